@@ -1,0 +1,67 @@
+/**
+ * The argv models. A parse never loses a byte: every token keeps its index in
+ * the original argv, so a rewrite touches only the tokens the policy names and
+ * everything else is rendered back exactly as the user typed it.
+ */
+
+/** One option occurrence, as pip's optparse would see it. */
+export interface ParsedOption {
+  /** Canonical long name with dashes (`--requirement`), or the short one when it has no long form. */
+  name: string;
+  /** optparse `dest`, e.g. `use_user_site` for both --user and --no-user. */
+  dest: string;
+  /** The option's value, or null for flags. */
+  value: string | null;
+  /** Index of the first argv token of this occurrence. */
+  start: number;
+  /** Index one past its last token (2 tokens for `--opt value`). */
+  end: number;
+  /**
+   * True when this occurrence shares a token with other options
+   * (a short cluster such as `-qU`), so it cannot be removed on its own.
+   */
+  clustered: boolean;
+}
+
+export interface PipInvocation {
+  /** The argv after the program name, untouched. */
+  argv: string[];
+  /** Options pip treats as general (before or, except --python, after the subcommand). */
+  globals: ParsedOption[];
+  /** Canonical subcommand name (`install`), or null (`pip --version`, `pip`). */
+  subcommand: string | null;
+  /** Index of the subcommand token in argv, or -1. */
+  subcommandIndex: number;
+  /** Options of the subcommand. */
+  options: ParsedOption[];
+  /** Positional arguments, including everything after `--`. */
+  positionals: string[];
+  /**
+   * Tokens the model could not classify (unknown option, unknown subcommand);
+   * they are passed through for pip to judge.
+   */
+  unknown: string[];
+}
+
+/** Flags of python's own command line that matter to pip. */
+export interface PythonFlags {
+  /** -I: isolated (implies -E and -s). */
+  isolated: boolean;
+  /** -E: ignore PYTHON* variables. */
+  ignoreEnvironment: boolean;
+  /** -s: no user site. */
+  noUserSite: boolean;
+}
+
+export interface PythonInvocation {
+  argv: string[];
+  flags: PythonFlags;
+  /** Module run with -m, or null (script, -c, REPL…). */
+  module: string | null;
+  /** Index in argv of the token holding the module name (`-m` `pip` → index of `pip`; `-mpip` → its own index). */
+  moduleIndex: number;
+  /** Tokens before the -m token (interpreter options), byte for byte. */
+  interpreterArgs: string[];
+  /** The module's arguments (for pip: pip's own argv). */
+  moduleArgs: string[];
+}

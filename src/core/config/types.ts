@@ -1,0 +1,169 @@
+/**
+ * pipwarden's configuration: what to do in each situation the engine detects.
+ * Layers (org → user → project) are validated one by one, then merged; every
+ * merged value remembers the file it came from.
+ */
+
+/** What to do when a situation applies. */
+export type Action =
+  /** Leave it to pip: run the command unchanged. */
+  | 'pip'
+  /** Install into the user site explicitly (`--user`). */
+  | 'user'
+  /** Install into the active env (neutralise user mode, or point pip at the env's python). */
+  | 'env'
+  /** Install into a venv at `venv.path`, creating it when `venv.create` is true. */
+  | 'venv'
+  /** Do not run pip; print the reason and the next step. */
+  | 'refuse';
+
+export const ACTIONS: readonly Action[] = ['pip', 'user', 'env', 'venv', 'refuse'];
+
+export type SituationId =
+  | 'userInVenv'
+  | 'foreignEnv'
+  | 'notWritable'
+  | 'externallyManaged'
+  | 'sudo'
+  | 'noEnv';
+
+export interface SituationSpec {
+  /** Config key, e.g. `onNotWritable`. */
+  key: `on${Capitalize<SituationId>}`;
+  /** Actions that make sense for this situation. */
+  allowed: readonly Action[];
+  default: Action;
+  summary: string;
+}
+
+/** The situations, in the order decide() considers them. */
+export const SITUATIONS: Record<SituationId, SituationSpec> = {
+  userInVenv: {
+    key: 'onUserInVenv',
+    allowed: ['env', 'pip', 'refuse'],
+    default: 'env',
+    summary: 'user mode (--user, PIP_USER, pip.conf user = true) inside a venv',
+  },
+  foreignEnv: {
+    key: 'onForeignEnv',
+    allowed: ['env', 'pip', 'refuse'],
+    default: 'env',
+    summary: 'an env is active but the pip that would run belongs to another interpreter',
+  },
+  noEnv: {
+    key: 'onNoEnv',
+    allowed: ['pip', 'venv', 'refuse'],
+    default: 'pip',
+    summary: 'installing outside any venv, conda or pixi env',
+  },
+  externallyManaged: {
+    key: 'onExternallyManaged',
+    allowed: ['pip', 'venv', 'refuse'],
+    default: 'pip',
+    summary: 'the interpreter is externally managed (PEP 668)',
+  },
+  notWritable: {
+    key: 'onNotWritable',
+    allowed: ['user', 'pip', 'venv', 'refuse'],
+    default: 'user',
+    summary: "site-packages is not writable and pip would silently fall back to the user site",
+  },
+  sudo: {
+    key: 'onSudo',
+    allowed: ['pip', 'refuse'],
+    default: 'pip',
+    summary: 'pip runs as root under sudo, outside any env',
+  },
+};
+
+export const SITUATION_IDS = Object.keys(SITUATIONS) as SituationId[];
+
+export interface SituationRule {
+  action: Action;
+  /** Extra line printed when the situation applies (after pipwarden's own). */
+  message: string | null;
+}
+
+export interface VenvConfig {
+  /**
+   * Where the `venv` action installs, relative to the project root
+   * (nearest pyproject.toml, else cwd) unless absolute.
+   * @default ".venv"
+   */
+  path: string;
+  /**
+   * Create the venv when it does not exist.
+   * @default true
+   */
+  create: boolean;
+  /**
+   * Interpreter that creates it; null means the interpreter pip would have used.
+   * @default null
+   */
+  python: string | null;
+}
+
+export interface Config {
+  /** @default { action: 'env' } */
+  onUserInVenv: SituationRule;
+  /** @default { action: 'env' } */
+  onForeignEnv: SituationRule;
+  /** @default { action: 'pip' } */
+  onNoEnv: SituationRule;
+  /** @default { action: 'pip' } */
+  onExternallyManaged: SituationRule;
+  /** @default { action: 'user' } */
+  onNotWritable: SituationRule;
+  /** @default { action: 'pip' } (a warning is still printed) */
+  onSudo: SituationRule;
+  /**
+   * Treat a conda base env as an install target, like any other env.
+   * @default false
+   */
+  condaBase: boolean;
+  /**
+   * Let pipwarden pass `--break-system-packages` when the action for
+   * `onExternallyManaged` is `pip`. Off by default: PEP 668 is the distro's call.
+   * @default false
+   */
+  allowBreakSystemPackages: boolean;
+  venv: VenvConfig;
+  /**
+   * Print pipwarden's one-line notices on stderr. Refusals always print.
+   * @default true
+   */
+  notices: boolean;
+}
+
+export type ConfigLevel = 'default' | 'org' | 'user' | 'project';
+
+/** Where one merged value came from. */
+export interface ValueSource {
+  level: ConfigLevel;
+  /** File path, or `(default)`. */
+  file: string;
+}
+
+/** A validated layer: only the keys the file set. */
+export interface ConfigLayer {
+  level: Exclude<ConfigLevel, 'default'>;
+  file: string;
+  values: PartialConfig;
+}
+
+export type PartialConfig = Partial<Omit<Config, 'venv'>> & { venv?: Partial<VenvConfig> };
+
+export interface ResolvedConfig {
+  config: Config;
+  /** Keyed by dotted path: `onNotWritable`, `venv.path`, … */
+  sources: Record<string, ValueSource>;
+  layers: ConfigLayer[];
+}
+
+export interface ValidationResult {
+  values: PartialConfig;
+  /** One line each, starting with `file: key:`. Unknown keys land here. */
+  warnings: string[];
+  /** One line each, starting with `file: key:`. */
+  errors: string[];
+}

@@ -1,0 +1,105 @@
+/**
+ * Facts: everything the engine knows about the world, gathered once at the
+ * edge by `src/io/gather-facts.ts`. Plain data, so tests build it by hand.
+ */
+
+/** Where a pip setting came from: a pip config file, or a `PIP_*` variable. */
+export interface SettingSource {
+  kind: 'file' | 'env' | 'argv';
+  /** Config file path, environment variable name, or the argv token. */
+  where: string;
+  /** For file settings: the section (`global`, `install`, …). */
+  section?: string;
+}
+
+export interface PipSetting<T> {
+  value: T;
+  source: SettingSource;
+}
+
+/**
+ * The pip options pipwarden's decisions depend on, as pip would resolve them
+ * from its config files and `PIP_*` variables (command line not included).
+ * `null` means "not set anywhere".
+ */
+export interface PipSettings {
+  user: PipSetting<boolean> | null;
+  requireVirtualenv: PipSetting<boolean> | null;
+  breakSystemPackages: PipSetting<boolean> | null;
+  python: PipSetting<string> | null;
+  target: PipSetting<string> | null;
+  prefix: PipSetting<string> | null;
+  root: PipSetting<string> | null;
+  /** Config files pip would read, in load order, with whether each exists. */
+  files: { path: string; variant: 'global' | 'user' | 'site' | 'env'; exists: boolean }[];
+}
+
+export type EnvKind = 'venv' | 'conda' | 'pixi' | 'system';
+
+/** Facts about one Python interpreter (the one pip would run under). */
+export interface InterpreterFacts {
+  /** Absolute path as it would be invoked (not resolved through symlinks). */
+  executable: string;
+  realpath: string;
+  /** [major, minor, micro] */
+  version: [number, number, number];
+  prefix: string;
+  basePrefix: string;
+  purelib: string;
+  platlib: string;
+  stdlib: string;
+  scripts: string;
+  /** pip's own test: os.access(W_OK) on the nearest existing dir of purelib and platlib. */
+  sitePackagesWritable: boolean;
+  /** site.ENABLE_USER_SITE as pip would see it (venv no-global, PYTHONNOUSERSITE, -s). */
+  enableUserSite: boolean;
+  userBase: string;
+  userSite: string;
+  userScripts: string;
+  userScriptsOnPath: boolean;
+  /** Path of the EXTERNALLY-MANAGED marker when it applies (present and not in a venv). */
+  externallyManaged: string | null;
+  /** Version of the pip importable by this interpreter, or null when it has none. */
+  pipVersion: string | null;
+  envKind: EnvKind;
+  /** From pyvenv.cfg, for venvs. */
+  includeSystemSitePackages: boolean | null;
+}
+
+/** The environment the user activated, from VIRTUAL_ENV, CONDA_PREFIX or pixi markers. */
+export interface ActiveEnv {
+  kind: 'venv' | 'conda' | 'pixi';
+  prefix: string;
+  /** Which variable(s) told us. */
+  source: string;
+  /** The env's python, if it has one. */
+  python: string | null;
+  /** The env's own pip script, if it has one. */
+  pip: string | null;
+  /** A conda base (root) env: not a target unless config says so, as in uv. */
+  isCondaBase: boolean;
+}
+
+/** The executable the user's command would really have run. */
+export interface ToolFacts {
+  /** 'pip' for pip/pip3/pip3.X, 'python' for python -m pip. */
+  kind: 'pip' | 'python';
+  /** The name the user typed, e.g. `pip3.12` or `python3`. */
+  name: string;
+  /** Absolute path of the real executable (shims excluded), or null when none is on PATH. */
+  path: string | null;
+}
+
+export interface Facts {
+  tool: ToolFacts;
+  /** The interpreter pip would run under; null when it cannot be found. */
+  interpreter: InterpreterFacts | null;
+  activeEnv: ActiveEnv | null;
+  pipSettings: PipSettings;
+  user: { uid: number; isRoot: boolean; sudoUser: string | null };
+  /** The nearest `.venv` (with pyvenv.cfg) at or above cwd. */
+  projectVenv: string | null;
+  /** The nearest directory at or above cwd holding pyproject.toml, or cwd. */
+  projectRoot: string;
+  cwd: string;
+}
