@@ -102,4 +102,10 @@ export interface Facts {
   /** The nearest directory at or above cwd holding pyproject.toml, or cwd. */
   projectRoot: string;
   cwd: string;
+  /**
+   * The venv the `venv` action would use (config `venv.path` resolved against
+   * the project), and whether it already has a pyvenv.cfg. Set by the CLI once
+   * config is loaded; absent means "not looked at".
+   */
+  configuredVenv?: { path: string; exists: boolean };
 }

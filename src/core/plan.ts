@@ -27,7 +27,8 @@ interface PlanBase {
   /** Lines to print on stderr before running (or instead of running). */
   notices: Notice[];
   reasons: Reason[];
-  invocation: PipInvocation;
+  /** pip's parsed argv; null when the call is not a pip call (`python -c …`). */
+  invocation: PipInvocation | null;
   facts: Facts;
 }
 

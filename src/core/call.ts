@@ -1,0 +1,58 @@
+import { parsePythonArgv } from './argv/index.js';
+import type { PythonFlags } from './argv/types.js';
+
+/**
+ * The user's command, classified before anything is rewritten (volta's
+ * Intercepted | Standard split): either a pip call, or something we only
+ * pass through.
+ */
+export type Call =
+  | {
+      kind: 'pip';
+      tool: 'pip' | 'python';
+      /** The name as typed (basename), e.g. `pip3.12` or `python3`. */
+      name: string;
+      /** Tokens between the executable and pip's own argv (`-I -m pip` for python). */
+      prefix: string[];
+      /** pip's argv. */
+      pipArgs: string[];
+      pythonFlags: PythonFlags;
+    }
+  | { kind: 'other'; tool: 'pip' | 'python'; name: string; args: string[] };
+
+const PIP_NAME = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
+
+const NO_FLAGS: PythonFlags = { isolated: false, ignoreEnvironment: false, noUserSite: false };
+
+/** Which tool a name (or path) stands for, or null if pipwarden does not handle it. */
+export function toolOf(nameOrPath: string): 'pip' | 'python' | null {
+  const name = basename(nameOrPath);
+  if (PIP_NAME.test(name)) return 'pip';
+  if (PYTHON_NAME.test(name)) return 'python';
+  return null;
+}
+
+export function classifyCall(nameOrPath: string, args: string[]): Call | null {
+  const tool = toolOf(nameOrPath);
+  if (tool === null) return null;
+  const name = basename(nameOrPath);
+  if (tool === 'pip') {
+    return { kind: 'pip', tool, name, prefix: [], pipArgs: [...args], pythonFlags: NO_FLAGS };
+  }
+  const py = parsePythonArgv(args);
+  if (py.module !== 'pip') return { kind: 'other', tool, name, args: [...args] };
+  return {
+    kind: 'pip',
+    tool,
+    name,
+    prefix: args.slice(0, py.moduleIndex + 1),
+    pipArgs: args.slice(py.moduleIndex + 1),
+    pythonFlags: py.flags,
+  };
+}
+
+function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i === -1 ? p : p.slice(i + 1);
+}

@@ -1,0 +1,108 @@
+import {
+  appendSubcommandOptions,
+  insertGlobal,
+  parsePipArgv,
+  removeOptions,
+} from '../argv/index.js';
+import type { PipInvocation } from '../argv/types.js';
+import type { Call } from '../call.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { EXIT_CODES } from '../errors.js';
+import type { Facts } from '../facts.js';
+import type { Plan } from '../plan.js';
+import type { Draft } from './draft.js';
+
+/** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
+export function render(
+  call: Extract<Call, { kind: 'pip' }>,
+  inv: PipInvocation,
+  facts: Facts,
+  config: ResolvedConfig,
+  draft: Draft,
+): Plan {
+  const notices = config.config.notices
+    ? draft.notices
+    : draft.notices.filter((n) => n.level !== 'notice');
+  if (draft.refusal) {
+    return {
+      action: 'refuse',
+      exitCode: EXIT_CODES.refused,
+      notices: [
+        ...notices,
+        { level: 'error', text: `refused: ${draft.refusal.message}` },
+        { level: 'error', text: `next: ${draft.refusal.hint}` },
+      ],
+      reasons: draft.reasons,
+      invocation: inv,
+      facts,
+    };
+  }
+  const pipArgs = editArgv(inv, draft, facts.interpreter?.pipVersion ?? null);
+  const command = runnerCommand(call, facts, draft, pipArgs);
+  const original = [facts.tool.path ?? call.name, ...call.prefix, ...call.pipArgs];
+  const env = { set: { ...draft.envSet }, unset: [...draft.envUnset] };
+  const changed =
+    draft.before.length > 0 ||
+    Object.keys(env.set).length > 0 ||
+    env.unset.length > 0 ||
+    command.length !== original.length ||
+    command.some((t, i) => t !== original[i]);
+  const reasons = draft.reasons.length
+    ? draft.reasons
+    : [
+        {
+          situation: 'passthrough' as const,
+          action: 'pass' as const,
+          message: 'no situation applies',
+          source: null,
+        },
+      ];
+  if (!changed) {
+    return { action: 'pass', command, env, notices, reasons, invocation: inv, facts };
+  }
+  return {
+    action: 'rewrite',
+    command,
+    env,
+    before: draft.before,
+    notices,
+    reasons,
+    invocation: inv,
+    facts,
+  };
+}
+
+function editArgv(inv: PipInvocation, draft: Draft, pipVersion: string | null): string[] {
+  let current = inv;
+  if (draft.removeUser) current = parsePipArgv(removeOptions(current, ['use_user_site']), pipVersion);
+  const append: string[] = [];
+  if (draft.addUser) append.push('--user');
+  if (draft.addBreakSystemPackages) append.push('--break-system-packages');
+  if (append.length) current = parsePipArgv(appendSubcommandOptions(current, append), pipVersion);
+  // pip ≥ 23.x only accepts --python before the subcommand (it re-executes
+  // itself under that interpreter while parsing the general options).
+  if (draft.pythonOption !== null) {
+    current = parsePipArgv(insertGlobal(current, ['--python', draft.pythonOption]), pipVersion);
+  }
+  return current.argv;
+}
+
+function runnerCommand(
+  call: Extract<Call, { kind: 'pip' }>,
+  facts: Facts,
+  draft: Draft,
+  pipArgs: string[],
+): string[] {
+  const runner = draft.runner;
+  switch (runner.kind) {
+    case 'original':
+      return [facts.tool.path ?? call.name, ...call.prefix, ...pipArgs];
+    case 'pip-script':
+      return [runner.path, ...pipArgs];
+    case 'python':
+      // python -I -m pip keeps its flags; a pip script becomes `python -m pip`.
+      return call.tool === 'python'
+        ? [runner.python, ...call.prefix, ...pipArgs]
+        : [runner.python, '-m', 'pip', ...pipArgs];
+  }
+}

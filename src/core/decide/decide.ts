@@ -1,0 +1,77 @@
+import { parsePipArgv } from '../argv/index.js';
+import type { PipInvocation } from '../argv/types.js';
+import type { Call } from '../call.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Facts } from '../facts.js';
+import type { Plan, Reason } from '../plan.js';
+import { render } from './assemble.js';
+import { newDraft } from './draft.js';
+import {
+  externallyManaged,
+  foreignEnv,
+  noEnv,
+  notWritable,
+  type Situation,
+  sudo,
+  userInVenv,
+} from './situations.js';
+import { explicitLocation, userMode } from './user-mode.js';
+
+/** Subcommands that change an environment; everything else passes through untouched. */
+const CHANGES_ENV = new Set(['install', 'uninstall']);
+
+/**
+ * The whole policy: a pure function from the user's call, the facts of the
+ * world and the merged config to a Plan. `explain` prints it, `run` and the
+ * shims carry it out; nothing else decides.
+ */
+export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
+  const original = [facts.tool.path ?? call.name, ...(call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args)];
+  if (call.kind !== 'pip') {
+    return pass(original, facts, null, `not a pip call: ${call.name} runs unchanged`);
+  }
+  const inv = parsePipArgv(call.pipArgs, facts.interpreter?.pipVersion ?? null);
+  if (inv.subcommand === null || !CHANGES_ENV.has(inv.subcommand)) {
+    return pass(original, facts, inv, `pip ${inv.subcommand ?? '(no subcommand)'} changes no environment`);
+  }
+  const interp = facts.interpreter;
+  if (interp === null) {
+    return pass(original, facts, inv, `the interpreter behind ${facts.tool.path} could not be determined`);
+  }
+  if (inv.globals.some((o) => o.dest === 'python') || facts.pipSettings.python) {
+    return pass(original, facts, inv, 'pip --python names the target interpreter explicitly');
+  }
+  const location = explicitLocation(inv, facts);
+  if (location !== null) {
+    return pass(original, facts, inv, `the install location is explicit (${location})`);
+  }
+  const s: Situation = {
+    inv,
+    facts,
+    interp,
+    config,
+    draft: newDraft(),
+    user: userMode(inv, facts),
+    subcommand: inv.subcommand,
+  };
+  userInVenv(s);
+  // Once pip is pointed at another interpreter (an env, a venv), the facts
+  // about this one no longer describe where files land.
+  const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
+  if (!redirected) notWritable(s);
+  sudo(s);
+  return render(call, inv, facts, config, s.draft);
+}
+
+function pass(command: string[], facts: Facts, inv: PipInvocation | null, why: string): Plan {
+  const reasons: Reason[] = [{ situation: 'passthrough', action: 'pass', message: why, source: null }];
+  return {
+    action: 'pass',
+    command,
+    env: { set: {}, unset: [] },
+    notices: [],
+    reasons,
+    invocation: inv,
+    facts,
+  };
+}
