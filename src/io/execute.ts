@@ -62,7 +62,11 @@ function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       cleanup();
       reject(
         error.code === 'ENOENT' || error.code === 'EACCES'
-          ? new PipwardenError('not-found', `${file}: cannot be run (${error.code})`, 'run pipwarden rehash, or check PATH')
+          ? new PipwardenError(
+              'not-found',
+              `${file}: cannot be run (${error.code})`,
+              'run pipwarden rehash, or check PATH',
+            )
           : error,
       );
     });

@@ -74,7 +74,8 @@ export function render(
 
 function editArgv(inv: PipInvocation, draft: Draft, pipVersion: string | null): string[] {
   let current = inv;
-  if (draft.removeUser) current = parsePipArgv(removeOptions(current, ['use_user_site']), pipVersion);
+  if (draft.removeUser)
+    current = parsePipArgv(removeOptions(current, ['use_user_site']), pipVersion);
   const append: string[] = [];
   if (draft.addUser) append.push('--user');
   if (draft.addBreakSystemPackages) append.push('--break-system-packages');

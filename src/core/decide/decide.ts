@@ -26,17 +26,30 @@ const CHANGES_ENV = new Set(['install', 'uninstall']);
  * shims carry it out; nothing else decides.
  */
 export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
-  const original = [facts.tool.path ?? call.name, ...(call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args)];
+  const original = [
+    facts.tool.path ?? call.name,
+    ...(call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args),
+  ];
   if (call.kind !== 'pip') {
     return pass(original, facts, null, `not a pip call: ${call.name} runs unchanged`);
   }
   const inv = parsePipArgv(call.pipArgs, facts.interpreter?.pipVersion ?? null);
   if (inv.subcommand === null || !CHANGES_ENV.has(inv.subcommand)) {
-    return pass(original, facts, inv, `pip ${inv.subcommand ?? '(no subcommand)'} changes no environment`);
+    return pass(
+      original,
+      facts,
+      inv,
+      `pip ${inv.subcommand ?? '(no subcommand)'} changes no environment`,
+    );
   }
   const interp = facts.interpreter;
   if (interp === null) {
-    return pass(original, facts, inv, `the interpreter behind ${facts.tool.path} could not be determined`);
+    return pass(
+      original,
+      facts,
+      inv,
+      `the interpreter behind ${facts.tool.path} could not be determined`,
+    );
   }
   if (inv.globals.some((o) => o.dest === 'python') || facts.pipSettings.python) {
     return pass(original, facts, inv, 'pip --python names the target interpreter explicitly');
@@ -64,7 +77,9 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
 }
 
 function pass(command: string[], facts: Facts, inv: PipInvocation | null, why: string): Plan {
-  const reasons: Reason[] = [{ situation: 'passthrough', action: 'pass', message: why, source: null }];
+  const reasons: Reason[] = [
+    { situation: 'passthrough', action: 'pass', message: why, source: null },
+  ];
   return {
     action: 'pass',
     command,

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
 import { compareVersions } from '../version.js';
 import { applied, type Draft, refuse, ruleFor } from './draft.js';
-import { type UserMode, breaksSystemPackages, describeSource } from './user-mode.js';
+import { breaksSystemPackages, describeSource, type UserMode } from './user-mode.js';
 import { useVenv } from './venv-target.js';
 
 export interface Situation {
@@ -82,9 +82,10 @@ export function foreignEnv(s: Situation): boolean {
     return true;
   }
   if (env.pip !== null) {
-    draft.runner = s.facts.tool.kind === 'python'
-      ? { kind: 'python', python: env.python }
-      : { kind: 'pip-script', path: env.pip };
+    draft.runner =
+      s.facts.tool.kind === 'python'
+        ? { kind: 'python', python: env.python }
+        : { kind: 'pip-script', path: env.pip };
     applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip`);
     return true;
   }
@@ -137,7 +138,7 @@ export function noEnv(s: Situation): boolean {
 
 function isCondaBase(s: Situation): boolean {
   const env = s.facts.activeEnv;
-  return env !== null && env.isCondaBase && samePath(env.prefix, s.interp.prefix);
+  return env?.isCondaBase === true && samePath(env.prefix, s.interp.prefix);
 }
 
 export function venvHint(s: Situation): string {

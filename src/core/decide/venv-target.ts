@@ -38,7 +38,11 @@ export function useVenv(s: Situation, id: SituationId, what: string): void {
 }
 
 /** Absolute venv path: config's, against the project root; the found `.venv` for the default. */
-export function venvPath(configured: string, projectRoot: string, projectVenv: string | null): string {
+export function venvPath(
+  configured: string,
+  projectRoot: string,
+  projectVenv: string | null,
+): string {
   if (configured === '.venv' && projectVenv !== null) return projectVenv;
   if (configured.startsWith('/')) return configured;
   const rel = configured.replace(/^\.\//, '');

@@ -1,0 +1,43 @@
+import type { Plan } from '../../core/plan.js';
+import { quoteArgv } from '../../core/render/plan-sh.js';
+import type { Command } from '../context.js';
+import { prepare } from '../prepare.js';
+import { formatNotice, printWarnings } from '../print-notices.js';
+import { splitArgs } from '../split-args.js';
+
+/** `pipwarden explain [--json] -- <command…>`: the plan, and nothing run. */
+export const explain: Command = async (args, ctx) => {
+  const { flags, rest } = splitArgs('explain', args, ['--json']);
+  const { plan, warnings } = await prepare(rest, ctx);
+  printWarnings(warnings, ctx.stderr);
+  if (flags.has('--json')) {
+    ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(describe(plan));
+  }
+  return 0;
+};
+
+function describe(plan: Plan): string {
+  const out: string[] = [`action:  ${plan.action}`];
+  if (plan.action === 'refuse') {
+    out.push(`exit:    ${plan.exitCode}`);
+  } else {
+    if (plan.action === 'rewrite') {
+      for (const step of plan.before) out.push(`before:  ${quoteArgv(step)}`);
+    }
+    for (const [k, v] of Object.entries(plan.env.set)) out.push(`env:     ${k}=${v}`);
+    for (const k of plan.env.unset) out.push(`env:     unset ${k}`);
+    out.push(`command: ${quoteArgv(plan.command)}`);
+  }
+  out.push('reasons:');
+  for (const r of plan.reasons) {
+    const from = r.source ? ` [${r.source.level}: ${r.source.file}]` : '';
+    out.push(`  ${r.situation} → ${r.action}${from}: ${r.message}`);
+  }
+  if (plan.notices.length) {
+    out.push('prints (stderr):');
+    for (const n of plan.notices) out.push(`  ${formatNotice(n)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,17 @@
+import { execute } from '../../io/execute.js';
+import type { Command } from '../context.js';
+import { prepare } from '../prepare.js';
+import { printNotices, printWarnings } from '../print-notices.js';
+import { splitArgs } from '../split-args.js';
+
+/**
+ * `pipwarden run -- <command…>`: carry the plan out. pip's exit code (or its
+ * signal) comes back unchanged; a refusal exits 77 and pip never runs.
+ */
+export const run: Command = async (args, ctx) => {
+  const { rest } = splitArgs('run', args, []);
+  const { plan, warnings } = await prepare(rest, ctx);
+  printWarnings(warnings, ctx.stderr);
+  printNotices(plan.notices, ctx.stderr);
+  return execute(plan, ctx.env);
+};

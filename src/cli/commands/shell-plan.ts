@@ -1,0 +1,23 @@
+import { planToSh } from '../../core/render/plan-sh.js';
+import type { Command } from '../context.js';
+import { prepare } from '../prepare.js';
+import { printNotices, printWarnings } from '../print-notices.js';
+import { splitArgs } from '../split-args.js';
+
+/**
+ * The shims' entry: `shell-plan --real <path> --name <name> -- <args…>`.
+ * Prints the plan as sh for the shim to eval, so pip is exec'd in the shim's
+ * own process and no Node stays resident. Exit 0 means "eval stdout"; any
+ * other exit is an error the shim must pass on without running pip.
+ */
+export const shellPlan: Command = async (args, ctx) => {
+  const { values, rest } = splitArgs('shell-plan', args, [], ['--real', '--name']);
+  const name = values.get('--name');
+  const real = values.get('--real') ?? null;
+  const command = name === undefined ? rest : [name, ...rest];
+  const { plan, warnings } = await prepare(command, ctx, real);
+  printWarnings(warnings, ctx.stderr);
+  printNotices(plan.notices, ctx.stderr);
+  ctx.stdout.write(planToSh(plan));
+  return 0;
+};

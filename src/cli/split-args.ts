@@ -1,0 +1,48 @@
+import { PipwardenError } from '../core/errors.js';
+
+/**
+ * Our options come first; the user's command follows `--` (or starts at the
+ * first word that is not one of our options). Unknown options are errors
+ * here, not guesses: `pipwarden explain --jsn -- pip` must not run pip.
+ */
+export function splitArgs(
+  command: string,
+  args: string[],
+  flags: readonly string[],
+  valued: readonly string[] = [],
+): { flags: Set<string>; values: Map<string, string>; rest: string[] } {
+  const set = new Set<string>();
+  const values = new Map<string, string>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-')) break;
+    const eq = a.indexOf('=');
+    const name = eq === -1 ? a : a.slice(0, eq);
+    if (valued.includes(name)) {
+      const v = eq === -1 ? args[++i] : a.slice(eq + 1);
+      if (v === undefined) {
+        throw new PipwardenError(
+          'usage',
+          `${command}: ${name} needs a value`,
+          `pipwarden ${command} ${name} <value> -- …`,
+        );
+      }
+      values.set(name, v);
+      continue;
+    }
+    if (!flags.includes(a)) {
+      throw new PipwardenError(
+        'usage',
+        `${command}: unknown option ${a}`,
+        `pipwarden ${command} ${[...flags, ...valued].map((f) => `[${f}]`).join(' ')} -- <command…>`,
+      );
+    }
+    set.add(a);
+  }
+  return { flags: set, values, rest: args.slice(i) };
+}

@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCall } from '../call.js';
+import { merge } from '../config/merge.js';
+import type { ConfigLayer, PartialConfig } from '../config/types.js';
+import type { Facts, InterpreterFacts } from '../facts.js';
+import type { Plan } from '../plan.js';
+import { decide } from './decide.js';
+
+const SYS = '/usr/local';
+
+function interp(over: Partial<InterpreterFacts> = {}): InterpreterFacts {
+  return {
+    executable: `${SYS}/bin/python3.12`,
+    realpath: `${SYS}/bin/python3.12`,
+    version: [3, 12, 1],
+    prefix: SYS,
+    basePrefix: SYS,
+    purelib: `${SYS}/lib/python3.12/site-packages`,
+    platlib: `${SYS}/lib/python3.12/site-packages`,
+    stdlib: `${SYS}/lib/python3.12`,
+    scripts: `${SYS}/bin`,
+    sitePackagesWritable: true,
+    enableUserSite: true,
+    userBase: '/home/u/.local',
+    userSite: '/home/u/.local/lib/python3.12/site-packages',
+    userScripts: '/home/u/.local/bin',
+    userScriptsOnPath: false,
+    externallyManaged: null,
+    pipVersion: '24.2',
+    envKind: 'system',
+    includeSystemSitePackages: null,
+    ...over,
+  };
+}
+
+const VENV = '/p/.venv';
+const venvInterp = (over: Partial<InterpreterFacts> = {}) =>
+  interp({
+    executable: `${VENV}/bin/python`,
+    prefix: VENV,
+    purelib: `${VENV}/lib/python3.12/site-packages`,
+    platlib: `${VENV}/lib/python3.12/site-packages`,
+    envKind: 'venv',
+    includeSystemSitePackages: false,
+    enableUserSite: false,
+    ...over,
+  });
+
+function facts(over: Partial<Facts> = {}, i: InterpreterFacts | null = interp()): Facts {
+  return {
+    tool: { kind: 'pip', name: 'pip', path: `${i?.prefix ?? SYS}/bin/pip` },
+    interpreter: i,
+    activeEnv: null,
+    pipSettings: {
+      user: null,
+      requireVirtualenv: null,
+      breakSystemPackages: null,
+      python: null,
+      target: null,
+      prefix: null,
+      root: null,
+      files: [],
+    },
+    user: { uid: 1000, isRoot: false, sudoUser: null },
+    projectVenv: null,
+    projectRoot: '/p',
+    cwd: '/p',
+    ...over,
+  };
+}
+
+function config(values: PartialConfig = {}) {
+  const layer: ConfigLayer = {
+    level: 'user',
+    file: '/home/u/.config/pipwarden/config.yaml',
+    values,
+  };
+  return merge([layer]);
+}
+
+function plan(cmd: string, f: Facts, values: PartialConfig = {}): Plan {
+  const [name = '', ...args] = cmd.split(' ');
+  const call = classifyCall(name, args);
+  if (!call) throw new Error(`not handled: ${cmd}`);
+  return decide(call, f, config(values));
+}
+
+const envSetting = (value: boolean) => ({
+  value,
+  source: { kind: 'env' as const, where: 'PIP_USER' },
+});
+
+describe('decide: pass-through', () => {
+  it.each([
+    'pip list',
+    'pip freeze',
+    'pip --version',
+    'pip show x',
+    'pip',
+    'pip download x -d /tmp/w',
+  ])('%s passes untouched', (cmd) => {
+    const p = plan(cmd, facts({}, interp({ sitePackagesWritable: false })));
+    expect(p.action).toBe('pass');
+    if (p.action === 'pass')
+      expect(p.command).toEqual([`${SYS}/bin/pip`, ...cmd.split(' ').slice(1)]);
+    expect(p.notices).toEqual([]);
+  });
+
+  it('python -c passes untouched', () => {
+    const p = plan('python3 -c pass', facts());
+    expect(p.action).toBe('pass');
+    expect(p.invocation).toBeNull();
+  });
+
+  it('a writable system install with nothing odd passes silently', () => {
+    const p = plan('pip install x', facts());
+    expect(p.action).toBe('pass');
+    expect(p.notices).toEqual([]);
+  });
+
+  it("explicit --target is the user's choice", () => {
+    const p = plan('pip install --target /t x', facts({}, interp({ sitePackagesWritable: false })));
+    expect(p.action).toBe('pass');
+    expect(p.reasons[0]?.message).toMatch(/explicit/);
+  });
+});
+
+describe('decide: user mode in a venv', () => {
+  it('drops --user and says so', () => {
+    const p = plan('pip install --user x', facts({}, venvInterp()));
+    expect(p.action).toBe('rewrite');
+    if (p.action !== 'rewrite') return;
+    expect(p.command).toEqual([`${VENV}/bin/pip`, 'install', 'x']);
+    expect(p.env.set).toEqual({});
+    expect(p.notices).toHaveLength(1);
+    expect(p.notices[0]?.text).toContain(VENV);
+  });
+
+  it('neutralises PIP_USER=1 with PIP_USER=0, argv untouched', () => {
+    const p = plan(
+      'pip install -q x',
+      facts({ pipSettings: { ...facts().pipSettings, user: envSetting(true) } }, venvInterp()),
+    );
+    expect(p.action).toBe('rewrite');
+    if (p.action !== 'rewrite') return;
+    expect(p.command).toEqual([`${VENV}/bin/pip`, 'install', '-q', 'x']);
+    expect(p.env.set).toEqual({ PIP_USER: '0' });
+    expect(p.notices[0]?.text).toContain('PIP_USER in the environment');
+  });
+
+  it('leaves venvs with system site-packages alone (pip allows --user there)', () => {
+    const p = plan(
+      'pip install --user x',
+      facts({}, venvInterp({ includeSystemSitePackages: true, enableUserSite: true })),
+    );
+    expect(p.action).toBe('pass');
+  });
+
+  it('onUserInVenv: refuse refuses with exit 77', () => {
+    const p = plan('pip install --user x', facts({}, venvInterp()), {
+      onUserInVenv: { action: 'refuse', message: 'ask #help' },
+    });
+    expect(p.action).toBe('refuse');
+    if (p.action !== 'refuse') return;
+    expect(p.exitCode).toBe(77);
+    expect(p.notices.map((n) => n.text).join('\n')).toMatch(/ask #help[\s\S]*refused:[\s\S]*next:/);
+  });
+
+  it('onUserInVenv: pip leaves it to pip', () => {
+    const p = plan('pip install --user x', facts({}, venvInterp()), {
+      onUserInVenv: { action: 'pip', message: null },
+    });
+    expect(p.action).toBe('pass');
+  });
+});
+
+describe('decide: an active conda or pixi env with a foreign pip', () => {
+  const CONDA = '/opt/envs/ml';
+  const activeEnv = (pip: string | null, kind: 'conda' | 'pixi' = 'conda') => ({
+    kind,
+    prefix: CONDA,
+    source: 'CONDA_PREFIX',
+    python: `${CONDA}/bin/python`,
+    pip,
+    isCondaBase: false,
+  });
+
+  it("uses the env's own pip when it has one", () => {
+    const p = plan('pip install x', facts({ activeEnv: activeEnv(`${CONDA}/bin/pip`) }));
+    expect(p.action).toBe('rewrite');
+    if (p.action === 'rewrite') expect(p.command).toEqual([`${CONDA}/bin/pip`, 'install', 'x']);
+  });
+
+  it('adds --python before the subcommand when the env has no pip (pip ≥ 22.3)', () => {
+    const p = plan('pip -q install x', facts({ activeEnv: activeEnv(null, 'pixi') }));
+    expect(p.action).toBe('rewrite');
+    if (p.action === 'rewrite') {
+      expect(p.command).toEqual([
+        `${SYS}/bin/pip`,
+        '--python',
+        `${CONDA}/bin/python`,
+        '-q',
+        'install',
+        'x',
+      ]);
+    }
+  });
+
+  it('python -m pip keeps interpreter flags and uses the env python', () => {
+    const f = facts({
+      activeEnv: activeEnv(`${CONDA}/bin/pip`),
+      tool: { kind: 'python', name: 'python3', path: `${SYS}/bin/python3` },
+    });
+    const p = plan('python3 -I -m pip install x', f);
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command).toEqual([`${CONDA}/bin/python`, '-I', '-m', 'pip', 'install', 'x']);
+  });
+
+  it('refuses with the next step when pip is too old for --python', () => {
+    const p = plan(
+      'pip install x',
+      facts({ activeEnv: activeEnv(null) }, interp({ pipVersion: '22.0.4' })),
+    );
+    expect(p.action).toBe('refuse');
+    expect(p.notices.at(-1)?.text).toContain('conda install -p /opt/envs/ml pip');
+  });
+
+  it('ignores a conda base env unless condaBase is set', () => {
+    const base = { ...activeEnv(`${CONDA}/bin/pip`), isCondaBase: true };
+    expect(plan('pip install x', facts({ activeEnv: base })).action).toBe('pass');
+    expect(plan('pip install x', facts({ activeEnv: base }), { condaBase: true }).action).toBe(
+      'rewrite',
+    );
+  });
+
+  it('does nothing when pip already belongs to the env', () => {
+    const p = plan(
+      'pip install x',
+      facts(
+        { activeEnv: activeEnv(`${CONDA}/bin/pip`) },
+        interp({ prefix: `${CONDA}/`, envKind: 'conda' }),
+      ),
+    );
+    expect(p.action).toBe('pass');
+  });
+});
+
+describe('decide: site-packages not writable', () => {
+  const ro = interp({ sitePackagesWritable: false });
+
+  it('adds --user explicitly and names the user site and PATH', () => {
+    const p = plan('pip install -U x', facts({}, ro));
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command).toEqual([`${SYS}/bin/pip`, 'install', '-U', 'x', '--user']);
+    expect(p.notices[0]?.text).toContain('/home/u/.local/lib/python3.12/site-packages');
+    expect(p.notices[0]?.text).toContain('NOT on PATH');
+  });
+
+  it('keeps options after -- as positionals', () => {
+    const p = plan('pip install x -- y', facts({}, ro));
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command).toEqual([`${SYS}/bin/pip`, 'install', 'x', '--user', '--', 'y']);
+  });
+
+  it('does not apply when the user site is disabled, or --no-user was given', () => {
+    expect(
+      plan(
+        'pip install x',
+        facts({}, interp({ sitePackagesWritable: false, enableUserSite: false })),
+      ).action,
+    ).toBe('pass');
+    expect(plan('pip install --no-user x', facts({}, ro)).action).toBe('pass');
+  });
+
+  it('onNotWritable: venv creates the project venv and installs there', () => {
+    const p = plan('pip install x', facts({}, ro), {
+      onNotWritable: { action: 'venv', message: null },
+    });
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.before).toEqual([[`${SYS}/bin/python3.12`, '-m', 'venv', '/p/.venv']]);
+    expect(p.command).toEqual(['/p/.venv/bin/python', '-m', 'pip', 'install', 'x']);
+  });
+
+  it('notices: false silences the notice but not the rewrite', () => {
+    const p = plan('pip install x', facts({}, ro), { notices: false });
+    expect(p.action).toBe('rewrite');
+    expect(p.notices).toEqual([]);
+  });
+});
+
+describe('decide: externally managed', () => {
+  const em = interp({
+    externallyManaged: '/usr/lib/python3.11/EXTERNALLY-MANAGED',
+    pipVersion: '23.0.1',
+    sitePackagesWritable: false,
+  });
+
+  it("passes through to pip's refusal, with the next step", () => {
+    const p = plan('pip install x', facts({}, em));
+    expect(p.action).toBe('pass');
+    expect(p.notices[0]?.text).toMatch(/externally managed[\s\S]*Next: python3 -m venv \.venv/);
+  });
+
+  it('never adds --break-system-packages unless allowed', () => {
+    const p = plan('pip install x', facts({}, em), { allowBreakSystemPackages: true });
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command.at(-1)).toBe('--break-system-packages');
+  });
+
+  it("respects the user's own --break-system-packages silently", () => {
+    const p = plan('pip install --break-system-packages x', facts({}, em));
+    expect(p.notices).toEqual([]);
+  });
+
+  it('onExternallyManaged: refuse', () => {
+    expect(
+      plan('pip install x', facts({}, em), {
+        onExternallyManaged: { action: 'refuse', message: null },
+      }).action,
+    ).toBe('refuse');
+  });
+});
+
+describe('decide: org venv-only', () => {
+  const org = { onNoEnv: { action: 'refuse' as const, message: 'Company policy: use a venv' } };
+
+  it('refuses outside any env', () => {
+    const p = plan('pip install x', facts(), org);
+    expect(p.action).toBe('refuse');
+    expect(p.notices[0]?.text).toBe('Company policy: use a venv');
+  });
+
+  it('allows venvs, conda and pixi envs', () => {
+    expect(plan('pip install x', facts({}, venvInterp()), org).action).toBe('pass');
+    expect(
+      plan('pip install x', facts({}, interp({ envKind: 'conda', prefix: '/c' })), org).action,
+    ).toBe('pass');
+    expect(
+      plan('pip install x', facts({}, interp({ envKind: 'pixi', prefix: '/c' })), org).action,
+    ).toBe('pass');
+  });
+
+  it('read-only subcommands still pass', () => {
+    expect(plan('pip list', facts(), org).action).toBe('pass');
+  });
+});
+
+describe('decide: sudo', () => {
+  it('warns and passes', () => {
+    const p = plan('pip install x', facts({ user: { uid: 0, isRoot: true, sudoUser: 'alice' } }));
+    expect(p.action).toBe('pass');
+    expect(p.notices[0]).toMatchObject({ level: 'warning' });
+    expect(p.notices[0]?.text).toContain('SUDO_USER=alice');
+  });
+
+  it('inside a venv says nothing', () => {
+    const p = plan(
+      'pip install x',
+      facts({ user: { uid: 0, isRoot: true, sudoUser: 'alice' } }, venvInterp()),
+    );
+    expect(p.notices).toEqual([]);
+  });
+});
