@@ -1,0 +1,77 @@
+import {
+  type Config,
+  type PartialConfig,
+  SITUATION_IDS,
+  SITUATIONS,
+  type SituationRule,
+} from './types.js';
+
+/**
+ * The config seen as flat dotted keys (`onNoEnv`, `venv.path`): the unit that
+ * merging, source tracking and `pipwarden config` work in. A situation rule
+ * is one value: a later layer's `onNoEnv: venv` replaces an earlier layer's
+ * `{ action, message }` whole, message included.
+ */
+export interface FlatConfig {
+  onUserInVenv: SituationRule;
+  onForeignEnv: SituationRule;
+  onNoEnv: SituationRule;
+  onExternallyManaged: SituationRule;
+  onNotWritable: SituationRule;
+  onSudo: SituationRule;
+  condaBase: boolean;
+  allowBreakSystemPackages: boolean;
+  notices: boolean;
+  'venv.path': string;
+  'venv.create': boolean;
+  'venv.python': string | null;
+}
+
+export type ConfigKey = keyof FlatConfig;
+
+/** Every key, in the order docs and `pipwarden config` list them. */
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
+  'condaBase',
+  'allowBreakSystemPackages',
+  'notices',
+  'venv.path',
+  'venv.create',
+  'venv.python',
+];
+
+/** The keys a (partial) config sets, with their values; unset keys are left out. */
+export function flatten(values: PartialConfig): Partial<FlatConfig> {
+  const flat: Partial<FlatConfig> = {};
+  for (const id of SITUATION_IDS) {
+    const key = SITUATIONS[id].key;
+    const rule = values[key];
+    if (rule !== undefined) flat[key] = { ...rule };
+  }
+  if (values.condaBase !== undefined) flat.condaBase = values.condaBase;
+  if (values.allowBreakSystemPackages !== undefined) {
+    flat.allowBreakSystemPackages = values.allowBreakSystemPackages;
+  }
+  if (values.notices !== undefined) flat.notices = values.notices;
+  const venv = values.venv ?? {};
+  if (venv.path !== undefined) flat['venv.path'] = venv.path;
+  if (venv.create !== undefined) flat['venv.create'] = venv.create;
+  // null is a value here ("the interpreter pip would have used"), not "unset".
+  if (venv.python !== undefined) flat['venv.python'] = venv.python;
+  return flat;
+}
+
+export function unflatten(flat: FlatConfig): Config {
+  return {
+    onUserInVenv: { ...flat.onUserInVenv },
+    onForeignEnv: { ...flat.onForeignEnv },
+    onNoEnv: { ...flat.onNoEnv },
+    onExternallyManaged: { ...flat.onExternallyManaged },
+    onNotWritable: { ...flat.onNotWritable },
+    onSudo: { ...flat.onSudo },
+    condaBase: flat.condaBase,
+    allowBreakSystemPackages: flat.allowBreakSystemPackages,
+    notices: flat.notices,
+    venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
+  };
+}

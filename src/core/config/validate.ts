@@ -1,0 +1,172 @@
+import { describeValue, displayPath, isPlainObject } from './display.js';
+import { closest } from './suggest.js';
+import {
+  ACTIONS,
+  type Action,
+  SITUATION_IDS,
+  SITUATIONS,
+  type SituationRule,
+  type SituationSpec,
+  type ValidationResult,
+  type VenvConfig,
+} from './types.js';
+
+const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
+const SPECS = new Map<string, SituationSpec>(
+  SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
+);
+const RULE_KEYS = ['action', 'message'];
+const VENV_KEYS = ['path', 'create', 'python'];
+
+/** Every top-level key, in the order docs and `pipwarden config` list them. */
+export const TOP_LEVEL_KEYS: readonly string[] = [
+  ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
+  ...BOOLEAN_KEYS,
+  'venv',
+];
+
+/**
+ * Checks one config layer as parsed from `file`. Keeps every valid key, so
+ * `pipwarden config` can still show the rest; each problem is one line that
+ * starts with `<file>: <key>:` and says what was expected and what was found.
+ * Unknown keys are warnings (a newer pipwarden's key must not break an older one).
+ * `home` only shortens paths in messages to `~/…`.
+ */
+export function validate(raw: unknown, file: string, home: string | null = null): ValidationResult {
+  const where = displayPath(file, home);
+  const result: ValidationResult = { values: {}, warnings: [], errors: [] };
+  // An empty file, or one with only comments, sets nothing.
+  if (raw === undefined || raw === null) return result;
+  if (!isPlainObject(raw)) {
+    result.errors.push(
+      `${where}: expected a mapping of settings such as "onNoEnv: venv", got ${describeValue(raw)}`,
+    );
+    return result;
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    const at = `${where}: ${key}`;
+    const spec = SPECS.get(key);
+    if (spec) {
+      const rule = checkRule(value, spec, at, result);
+      if (rule) result.values[spec.key] = rule;
+    } else if ((BOOLEAN_KEYS as readonly string[]).includes(key)) {
+      if (typeof value === 'boolean') {
+        result.values[key as (typeof BOOLEAN_KEYS)[number]] = value;
+      } else {
+        result.errors.push(`${at}: expected true or false, got ${describeValue(value)}`);
+      }
+    } else if (key === 'venv') {
+      const venv = checkVenv(value, at, result);
+      if (venv) result.values.venv = venv;
+    } else {
+      result.warnings.push(unknownKey(at, key, TOP_LEVEL_KEYS));
+    }
+  }
+  return result;
+}
+
+function checkRule(
+  value: unknown,
+  spec: SituationSpec,
+  at: string,
+  result: ValidationResult,
+): SituationRule | null {
+  if (typeof value === 'string') {
+    const action = checkAction(value, spec, at, result);
+    return action ? { action, message: null } : null;
+  }
+  if (!isPlainObject(value)) {
+    result.errors.push(
+      `${at}: expected one of ${spec.allowed.join('|')}, or { action, message }, got ${describeValue(value)}`,
+    );
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (!RULE_KEYS.includes(key)) result.warnings.push(unknownKey(`${at}.${key}`, key, RULE_KEYS));
+  }
+  const action = checkAction(value.action, spec, `${at}.action`, result);
+  const message = checkMessage(value.message, `${at}.message`, result);
+  return action && message !== undefined ? { action, message } : null;
+}
+
+function checkAction(
+  value: unknown,
+  spec: SituationSpec,
+  at: string,
+  result: ValidationResult,
+): Action | null {
+  if (typeof value === 'string' && spec.allowed.includes(value as Action)) return value as Action;
+  let why = '';
+  if (typeof value === 'string') {
+    const known = (ACTIONS as readonly string[]).includes(value);
+    const guess = known ? null : closest(value, spec.allowed);
+    if (known) why = ` (${value} does not apply to ${spec.key})`;
+    else if (guess) why = ` (did you mean "${guess}"?)`;
+  }
+  result.errors.push(
+    `${at}: expected one of ${spec.allowed.join('|')}, got ${describeValue(value)}${why}`,
+  );
+  return null;
+}
+
+/** `undefined` means invalid; a missing or empty message is `null`. */
+function checkMessage(
+  value: unknown,
+  at: string,
+  result: ValidationResult,
+): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') {
+    result.errors.push(`${at}: expected a line of text, got ${describeValue(value)}`);
+    return undefined;
+  }
+  // A YAML block scalar (`message: |`) ends in a newline; printed as is it
+  // would leave a blank line after pipwarden's own.
+  const trimmed = value.trimEnd();
+  return trimmed === '' ? null : trimmed;
+}
+
+function checkVenv(
+  value: unknown,
+  at: string,
+  result: ValidationResult,
+): Partial<VenvConfig> | null {
+  if (!isPlainObject(value)) {
+    const hint =
+      typeof value === 'string'
+        ? ` (for a path, write venv: { path: ${JSON.stringify(value)} })`
+        : '';
+    result.errors.push(
+      `${at}: expected a mapping with path, create, python, got ${describeValue(value)}${hint}`,
+    );
+    return null;
+  }
+  const venv: Partial<VenvConfig> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const here = `${at}.${key}`;
+    if (key === 'path') {
+      if (typeof v === 'string' && v.trim() !== '') venv.path = v;
+      else result.errors.push(`${here}: expected a non-empty path, got ${describeValue(v)}`);
+    } else if (key === 'create') {
+      if (typeof v === 'boolean') venv.create = v;
+      else result.errors.push(`${here}: expected true or false, got ${describeValue(v)}`);
+    } else if (key === 'python') {
+      if (v === null || (typeof v === 'string' && v.trim() !== '')) venv.python = v;
+      else {
+        result.errors.push(
+          `${here}: expected an interpreter name or path (e.g. python3.12), or null, got ${describeValue(v)}`,
+        );
+      }
+    } else {
+      result.warnings.push(unknownKey(here, key, VENV_KEYS));
+    }
+  }
+  return venv;
+}
+
+function unknownKey(at: string, key: string, known: readonly string[]): string {
+  const guess = closest(key, known);
+  return guess
+    ? `${at}: unknown key, ignored (did you mean ${guess}?)`
+    : `${at}: unknown key, ignored (known keys: ${known.join(', ')})`;
+}
