@@ -1,0 +1,153 @@
+import { basename, extname } from 'node:path';
+import { defaultLoaders, type Loader, type Loaders } from 'cosmiconfig';
+import { displayPath, isPlainObject } from '../core/config/display.js';
+
+/** Extensions cosmiconfig would execute. pipwarden reads data only (no trust model yet). */
+export const EXECUTABLE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts'] as const;
+
+/** What the loaders noticed while cosmiconfig searched: files skipped on purpose. */
+export interface LoaderNotes {
+  warnings: string[];
+}
+
+/**
+ * The loaders pipwarden hands cosmiconfig: JSON, YAML (also for the
+ * extensionless `.pipwardenrc`, which is how YAML-or-JSON is read), TOML with
+ * `pyproject.toml`'s `[tool.pipwarden]` table, and, for executable configs, a
+ * loader that runs nothing: it notes a warning and returns null, which makes
+ * cosmiconfig keep searching as if the file were not there.
+ */
+export function dataLoaders(notes: LoaderNotes, home: string): Loaders {
+  const skipExecutable: Loader = (file) => {
+    const instead = `${basename(file, extname(file))}.yaml`;
+    notes.warnings.push(
+      `${displayPath(file, home)}: ignored: pipwarden reads only data files (JSON, YAML, TOML), never runs code from config; move the settings to ${instead}`,
+    );
+    return null;
+  };
+  const loaders: Loaders = {
+    '.json': noImport(loadJson, notes, home),
+    '.yaml': noImport(defaultLoaders['.yaml']!, notes, home),
+    '.yml': noImport(defaultLoaders['.yml']!, notes, home),
+    noExt: noImport(defaultLoaders.noExt!, notes, home),
+    '.toml': noImport(loadToml(notes, home), notes, home),
+  };
+  for (const ext of EXECUTABLE_EXTENSIONS) loaders[ext] = skipExecutable;
+  return loaders;
+}
+
+/**
+ * cosmiconfig merges files named by a `$import` key; a missing one makes it
+ * skip the importing file silently (ENOENT is "not found" to its search), and
+ * every value would be credited to the importing file. Not supported for now.
+ */
+function noImport(loader: Loader, notes: LoaderNotes, home: string): Loader {
+  return async (file, content) => {
+    const value = await loader(file, content);
+    if (isPlainObject(value) && '$import' in value) {
+      notes.warnings.push(`${displayPath(file, home)}: $import: not supported, ignored`);
+      delete value.$import;
+    }
+    return value;
+  };
+}
+
+/** A parse failure with the position the parser reported (1-based). */
+export class ConfigSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(message);
+    this.name = 'ConfigSyntaxError';
+  }
+}
+
+// Our own JSON loader instead of cosmiconfig's parse-json one: JSON.parse is
+// already loaded, and parse-json's message repeats the file and a code frame.
+function loadJson(_file: string, content: string): unknown {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : content.length;
+    const before = content.slice(0, offset).split('\n');
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/ of JSON input$/, ' of file');
+    throw new ConfigSyntaxError(reason, before.length, (before.at(-1)?.length ?? 0) + 1);
+  }
+}
+
+function loadToml(notes: LoaderNotes, home: string): Loader {
+  return async (file, content) => {
+    const { parse } = await import('smol-toml');
+    const isPyproject = basename(file) === 'pyproject.toml';
+    let doc: Record<string, unknown>;
+    try {
+      doc = parse(content);
+    } catch (error) {
+      // A broken pyproject.toml that never mentions pipwarden is someone
+      // else's problem (pip will report it when it builds the project);
+      // failing every pip call in the tree over it would be ours.
+      if (isPyproject && !content.includes('pipwarden')) {
+        notes.warnings.push(
+          `${syntaxMessage(error, file, home)}; skipped, it has no [tool.pipwarden]`,
+        );
+        return null;
+      }
+      throw error;
+    }
+    if (!isPyproject) return doc;
+    // null, not undefined: cosmiconfig treats null as "no config here" and
+    // keeps searching upward, as it should for a pyproject.toml without our table.
+    const tool = doc.tool;
+    return isPlainObject(tool) && tool.pipwarden !== undefined ? tool.pipwarden : null;
+  };
+}
+
+const FORMATS: Record<string, string> = {
+  '.json': 'JSON',
+  '.yaml': 'YAML',
+  '.yml': 'YAML',
+  '.toml': 'TOML',
+  '': 'YAML or JSON',
+};
+
+/**
+ * One line for a file that failed to load: `file: line L, column C: invalid
+ * YAML: <parser's reason>`, without the parser's code frame.
+ */
+export function syntaxMessage(error: unknown, file: string, home: string): string {
+  const where = displayPath(file, home);
+  const format = FORMATS[extname(file)] ?? 'data';
+  const e = error as {
+    message?: unknown;
+    line?: unknown;
+    column?: unknown;
+    reason?: unknown;
+    mark?: { line?: unknown; column?: unknown };
+  };
+  let line: number | null = null;
+  let column: number | null = null;
+  let reason = typeof e?.message === 'string' ? e.message : String(error);
+  if (error instanceof ConfigSyntaxError) {
+    ({ line, column } = error);
+  } else if (typeof e.reason === 'string' && typeof e.mark?.line === 'number') {
+    // js-yaml's YAMLException: 0-based mark.
+    reason = e.reason;
+    line = e.mark.line + 1;
+    column = typeof e.mark.column === 'number' ? e.mark.column + 1 : null;
+  } else if (typeof e.line === 'number') {
+    // smol-toml's TomlError: 1-based line and column, message plus code frame.
+    line = e.line;
+    column = typeof e.column === 'number' ? e.column : null;
+    reason = reason.replace(/^Invalid TOML document: /, '');
+  }
+  reason = (reason.split('\n')[0] ?? '').trim();
+  const position =
+    line === null ? '' : column === null ? `line ${line}: ` : `line ${line}, column ${column}: `;
+  return `${where}: ${position}invalid ${format}: ${reason}`;
+}
