@@ -1,0 +1,85 @@
+import { homedir } from 'node:os';
+import { displayPath } from '../../core/config/display.js';
+import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
+import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
+import { PipwardenError } from '../../core/errors.js';
+import { type ConfigLocations, configLocations, loadConfig } from '../../io/load-config.js';
+import type { Command } from '../context.js';
+import { printWarnings } from '../print-notices.js';
+import { splitArgs } from '../split-args.js';
+
+/**
+ * `pipwarden config [--json]`: the merged config, each value with the file it
+ * came from, and where each layer was looked for. Warnings go to stderr;
+ * any error means nothing on stdout and exit 78, every error listed.
+ */
+export const config: Command = async (args, ctx) => {
+  const { flags, rest } = splitArgs('config', args, ['--json']);
+  if (rest.length > 0) {
+    throw new PipwardenError(
+      'usage',
+      `config: unexpected argument "${rest[0]}"`,
+      'pipwarden config [--json]',
+    );
+  }
+  const home = ctx.env.HOME || homedir();
+  const options = { cwd: ctx.cwd, env: ctx.env, home };
+  const { resolved, warnings, errors } = await loadConfig(options);
+  printWarnings(warnings, ctx.stderr);
+  const last = errors.at(-1);
+  if (last !== undefined) {
+    // Every problem, one per line, in the reporter's own format; the last
+    // goes through the reporter so it carries the hint and the exit code.
+    for (const e of errors.slice(0, -1)) ctx.stderr.write(`pipwarden: error: ${e}\n`);
+    throw new PipwardenError('config', last, HINT);
+  }
+  const searched = configLocations(options);
+  if (flags.has('--json')) {
+    ctx.stdout.write(`${JSON.stringify({ ...resolved, searched }, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(describe(resolved, searched, home));
+  }
+  return 0;
+};
+
+const HINT =
+  'fix the files named above (docs/config.md lists every key), or bypass pipwarden once with PIPWARDEN_DISABLE=1';
+
+function describe(resolved: ResolvedConfig, searched: ConfigLocations, home: string): string {
+  const flat = flatten(resolved.config) as Record<string, unknown>;
+  const width = Math.max(...CONFIG_KEYS.map((k) => k.length)) + 2;
+  const out: string[] = [];
+  for (const key of CONFIG_KEYS) {
+    const value = flat[key];
+    const rule = isRule(value) ? value : null;
+    const shown = rule ? rule.action : JSON.stringify(value);
+    out.push(`${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}`);
+    if (rule?.message) out.push(`${''.padEnd(width)}message: ${JSON.stringify(rule.message)}`);
+  }
+  out.push('', 'files (later ones win):');
+  const used = (level: string) => resolved.layers.find((l) => l.level === level)?.file;
+  const projectFrom = searched.project[0] ?? '';
+  const projectTo = searched.project.at(-1) ?? '';
+  const places: [string, string][] = [
+    ['org', `none in ${displayPath(searched.org, home)}`],
+    ['user', `none in ${displayPath(searched.user, home)}`],
+    [
+      'project',
+      `none from ${displayPath(projectFrom, home)} up to ${displayPath(projectTo, home)}`,
+    ],
+  ];
+  for (const [level, none] of places) {
+    const file = used(level);
+    out.push(`  ${level.padEnd(9)}${file ? displayPath(file, home) : `(${none})`}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function source(s: ValueSource | undefined, home: string): string {
+  if (!s || s.level === 'default') return '(default)';
+  return `${s.level}: ${displayPath(s.file, home)}`;
+}
+
+function isRule(value: unknown): value is SituationRule {
+  return typeof value === 'object' && value !== null && 'action' in value;
+}
