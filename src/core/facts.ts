@@ -32,6 +32,21 @@ export interface PipSettings {
   root: PipSetting<string> | null;
   /** Config files pip would read, in load order, with whether each exists. */
   files: { path: string; variant: 'global' | 'user' | 'site' | 'env'; exists: boolean }[];
+  /**
+   * Values pip rejects at start-up (it exits with status 2 before doing
+   * anything), e.g. `user = maybe`, and config files it cannot parse.
+   * Absent in hand-built Facts means none.
+   */
+  invalid?: InvalidPipSetting[];
+}
+
+export interface InvalidPipSetting {
+  /** Normalised option name (`user`), or '' for a whole-file error. */
+  key: string;
+  value: string;
+  source: SettingSource;
+  /** pip's own wording where it has one. */
+  message: string;
 }
 
 export type EnvKind = 'venv' | 'conda' | 'pixi' | 'system';
@@ -102,6 +117,8 @@ export interface Facts {
   /** The nearest directory at or above cwd holding pyproject.toml, or cwd. */
   projectRoot: string;
   cwd: string;
+  /** How the interpreter was found (shims, shebangs, pyenv), for `explain`'s debug output. */
+  debug?: { resolution: string[]; pyenvSpawned: boolean };
   /**
    * The venv the `venv` action would use (config `venv.path` resolved against
    * the project), and whether it already has a pyvenv.cfg. Set by the CLI once
