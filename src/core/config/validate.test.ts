@@ -118,6 +118,13 @@ describe('validate: errors', () => {
       [`${F}: venv.path: expected a non-empty path, got ""`],
     ],
     [
+      'venv.path with ~',
+      { venv: { path: '~/.venvs/default' } },
+      [
+        `${F}: venv.path: expected an absolute path or one relative to the project root, got "~/.venvs/default" (~ is not expanded; write the full path)`,
+      ],
+    ],
+    [
       'venv.create string',
       { venv: { create: 'no' } },
       [`${F}: venv.create: expected true or false, got "no"`],

@@ -16,7 +16,25 @@ const SPECS = new Map<string, SituationSpec>(
   SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
 );
 const RULE_KEYS = ['action', 'message'];
-const VENV_KEYS = ['path', 'create', 'python'];
+/** Per venv key: what is wrong with a value, or null when it is fine. */
+const VENV_CHECKS: Record<string, (v: unknown) => string | null> = {
+  path: (v) => {
+    if (typeof v !== 'string' || v.trim() === '')
+      return `expected a non-empty path, got ${describeValue(v)}`;
+    // Taken literally, "~/venvs/x" would be a directory named "~" in the project.
+    if (v.startsWith('~')) {
+      return `expected an absolute path or one relative to the project root, got ${describeValue(v)} (~ is not expanded; write the full path)`;
+    }
+    return null;
+  },
+  create: (v) =>
+    typeof v === 'boolean' ? null : `expected true or false, got ${describeValue(v)}`,
+  python: (v) =>
+    v === null || (typeof v === 'string' && v.trim() !== '')
+      ? null
+      : `expected an interpreter name or path (e.g. python3.12), or null, got ${describeValue(v)}`,
+};
+const VENV_KEYS = Object.keys(VENV_CHECKS);
 
 /** Every top-level key, in the order docs and `pipwarden config` list them. */
 export const TOP_LEVEL_KEYS: readonly string[] = [
@@ -141,27 +159,15 @@ function checkVenv(
     );
     return null;
   }
-  const venv: Partial<VenvConfig> = {};
+  const venv: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const here = `${at}.${key}`;
-    if (key === 'path') {
-      if (typeof v === 'string' && v.trim() !== '') venv.path = v;
-      else result.errors.push(`${here}: expected a non-empty path, got ${describeValue(v)}`);
-    } else if (key === 'create') {
-      if (typeof v === 'boolean') venv.create = v;
-      else result.errors.push(`${here}: expected true or false, got ${describeValue(v)}`);
-    } else if (key === 'python') {
-      if (v === null || (typeof v === 'string' && v.trim() !== '')) venv.python = v;
-      else {
-        result.errors.push(
-          `${here}: expected an interpreter name or path (e.g. python3.12), or null, got ${describeValue(v)}`,
-        );
-      }
-    } else {
-      result.warnings.push(unknownKey(here, key, VENV_KEYS));
-    }
+    const check = Object.hasOwn(VENV_CHECKS, key) ? VENV_CHECKS[key] : undefined;
+    const problem = check ? check(v) : null;
+    if (!check) result.warnings.push(unknownKey(`${at}.${key}`, key, VENV_KEYS));
+    else if (problem) result.errors.push(`${at}.${key}: ${problem}`);
+    else venv[key] = v;
   }
-  return venv;
+  return venv as Partial<VenvConfig>;
 }
 
 function unknownKey(at: string, key: string, known: readonly string[]): string {
