@@ -219,6 +219,14 @@ describe('validate: unknown keys are warnings', () => {
       [`${F}: onNoEnv.mesage: unknown key, ignored (did you mean message?)`],
     ],
     [
+      'a key named like an Object method',
+      { venv: { constructor: 1 }, toString: 2 },
+      [
+        `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv)`,
+      ],
+    ],
+    [
       'inside venv',
       { venv: { pyhton: 'python3' } },
       [`${F}: venv.pyhton: unknown key, ignored (did you mean python?)`],
