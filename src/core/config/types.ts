@@ -66,7 +66,7 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     key: 'onNotWritable',
     allowed: ['user', 'pip', 'venv', 'refuse'],
     default: 'user',
-    summary: "site-packages is not writable and pip would silently fall back to the user site",
+    summary: 'site-packages is not writable and pip would silently fall back to the user site',
   },
   sudo: {
     key: 'onSudo',
