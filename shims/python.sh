@@ -1,0 +1,124 @@
+#!/bin/sh
+# pipwarden-shim format=1 version=0.1.0 kind=python name=python3
+# Written by `pipwarden rehash`; edits are lost on the next rehash.
+# PIPWARDEN_DISABLE=1 runs the real command untouched.
+_pw_name='python3'
+_pw_shims='/home/me/.local/share/pipwarden/shims'
+_pw_node='/usr/bin/node'
+_pw_main='/home/me/pipwarden/dist/cli/main.js'
+
+# The real command: the first on PATH that is not a pipwarden shim.
+_pw_real=
+_pw_rest=${PATH-}:
+while [ -n "$_pw_rest" ]; do
+  _pw_d=${_pw_rest%%:*}
+  _pw_rest=${_pw_rest#*:}
+  case $_pw_d in
+    /*) ;;
+    *) _pw_d=$PWD${_pw_d:+/$_pw_d} ;;
+  esac
+  if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ]; then continue; fi
+  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh and zsh all have it
+  if [ "$_pw_d" -ef "$_pw_shims" ] || [ -e "$_pw_d/.pipwarden-shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; then continue; fi
+  _pw_real=$_pw_d/$_pw_name
+  break
+done
+if [ -z "$_pw_real" ]; then
+  printf '%s\n' "pipwarden: $_pw_name: not found on PATH (pipwarden's shims in $_pw_shims skipped)" \
+    "pipwarden: next: install it or activate an environment that has it; pipwarden rehash drops shims of removed Pythons" >&2
+  exit 127
+fi
+
+# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
+if [ "${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "${_PIPWARDEN_SHIM-}" ]; then
+  exec "$_pw_real" "$@"
+fi
+
+# Ask pipwarden for a plan and eval it here: pip is exec'd in this process.
+_pw_engine() {
+  if [ ! -x "$_pw_node" ] || [ ! -f "$_pw_main" ]; then
+    printf '%s\n' "pipwarden: $_pw_name: cannot start pipwarden: $_pw_node or $_pw_main is missing" \
+      "pipwarden: next: run pipwarden rehash to rewrite the shims, or PIPWARDEN_DISABLE=1 $_pw_name ... to bypass pipwarden" >&2
+    exit 127
+  fi
+  _pw_plan=$(_PIPWARDEN_SHIM=1 "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
+  eval "$_pw_plan"
+  printf '%s\n' "pipwarden: internal error: the plan for $_pw_name neither ran it nor exited" \
+    "pipwarden: next: report this; PIPWARDEN_DISABLE=1 $_pw_name ... bypasses pipwarden" >&2
+  exit 70
+}
+
+# Succeeds when pip's argv may change an environment; read-only calls fail.
+_pw_pip_may_change() {
+  # pip's completion protocol only prints words (pip/_internal/cli/autocompletion.py).
+  if [ -n "${PIP_AUTO_COMPLETE-}" ]; then return 1; fi
+  while [ $# -gt 0 ]; do
+    case $1 in
+      -h|--help|-V|--version) return 1 ;;
+      --debug|--isolated|--require-virtualenv|--require-venv|--verbose|--quiet|--no-input|\
+      --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
+      --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\
+      --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\
+      --use-feature|--use-deprecated)
+        if [ $# -lt 2 ]; then return 0; fi
+        shift 2 ;;
+      --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\
+      --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\
+      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*) shift ;;
+      -[hvqV]*)
+        # A cluster of pip's short general flags, e.g. -vvq or -qV.
+        case ${1#-} in
+          *[!hvqV]*) return 0 ;;
+          *[hV]*) return 1 ;;
+        esac
+        shift ;;
+      -*) return 0 ;;
+      list|show|freeze|help|config|check|cache|debug|inspect|index|hash|search|completion) return 1 ;;
+      *) return 0 ;;
+    esac
+  done
+  # No subcommand: pip prints its help.
+  return 1
+}
+
+# Succeeds for python [options] -m pip <a call that may change an environment>.
+_pw_python_may_change() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --check-hash-based-pycs)
+        if [ $# -lt 2 ]; then return 1; fi
+        shift 2
+        continue ;;
+      ''|-|--|--*|[!-]*) return 1 ;;
+    esac
+    _pw_opts=${1#-}
+    shift
+    while [ -n "$_pw_opts" ]; do
+      _pw_c=${_pw_opts%"${_pw_opts#?}"}
+      _pw_opts=${_pw_opts#?}
+      case $_pw_c in
+        m)
+          if [ -z "$_pw_opts" ]; then
+            if [ $# -eq 0 ]; then return 1; fi
+            _pw_opts=$1
+            shift
+          fi
+          if [ "$_pw_opts" != pip ]; then return 1; fi
+          _pw_pip_may_change "$@"
+          return ;;
+        c|h|'?'|V) return 1 ;;
+        W|X|Q)
+          if [ -z "$_pw_opts" ]; then
+            if [ $# -eq 0 ]; then return 1; fi
+            shift
+          fi
+          _pw_opts= ;;
+      esac
+    done
+  done
+  return 1
+}
+
+if _pw_python_may_change "$@"; then _pw_engine "$@"; fi
+
+exec "$_pw_real" "$@"

@@ -1,0 +1,165 @@
+/**
+ * The sh a shim is made of, one constant per job. Values (name, dirs, node,
+ * CLI path) are not in here: shim.ts bakes them in as quoted assignments at
+ * the top, so these parts are fixed text. Every part runs in dash, bash,
+ * busybox ash and zsh-as-sh without forking: only builtins, parameter
+ * expansion and `[`, so a pass-through costs a few stat(2) calls, no Node.
+ * Rendered examples: shims/pip.sh and shims/python.sh (kept in sync by test).
+ */
+
+/**
+ * The real executable: the first `$_pw_name` on PATH that is not a shim.
+ * Skipped: our own dir (`-ef` compares device and inode, so a symlinked or
+ * repeated PATH entry is skipped too), any dir holding the `.pipwarden-shims`
+ * marker (another pipwarden's shim dir: two shim dirs could otherwise exec
+ * each other forever), and anything that is this very file (a link to a shim
+ * from some other dir). An empty PATH entry means the cwd, as in execvp(3).
+ * The marker alone would skip our own dir too, so a sh without `-ef` (POSIX
+ * leaves it out) still never reaches itself.
+ */
+export const FIND_REAL = `# The real command: the first on PATH that is not a pipwarden shim.
+_pw_real=
+_pw_rest=\${PATH-}:
+while [ -n "$_pw_rest" ]; do
+  _pw_d=\${_pw_rest%%:*}
+  _pw_rest=\${_pw_rest#*:}
+  case $_pw_d in
+    /*) ;;
+    *) _pw_d=$PWD\${_pw_d:+/$_pw_d} ;;
+  esac
+  if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ]; then continue; fi
+  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh and zsh all have it
+  if [ "$_pw_d" -ef "$_pw_shims" ] || [ -e "$_pw_d/.pipwarden-shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; then continue; fi
+  _pw_real=$_pw_d/$_pw_name
+  break
+done
+if [ -z "$_pw_real" ]; then
+  printf '%s\\n' "pipwarden: $_pw_name: not found on PATH (pipwarden's shims in $_pw_shims skipped)" \\
+    "pipwarden: next: install it or activate an environment that has it; pipwarden rehash drops shims of removed Pythons" >&2
+  exit 127
+fi
+`;
+
+/**
+ * The one bypass check. PIPWARDEN_DISABLE=1 is the user's switch (the
+ * engine makes the same test); _PIPWARDEN_SHIM is set only in the engine's
+ * own environment, so anything the engine runs that reaches a shim goes
+ * straight through instead of asking the engine again.
+ */
+export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
+if [ "\${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "\${_PIPWARDEN_SHIM-}" ]; then
+  exec "$_pw_real" "$@"
+fi
+`;
+
+/**
+ * Status 0 when pip's argv may change an environment, so the engine must
+ * decide; 1 when it cannot, so the call passes straight through. pip's main
+ * parser stops at the first non-option (optparse disable_interspersed_args,
+ * pip/_internal/cli/main_parser.py), so only general options precede the
+ * subcommand; the value-taking ones are listed so their value is not taken
+ * for the subcommand. Anything unknown (an abbreviated long option, `--`, an
+ * unknown subcommand) goes to the engine: when in doubt, ask.
+ */
+export const PIP_ROUTE = `# Succeeds when pip's argv may change an environment; read-only calls fail.
+_pw_pip_may_change() {
+  # pip's completion protocol only prints words (pip/_internal/cli/autocompletion.py).
+  if [ -n "\${PIP_AUTO_COMPLETE-}" ]; then return 1; fi
+  while [ $# -gt 0 ]; do
+    case $1 in
+      -h|--help|-V|--version) return 1 ;;
+      --debug|--isolated|--require-virtualenv|--require-venv|--verbose|--quiet|--no-input|\\
+      --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
+      --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\\
+      --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\\
+      --use-feature|--use-deprecated)
+        if [ $# -lt 2 ]; then return 0; fi
+        shift 2 ;;
+      --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\\
+      --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\\
+      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*) shift ;;
+      -[hvqV]*)
+        # A cluster of pip's short general flags, e.g. -vvq or -qV.
+        case \${1#-} in
+          *[!hvqV]*) return 0 ;;
+          *[hV]*) return 1 ;;
+        esac
+        shift ;;
+      -*) return 0 ;;
+      list|show|freeze|help|config|check|cache|debug|inspect|index|hash|search|completion) return 1 ;;
+      *) return 0 ;;
+    esac
+  done
+  # No subcommand: pip prints its help.
+  return 1
+}
+`;
+
+/**
+ * Status 0 for `python -m pip <args that may change an env>`, 1 otherwise.
+ * Scans like CPython's own getopt (Python/getopt.c, Python/initconfig.c):
+ * short options cluster (-Im pip, -mpip); -c, -m, a script path, `-` or
+ * `--` end the scan; -W and -X (and 2.7's -Q) take a value, attached or
+ * next; long options match whole words only; -h, -? and -V end in output.
+ */
+export const PYTHON_ROUTE = `# Succeeds for python [options] -m pip <a call that may change an environment>.
+_pw_python_may_change() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --check-hash-based-pycs)
+        if [ $# -lt 2 ]; then return 1; fi
+        shift 2
+        continue ;;
+      ''|-|--|--*|[!-]*) return 1 ;;
+    esac
+    _pw_opts=\${1#-}
+    shift
+    while [ -n "$_pw_opts" ]; do
+      _pw_c=\${_pw_opts%"\${_pw_opts#?}"}
+      _pw_opts=\${_pw_opts#?}
+      case $_pw_c in
+        m)
+          if [ -z "$_pw_opts" ]; then
+            if [ $# -eq 0 ]; then return 1; fi
+            _pw_opts=$1
+            shift
+          fi
+          if [ "$_pw_opts" != pip ]; then return 1; fi
+          _pw_pip_may_change "$@"
+          return ;;
+        c|h|'?'|V) return 1 ;;
+        W|X|Q)
+          if [ -z "$_pw_opts" ]; then
+            if [ $# -eq 0 ]; then return 1; fi
+            shift
+          fi
+          _pw_opts= ;;
+      esac
+    done
+  done
+  return 1
+}
+`;
+
+/**
+ * Ask the engine for a plan and eval it in this process, so the real pip is
+ * exec'd here: its pid, TTY, signals and exit status are the shim's own and
+ * no Node stays resident. The plan is `exec …` (maybe after set-up steps)
+ * or `exit 77` for a refusal. Any non-zero status from the engine is its
+ * own failure (64 usage, 70 internal, 78 config…): pass it on and never
+ * fall back to running pip, which could install somewhere unintended.
+ */
+export const ENGINE = `# Ask pipwarden for a plan and eval it here: pip is exec'd in this process.
+_pw_engine() {
+  if [ ! -x "$_pw_node" ] || [ ! -f "$_pw_main" ]; then
+    printf '%s\\n' "pipwarden: $_pw_name: cannot start pipwarden: $_pw_node or $_pw_main is missing" \\
+      "pipwarden: next: run pipwarden rehash to rewrite the shims, or PIPWARDEN_DISABLE=1 $_pw_name ... to bypass pipwarden" >&2
+    exit 127
+  fi
+  _pw_plan=$(_PIPWARDEN_SHIM=1 "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
+  eval "$_pw_plan"
+  printf '%s\\n' "pipwarden: internal error: the plan for $_pw_name neither ran it nor exited" \\
+    "pipwarden: next: report this; PIPWARDEN_DISABLE=1 $_pw_name ... bypasses pipwarden" >&2
+  exit 70
+}
+`;

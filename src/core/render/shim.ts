@@ -1,0 +1,78 @@
+import { shQuote } from './quote.js';
+import { BYPASS, ENGINE, FIND_REAL, PIP_ROUTE, PYTHON_ROUTE } from './shim-parts.js';
+
+/**
+ * Bumped whenever the shim's sh changes meaning, so `rehash` (and `doctor`)
+ * can tell an old shim from a current one even before comparing bytes.
+ */
+export const SHIM_FORMAT = 1;
+
+/** The marker file that makes a dir a pipwarden shim dir to every shim. */
+export const SHIM_DIR_MARKER = '.pipwarden-shims';
+
+export interface ShimSpec {
+  /** `pip` for pip, pip3, pip3.X; `python` for python, python3, python3.X. */
+  kind: 'pip' | 'python';
+  /** The command name the shim stands for, e.g. `pip3.12`. */
+  name: string;
+  /** Absolute path of the shim dir the shim is written to. */
+  shimDir: string;
+  /** Absolute path of the node binary that runs the engine. */
+  node: string;
+  /** Absolute path of pipwarden's CLI entry (dist/cli/main.js). */
+  main: string;
+  /** pipwarden's version, stamped so an upgrade rewrites every shim. */
+  version: string;
+}
+
+/** The stamp on a shim's second line; `parseShimStamp` reads it back. */
+export interface ShimStamp {
+  format: number;
+  version: string;
+  kind: 'pip' | 'python';
+  name: string;
+}
+
+const STAMP = /^# pipwarden-shim format=(\d+) version=(\S+) kind=(pip|python) name=(\S+)$/m;
+
+/** The complete `#!/bin/sh` text of one shim. */
+export function renderShim(spec: ShimSpec): string {
+  if (!/^[A-Za-z0-9._+-]+$/.test(spec.name)) {
+    throw new Error(`shim name ${JSON.stringify(spec.name)} is not a plain command name`);
+  }
+  const route =
+    spec.kind === 'pip'
+      ? `${PIP_ROUTE}\nif _pw_pip_may_change "$@"; then _pw_engine "$@"; fi\n`
+      : `${PIP_ROUTE}\n${PYTHON_ROUTE}\nif _pw_python_may_change "$@"; then _pw_engine "$@"; fi\n`;
+  return [
+    '#!/bin/sh',
+    `# pipwarden-shim format=${SHIM_FORMAT} version=${spec.version} kind=${spec.kind} name=${spec.name}`,
+    `# Written by \`pipwarden rehash\`; edits are lost on the next rehash.`,
+    '# PIPWARDEN_DISABLE=1 runs the real command untouched.',
+    `_pw_name=${shQuote(spec.name)}`,
+    `_pw_shims=${shQuote(spec.shimDir)}`,
+    `_pw_node=${shQuote(spec.node)}`,
+    `_pw_main=${shQuote(spec.main)}`,
+    '',
+    FIND_REAL,
+    BYPASS,
+    ENGINE,
+    route,
+    'exec "$_pw_real" "$@"',
+    '',
+  ].join('\n');
+}
+
+/** The stamp of a shim's text, or null when the text is not a pipwarden shim. */
+export function parseShimStamp(text: string): ShimStamp | null {
+  const m = STAMP.exec(text.slice(0, 512));
+  if (!m || !text.startsWith('#!/bin/sh\n')) return null;
+  return { format: Number(m[1]), version: m[2]!, kind: m[3] as 'pip' | 'python', name: m[4]! };
+}
+
+/** Which kind of shim a command name gets, or null for names pipwarden does not shim. */
+export function shimKind(name: string): 'pip' | 'python' | null {
+  if (/^pip(3(\.\d+)?)?$/.test(name)) return 'pip';
+  if (/^python(3(\.\d+)?)?$/.test(name)) return 'python';
+  return null;
+}
