@@ -1,0 +1,44 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
+import type { InitOptions } from './init-options.js';
+import { shQuote } from './quote.js';
+
+/**
+ * `eval "$(pipwarden init bash)"`. The shim dir goes first on PATH, and a
+ * PROMPT_COMMAND hook puts it back first whenever something (a venv's
+ * activate, `conda activate`, `pixi shell`) prepended its own dir, as direnv
+ * and mise do. The hook is a few builtins when PATH is already right, keeps
+ * `$?` for later hooks and PS1, and is added once however often this runs.
+ * Works in bash 3.2 (macOS) too: no `${x@a}`, no PROMPT_COMMAND arrays needed.
+ */
+export function initBash(opts: InitOptions): string {
+  const lines = [
+    '# pipwarden shell integration for bash: eval "$(pipwarden init bash)"',
+    `__pipwarden_shims=${shQuote(opts.shimDir)}`,
+    '__pipwarden_path() {',
+    '  local s=$?',
+    '  if [[ $PATH != "$__pipwarden_shims" && $PATH != "$__pipwarden_shims":* ]]; then',
+    '    local p=":$PATH:"',
+    '    while [[ $p == *":$__pipwarden_shims:"* ]]; do p=${p//":$__pipwarden_shims:"/:}; done',
+    '    p=${p#:}',
+    '    p=${p%:}',
+    '    PATH=$__pipwarden_shims${p:+:$p}',
+    '    hash -r',
+    '  fi',
+    '  return $s',
+    '}',
+    '__pipwarden_path',
+    'if [[ ${PROMPT_COMMAND[*]-} != *__pipwarden_path* ]]; then',
+    '  if [[ $(declare -p PROMPT_COMMAND 2>/dev/null) == "declare -a"* ]]; then',
+    '    PROMPT_COMMAND+=(__pipwarden_path)',
+    '  else',
+    // A newline, not `;`: the existing value may end in `;` or `&`.
+    "    PROMPT_COMMAND=${PROMPT_COMMAND:+$PROMPT_COMMAND$'\\n'}__pipwarden_path",
+    '  fi',
+    'fi',
+  ];
+  if (opts.completionsDir !== null) {
+    const file = shQuote(`${opts.completionsDir}/pipwarden.bash`);
+    lines.push(`if [[ -r ${file} ]]; then source ${file}; fi`);
+  }
+  return `${lines.join('\n')}\n`;
+}

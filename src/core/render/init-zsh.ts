@@ -1,0 +1,38 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
+import type { InitOptions } from './init-options.js';
+import { shQuote } from './quote.js';
+
+/**
+ * `eval "$(pipwarden init zsh)"`. Same contract as bash's: shim dir first on
+ * PATH, re-asserted from a precmd hook (add-zsh-hook adds it only once),
+ * `$?` kept, `rehash` after a change because zsh caches command paths. The
+ * hook runs under `emulate -L zsh` so KSH_ARRAYS and friends cannot bend it;
+ * `(b)` quotes the dir so glob characters in it are taken literally.
+ */
+export function initZsh(opts: InitOptions): string {
+  const lines = [
+    '# pipwarden shell integration for zsh: eval "$(pipwarden init zsh)"',
+    `typeset -g __pipwarden_shims=${shQuote(opts.shimDir)}`,
+    '__pipwarden_path() {',
+    '  local s=$?',
+    '  emulate -L zsh',
+    '  if [[ ${path[1]-} != "$__pipwarden_shims" ]]; then',
+    '    path=("$__pipwarden_shims" "${(@)path:#${(b)__pipwarden_shims}}")',
+    '    rehash',
+    '  fi',
+    '  return $s',
+    '}',
+    '__pipwarden_path',
+    'autoload -Uz add-zsh-hook',
+    'add-zsh-hook precmd __pipwarden_path',
+  ];
+  if (opts.completionsDir !== null) {
+    lines.push(
+      `typeset -g __pipwarden_completions=${shQuote(opts.completionsDir)}`,
+      // On fpath for a compinit that runs later; registered now if it already ran.
+      'fpath=("$__pipwarden_completions" "${(@)fpath:#${(b)__pipwarden_completions}}")',
+      'if (( ${+functions[compdef]} )); then autoload -Uz _pipwarden && compdef _pipwarden pipwarden; fi',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
