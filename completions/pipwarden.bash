@@ -1,0 +1,39 @@
+# bash completion for pipwarden. Loaded by `eval "$(pipwarden init bash)"`,
+# or print it with `pipwarden completion bash`.
+# shellcheck disable=SC2207 # COMPREPLY=($(compgen …)) is the bash 3.2-safe idiom
+
+_pipwarden() {
+  local cur=${COMP_WORDS[COMP_CWORD]}
+  local prev=${COMP_WORDS[COMP_CWORD - 1]}
+  local i
+  # After `--` comes the wrapped pip command, then its own words.
+  for ((i = 2; i < COMP_CWORD; i++)); do
+    if [[ ${COMP_WORDS[i]} == -- ]]; then
+      if ((i == COMP_CWORD - 1)); then
+        COMPREPLY=($(compgen -W 'pip pip3 python python3' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi
+      return
+    fi
+  done
+  if ((COMP_CWORD == 1)); then
+    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor --help --version' -- "$cur"))
+    return
+  fi
+  case ${COMP_WORDS[1]} in
+    explain) COMPREPLY=($(compgen -W '--json --' -- "$cur")) ;;
+    run) COMPREPLY=($(compgen -W '--' -- "$cur")) ;;
+    init) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish sh' -- "$cur")); fi ;;
+    completion) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")); fi ;;
+    rehash)
+      if [[ $prev == --dir ]]; then
+        COMPREPLY=($(compgen -d -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W '--dir --remove' -- "$cur"))
+      fi
+      ;;
+    config) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+  esac
+}
+complete -o filenames -F _pipwarden pipwarden

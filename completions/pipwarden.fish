@@ -1,0 +1,26 @@
+# fish completion for pipwarden. Loaded by `pipwarden init fish | source`,
+# or print it with `pipwarden completion fish`.
+
+function __pipwarden_after_dashdash
+    contains -- -- (commandline -opc)
+end
+
+complete -c pipwarden -f
+complete -c pipwarden -n __fish_use_subcommand -s h -l help -d 'show help'
+complete -c pipwarden -n __fish_use_subcommand -s V -l version -d 'show the version'
+complete -c pipwarden -n __fish_use_subcommand -a explain -d 'print the plan for a pip command, run nothing'
+complete -c pipwarden -n __fish_use_subcommand -a run -d 'carry out the plan for a pip command'
+complete -c pipwarden -n __fish_use_subcommand -a init -d 'print shell integration code'
+complete -c pipwarden -n __fish_use_subcommand -a rehash -d '(re)write the shims'
+complete -c pipwarden -n __fish_use_subcommand -a completion -d 'print a completion script'
+complete -c pipwarden -n __fish_use_subcommand -a config -d 'show the merged config and where each value came from'
+complete -c pipwarden -n __fish_use_subcommand -a doctor -d 'check the setup'
+
+complete -c pipwarden -n '__fish_seen_subcommand_from explain; and not __pipwarden_after_dashdash' -l json -d 'print the plan as JSON'
+complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -a -- -d 'the pip command follows'
+complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and __pipwarden_after_dashdash' -a 'pip pip3 python python3' -F
+complete -c pipwarden -n '__fish_seen_subcommand_from init; and not __fish_seen_subcommand_from bash zsh fish sh' -a 'bash zsh fish sh'
+complete -c pipwarden -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'
+complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l dir -r -F -d 'write the shims here'
+complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l remove -d 'remove the shims and the shim dir'
+complete -c pipwarden -n '__fish_seen_subcommand_from config' -l json -d 'print as JSON'
