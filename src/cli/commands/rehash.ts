@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PipwardenError } from '../../core/errors.js';
+import { renderShim } from '../../core/render/shim.js';
+import { shimDir } from '../../io/paths.js';
+import { discoverShimNames } from '../../io/shim-names.js';
+import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
+import type { Command } from '../context.js';
+import { cliMain, packageVersion } from '../package-paths.js';
+import { splitArgs } from '../split-args.js';
+
+/**
+ * `pipwarden rehash [--dir DIR] [--remove]`: write a shim for every pip and
+ * python name on PATH and in pyenv's versions, each baking this node and this
+ * CLI, and drop shims no longer wanted. `--remove` takes the shims and the
+ * shim dir away (install.sh --uninstall uses it).
+ */
+export const rehash: Command = async (args, ctx) => {
+  const { flags, values, rest } = splitArgs('rehash', args, ['--remove'], ['--dir']);
+  if (rest.length > 0) {
+    throw new PipwardenError(
+      'usage',
+      `rehash: unexpected argument "${rest[0]}"`,
+      'pipwarden rehash [--dir DIR] [--remove]',
+    );
+  }
+  const dir = resolve(ctx.cwd, values.get('--dir') ?? shimDir(ctx.env));
+  if (flags.has('--remove')) {
+    report(ctx.stdout, 'removed', removeShimDir(dir));
+    return 0;
+  }
+  const main = cliMain();
+  if (!existsSync(main)) {
+    throw new PipwardenError(
+      'internal',
+      `rehash: ${main} does not exist, and every shim would run it`,
+      'npm run build, then pipwarden rehash',
+    );
+  }
+  const version = packageVersion();
+  const names = discoverShimNames(ctx.env, dir);
+  const shims = names.map(({ name, kind }) => ({
+    name,
+    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
+  }));
+  const changes = syncShimDir(dir, shims);
+  report(ctx.stdout, 'rehash', changes);
+  if (names.length === 0) {
+    ctx.stderr.write(
+      'pipwarden: rehash: no pip, pip3, python3 or python3.X on PATH; nothing to shim\n' +
+        'pipwarden: next: install Python (or activate pyenv), then pipwarden rehash\n',
+    );
+  }
+  return 0;
+};
+
+function report(out: NodeJS.WritableStream, verb: string, c: ShimDirChanges): void {
+  const total = c.written.length + c.unchanged.length;
+  const parts = verb === 'removed' ? [] : [`${total} shims`];
+  if (c.written.length) parts.push(`written: ${c.written.join(' ')}`);
+  if (c.removed.length) parts.push(`removed: ${c.removed.join(' ')}`);
+  if (c.foreign.length) parts.push(`left alone (not ours): ${c.foreign.join(' ')}`);
+  out.write(`pipwarden: ${verb}: ${c.dir}${parts.length ? `: ${parts.join('; ')}` : ''}\n`);
+}

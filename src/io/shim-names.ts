@@ -1,0 +1,87 @@
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
+
+type Env = Record<string, string | undefined>;
+
+/** A command name to shim, and why: the first dir it was seen in. */
+export interface ShimName {
+  name: string;
+  kind: 'pip' | 'python';
+  from: string;
+}
+
+/**
+ * Every name worth a shim: pip, pip3, pip3.X, python, python3 and python3.X
+ * found on PATH (our shim dir and any other pipwarden shim dir left out), and
+ * each pyenv version's pip3.X and python3.X, which pyenv only puts on PATH
+ * through its own shims once selected. Sorted, each name once.
+ */
+export function discoverShimNames(env: Env, shimDir: string): ShimName[] {
+  const found = new Map<string, ShimName>();
+  const own = identity(shimDir);
+  for (const dir of (env.PATH ?? '').split(':')) {
+    // Relative entries depend on the cwd at run time; the shim handles them then.
+    if (!isAbsolute(dir)) continue;
+    const id = identity(dir);
+    if (id === null || id === own || exists(join(dir, SHIM_DIR_MARKER))) continue;
+    addFrom(dir, () => true, found);
+  }
+  for (const bin of pyenvBinDirs(env)) addFrom(bin, (n) => /^(pip|python)3\.\d+$/.test(n), found);
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function addFrom(dir: string, accept: (name: string) => boolean, found: Map<string, ShimName>) {
+  for (const name of list(dir)) {
+    const kind = shimKind(name);
+    if (kind === null || found.has(name) || !accept(name)) continue;
+    if (isExecutableFile(join(dir, name))) found.set(name, { name, kind, from: dir });
+  }
+}
+
+/** `$PYENV_ROOT/versions/*\/bin` (PYENV_ROOT defaults to ~/.pyenv, as in pyenv). */
+function pyenvBinDirs(env: Env): string[] {
+  const root = env.PYENV_ROOT || (env.HOME ? join(env.HOME, '.pyenv') : null);
+  if (root === null) return [];
+  const versions = join(root, 'versions');
+  return list(versions)
+    .sort()
+    .map((v) => join(versions, v, 'bin'));
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Device and inode, the identity `[ a -ef b ]` compares in the shim. */
+export function identity(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { PipwardenError } from '../core/errors.js';
+import { parseShimStamp, SHIM_DIR_MARKER } from '../core/render/shim.js';
+
+export interface ShimFile {
+  name: string;
+  text: string;
+}
+
+export interface ShimDirChanges {
+  dir: string;
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** Files in the dir that are not ours; left alone. */
+  foreign: string[];
+}
+
+const MODE = 0o755;
+const MARKER_TEXT = 'This directory holds pipwarden shims; `pipwarden rehash` rewrites it.\n';
+// `.<name>.<pid>.<random>.tmp`: the pid lets a later rehash clean up after a crash.
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/**
+ * Make `dir` hold exactly `shims`: each written atomically (temp file in the
+ * same dir, then rename(2), so a running shell never sees half a shim), mode
+ * 0755 whatever the umask; unchanged files are not touched; stamped shims no
+ * longer wanted are removed. Two rehashes at once are safe: every step is a
+ * single rename or unlink, and neither removes the other's temp files.
+ */
+export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
+  ensureDir(dir);
+  const changes: ShimDirChanges = { dir, written: [], unchanged: [], removed: [], foreign: [] };
+  writeIfChanged(dir, SHIM_DIR_MARKER, MARKER_TEXT, 0o644);
+  for (const shim of shims) {
+    const changed = writeIfChanged(dir, shim.name, shim.text, MODE);
+    (changed ? changes.written : changes.unchanged).push(shim.name);
+  }
+  const wanted = new Set(shims.map((s) => s.name));
+  for (const entry of readdirSync(dir)) {
+    if (wanted.has(entry) || entry === SHIM_DIR_MARKER) continue;
+    if (isOurs(join(dir, entry))) {
+      if (unlinkQuietly(join(dir, entry))) changes.removed.push(entry);
+    } else if (!removeDeadTemp(dir, entry)) {
+      changes.foreign.push(entry);
+    }
+  }
+  return changes;
+}
+
+/** Remove our shims, the marker and dead temp files; then the dir if it is empty. */
+export function removeShimDir(dir: string): ShimDirChanges {
+  const changes: ShimDirChanges = { dir, written: [], unchanged: [], removed: [], foreign: [] };
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return changes;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry);
+    if (entry === SHIM_DIR_MARKER || isOurs(path)) {
+      if (unlinkQuietly(path)) changes.removed.push(entry);
+    } else if (!removeDeadTemp(dir, entry)) {
+      changes.foreign.push(entry);
+    }
+  }
+  if (changes.foreign.length === 0) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Another process wrote into it meanwhile; leave it.
+    }
+  }
+  return changes;
+}
+
+/**
+ * The dir must be a directory nobody else can write to: a world-writable
+ * shim dir would let any local user replace `pip` for this user. We report
+ * it rather than chmod it: someone may already have planted files there.
+ */
+function ensureDir(dir: string): void {
+  // The umask can only take bits away from 0755, so a dir we create is fine.
+  mkdirSync(dir, { recursive: true, mode: MODE });
+  const st = statSync(dir);
+  if (!st.isDirectory()) {
+    throw new PipwardenError(
+      'config',
+      `shim dir ${dir} is not a directory`,
+      'remove it, or set PIPWARDEN_SHIM_DIR to another path',
+    );
+  }
+  const uid = process.getuid?.() ?? 0;
+  if ((st.mode & 0o002) !== 0 || (st.uid !== uid && st.uid !== 0)) {
+    const why = (st.mode & 0o002) !== 0 ? 'is world-writable' : `belongs to uid ${st.uid}`;
+    throw new PipwardenError(
+      'config',
+      `shim dir ${dir} ${why}: another user could replace your pip`,
+      `chmod 755 ${dir} (as its owner), or set PIPWARDEN_SHIM_DIR to a dir of your own`,
+    );
+  }
+}
+
+/** Atomically make `dir/name` hold `text` with `mode`; false when it already did. */
+function writeIfChanged(dir: string, name: string, text: string, mode: number): boolean {
+  const path = join(dir, name);
+  if (sameContent(path, text, mode)) return false;
+  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    fchmodSync(fd, mode);
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkQuietly(temp);
+    throw error;
+  }
+  return true;
+}
+
+function sameContent(path: string, text: string, mode: number): boolean {
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || (st.mode & 0o7777) !== mode) return false;
+    return readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+/** A regular file carrying our stamp: a shim some rehash wrote. */
+function isOurs(path: string): boolean {
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(512);
+      const n = readSync(fd, buf);
+      return parseShimStamp(buf.subarray(0, n).toString('utf8')) !== null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Our temp file whose writer is gone (crashed mid-rehash): remove it. True when it was a temp file. */
+function removeDeadTemp(dir: string, entry: string): boolean {
+  const m = TEMP.exec(entry);
+  if (!m) return false;
+  if (!processAlive(Number(m[2]))) unlinkQuietly(join(dir, entry));
+  return true;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlinkQuietly(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch {
+    // Already gone: a concurrent rehash removed it first.
+    return false;
+  }
+}
