@@ -21,6 +21,8 @@ export interface ParsedOption {
    * (a short cluster such as `-qU`), so it cannot be removed on its own.
    */
   clustered: boolean;
+  /** For a clustered occurrence: the index of its letter in `argv[start]` (`-qU` → 2 for -U). */
+  charIndex?: number;
 }
 
 export interface PipInvocation {
@@ -37,19 +39,36 @@ export interface PipInvocation {
   /** Positional arguments, including everything after `--`. */
   positionals: string[];
   /**
+   * General options pip parses after the subcommand but will not act on:
+   * `--python` there is rejected by pip ≥23.2 and silently ignored by 22.3–23.1
+   * (only pip's main parser, before the subcommand, re-executes under it).
+   */
+  misplaced: ParsedOption[];
+  /**
+   * Where new general options go: the subcommand's index, or the `--` before
+   * it, or where pip's main parser stopped (argv.length without a subcommand).
+   */
+  globalEnd: number;
+  /**
+   * Where options appended to the subcommand go so that they come last (and
+   * win): before the `--` that ends options, before a trailing option still
+   * waiting for its value, else argv.length.
+   */
+  optionsEnd: number;
+  /**
    * Tokens the model could not classify (unknown option, unknown subcommand);
    * they are passed through for pip to judge.
    */
   unknown: string[];
 }
 
-/** Flags of python's own command line that matter to pip. */
+/** Flags of python's own command line that matter to pip, as in effect. */
 export interface PythonFlags {
   /** -I: isolated (implies -E and -s). */
   isolated: boolean;
-  /** -E: ignore PYTHON* variables. */
+  /** -E: ignore PYTHON* variables (also true under -I). */
   ignoreEnvironment: boolean;
-  /** -s: no user site. */
+  /** -s: no user site (also true under -I). */
   noUserSite: boolean;
 }
 
@@ -64,4 +83,10 @@ export interface PythonInvocation {
   interpreterArgs: string[];
   /** The module's arguments (for pip: pip's own argv). */
   moduleArgs: string[];
+  /**
+   * Set when python stops before running anything: `help` (-h, -?, --help,
+   * --help-*), `version` (-V/--version, even before -m), or `error` (an
+   * unknown option or a missing argument: usage and exit 2). module is null then.
+   */
+  exitsEarly: 'help' | 'version' | 'error' | null;
 }
