@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { displayPath } from '../core/config/display.js';
 import { merge } from '../core/config/merge.js';
@@ -112,6 +113,15 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     await find('user', dirExplorer, [where.user]),
     await find('project', projectExplorer, where.project),
   ];
+  // cosmiconfig skips a file it may not read (EACCES) as if it were absent;
+  // for an org policy that would fail open without a word.
+  for (const dir of [where.org, where.user]) {
+    for (const path of await unreadable(dir)) {
+      notes.warnings.push(
+        `${displayPath(path, home)}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)`,
+      );
+    }
+  }
 
   const warnings = notes.warnings;
   const layers: ConfigLayer[] = [];
@@ -145,6 +155,22 @@ function loadFailure(error: unknown, dir: string, home: string): string {
     return `${where}: cannot read: ${message.split('\n')[0]}; check its permissions`;
   }
   return `${syntaxMessage(error, file, home)}; fix the syntax, or move the file aside to go without it`;
+}
+
+/** The directory itself if it cannot be searched, else the config files in it that cannot be read. */
+async function unreadable(dir: string): Promise<string[]> {
+  const denied = async (path: string, mode: number) => {
+    try {
+      await access(path, mode);
+      return false;
+    } catch (error) {
+      return (error as { code?: unknown }).code === 'EACCES';
+    }
+  };
+  if (await denied(dir, constants.X_OK)) return [dir];
+  const files = DIR_CONFIG_FILES.map((name) => join(dir, name));
+  const flags = await Promise.all(files.map((file) => denied(file, constants.R_OK)));
+  return files.filter((_, i) => flags[i]);
 }
 
 /**

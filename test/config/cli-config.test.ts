@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pipwarden } from '../helpers/cli.js';
+import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -21,7 +21,8 @@ function world() {
     writeFileSync(path, text);
     return path;
   };
-  const run = (args: string[]) => pipwarden(['config', ...args], { env, cwd: project });
+  const run = (args: string[], asNobody = false) =>
+    pipwarden(['config', ...args], { env, cwd: project, asNobody });
   return { root, home, org, project, user: join(home, '.config', 'pipwarden'), write, run };
 }
 
@@ -125,5 +126,25 @@ describe('pipwarden config', () => {
     const w = world();
     expect(w.run(['--jsn']).status).toBe(64);
     expect(w.run(['show']).status).toBe(64);
+  });
+
+  // Root reads everything, so this needs the unprivileged user.
+  it.skipIf(process.getuid?.() !== 0)('warns when an org file or dir cannot be read', () => {
+    const w = world();
+    openForNobody(w.root, w.org);
+    giveToNobody(w.home);
+    const file = w.write(join(w.org, 'config.yaml'), 'onNoEnv: refuse\n');
+    chmodSync(file, 0o600);
+    let r = w.run(['--json'], true);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `pipwarden: warning: ${file}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)\n`,
+    );
+    expect(JSON.parse(r.stdout).config.onNoEnv.action).toBe('pip');
+
+    chmodSync(file, 0o644);
+    chmodSync(w.org, 0o700);
+    r = w.run(['--json'], true);
+    expect(r.stderr).toMatch(/^pipwarden: warning: .*\/org: cannot read it \(permission denied\)/);
   });
 });
