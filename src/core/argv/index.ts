@@ -1,0 +1,21 @@
+export { parsePipArgv } from './parse-pip.js';
+export { isPipModule, parsePythonArgv } from './parse-python.js';
+export { COMMANDS, type CommandRow } from './pip-commands.js';
+export { GENERAL_OPTIONS, type OptionRow } from './pip-options.js';
+export {
+  matchLong,
+  NEWEST_PIP,
+  type OptionDef,
+  type OptionTable,
+  type PipTables,
+  pipCommands,
+  pipTables,
+} from './pip-tables.js';
+export { compareRelease, parseRelease, type Release } from './pip-version.js';
+export { appendSubcommandOptions, insertGlobal, removeOptions } from './rewrite-pip.js';
+export type {
+  ParsedOption,
+  PipInvocation,
+  PythonFlags,
+  PythonInvocation,
+} from './types.js';
