@@ -1,0 +1,54 @@
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export interface FindOptions {
+  /**
+   * Directories to skip (pipwarden's or pyenv's shims). Compared by realpath,
+   * so a symlinked or duplicated PATH entry for the same dir is skipped too.
+   */
+  exclude: string[];
+  /** Base for relative PATH entries; an empty entry means cwd, as in execvp(3). */
+  cwd?: string;
+}
+
+/**
+ * The first executable regular file called `name` on `pathValue`, skipping
+ * excluded directories, or null. What `command -v name` would print once the
+ * shim dirs are out of PATH.
+ */
+export function findOnPath(name: string, pathValue: string, opts: FindOptions): string | null {
+  const excluded = new Set(opts.exclude.map(canonical).filter((d): d is string => d !== null));
+  const cwd = opts.cwd ?? process.cwd();
+  const seen = new Set<string>();
+  for (const entry of pathValue.split(':')) {
+    const dir = entry === '' ? cwd : isAbsolute(entry) ? entry : resolve(cwd, entry);
+    const real = canonical(dir);
+    if (real === null || excluded.has(real) || seen.has(real)) continue;
+    seen.add(real);
+    const candidate = join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Same search: "the next `name` on PATH once these dirs are skipped". */
+export const nextOnPath = findOnPath;
+
+/** A regular file (after symlinks) that this process may execute. */
+export function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canonical(dir: string): string | null {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return null;
+  }
+}
