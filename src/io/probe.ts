@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { PipwardenError } from '../core/errors.js';
+import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
+
+type Env = Record<string, string | undefined>;
+
+/** What the interpreter says about itself; stable until it or its pip changes (so cacheable). */
+export interface ProbeResult {
+  version: [number, number, number];
+  /** sys.executable, for debugging only. */
+  executable: string;
+  prefix: string;
+  /** sys.real_prefix (old virtualenv), else sys.base_prefix, else sys.prefix. */
+  basePrefix: string;
+  purelib: string;
+  platlib: string;
+  scripts: string;
+  /** Which of pip's two location backends the paths mirror. */
+  schemeSource: 'sysconfig' | 'distutils';
+  stdlib: string;
+  /** site.ENABLE_USER_SITE under -E: false in a no-global venv, null if uid ≠ euid. */
+  enableUserSite: boolean | null;
+  /** User site relative to the user base, e.g. `lib/python3.12/site-packages`. */
+  userSiteRel: string | null;
+  pipVersion: string | null;
+  /** The pip/__init__.py the interpreter imports, or null. */
+  pipInit: string | null;
+  implementation: string;
+}
+
+export interface SpawnResult {
+  stdout: string;
+  stderr: string;
+  /** Exit code, or null when killed or never started. */
+  code: number | null;
+  error?: string;
+}
+
+/** Spawns a program; injectable so tests can count spawns. */
+export type Spawner = (
+  file: string,
+  args: string[],
+  opts: { env: Env; cwd: string; timeoutMs: number },
+) => Promise<SpawnResult>;
+
+export const defaultSpawner: Spawner = (file, args, opts) =>
+  new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      {
+        env: opts.env,
+        cwd: opts.cwd,
+        timeout: opts.timeoutMs,
+        encoding: 'utf8',
+        maxBuffer: 4 << 20,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        const message = error && typeof error.code !== 'number' ? error.message : undefined;
+        resolve({ stdout, stderr, code, ...(message === undefined ? {} : { error: message }) });
+      },
+    );
+  });
+
+/**
+ * Run the probe under `interpreter` (no cache). -E: PYTHON* variables are
+ * applied later in Node, per call; -B: never write .pyc into the user's
+ * tree. cwd is / so a `pip/` dir in the user's cwd cannot shadow the real one.
+ */
+export async function runProbe(
+  interpreter: string,
+  env: Env,
+  spawn: Spawner = defaultSpawner,
+): Promise<ProbeResult> {
+  const res = await spawn(interpreter, ['-E', '-B', '-c', PROBE_SCRIPT], {
+    env,
+    cwd: '/',
+    timeoutMs: 30_000,
+  });
+  const line = res.stdout.split('\n').find((l) => l.startsWith(PROBE_MARKER));
+  if (res.code !== 0 || line === undefined) {
+    const why = res.error ?? (lastLine(res.stderr) || `exit code ${res.code}`);
+    throw new PipwardenError(
+      'probe',
+      `${interpreter}: could not run the interpreter probe: ${why}`,
+      `check that "${interpreter} -c 'import sys'" runs; reinstall that Python or set PIPWARDEN_DISABLE=1 to bypass pipwarden`,
+    );
+  }
+  try {
+    return JSON.parse(line.slice(PROBE_MARKER.length)) as ProbeResult;
+  } catch {
+    throw new PipwardenError(
+      'probe',
+      `${interpreter}: the interpreter probe printed invalid JSON`,
+      'report this at pipwarden with the output of the probe; set PIPWARDEN_DISABLE=1 to bypass',
+    );
+  }
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .pop() ?? ''
+  );
+}
