@@ -1,0 +1,70 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ActiveEnv } from '../core/facts.js';
+import { isExecutableFile } from './which.js';
+
+type Env = Record<string, string | undefined>;
+
+const PIXI_VARS = ['PIXI_ENVIRONMENT_NAME', 'PIXI_PROJECT_ROOT', 'PIXI_IN_SHELL'] as const;
+
+/**
+ * The environment the user activated. VIRTUAL_ENV wins over CONDA_PREFIX
+ * when both are set: `activate` puts the venv's bin first on PATH, so that is
+ * what `python` and `pip` most likely are (uv decides the same way).
+ * A variable pointing at a directory that no longer exists is ignored.
+ */
+export function detectActiveEnv(env: Env): ActiveEnv | null {
+  const venv = env.VIRTUAL_ENV;
+  if (venv && isDir(venv)) {
+    const prefix = resolve(venv);
+    return { kind: 'venv', prefix, source: 'VIRTUAL_ENV', ...tools(prefix), isCondaBase: false };
+  }
+  const conda = env.CONDA_PREFIX;
+  if (conda && isDir(conda)) {
+    const prefix = resolve(conda);
+    const pixiVars = PIXI_VARS.filter((v) => env[v]);
+    const pixi = existsSync(join(prefix, 'conda-meta', 'pixi')) || pixiVars.length > 0;
+    return {
+      kind: pixi ? 'pixi' : 'conda',
+      prefix,
+      source: ['CONDA_PREFIX', ...pixiVars].join('+'),
+      ...tools(prefix),
+      // Pixi never makes a base env, and names project envs "default".
+      isCondaBase: !pixi && isCondaBase(prefix, env),
+    };
+  }
+  return null;
+}
+
+/** uv's heuristics for a conda base (root) env, plus the condabin dir only a base install has. */
+export function isCondaBase(prefix: string, env: Env): boolean {
+  const name = env.CONDA_DEFAULT_ENV;
+  if (name === 'base' || name === 'root') return true;
+  for (const root of [env._CONDA_ROOT, env.CONDA_ROOT]) {
+    if (root && samePath(root, prefix)) return true;
+  }
+  return isDir(join(prefix, 'condabin'));
+}
+
+function tools(prefix: string): { python: string | null; pip: string | null } {
+  const first = (names: string[]) =>
+    names.map((n) => join(prefix, 'bin', n)).find(isExecutableFile) ?? null;
+  return { python: first(['python', 'python3']), pip: first(['pip', 'pip3']) };
+}
+
+function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
