@@ -1,0 +1,89 @@
+/** Where pipwarden's config files are looked for, and under which names. */
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { EXECUTABLE_EXTENSIONS } from './load-config-loaders.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const executable = (stem: string) => EXECUTABLE_EXTENSIONS.map((ext) => `${stem}${ext}`);
+
+/** File names in the org and user config directories; the first that exists is used. */
+export const DIR_CONFIG_FILES = ['config.json', 'config.yaml', 'config.yml', 'config.toml'];
+
+/**
+ * File names looked for in each directory from cwd upward; the first that
+ * holds settings is used. `.pipwardenrc` is YAML (so JSON works too).
+ * pyproject.toml counts only with a `[tool.pipwarden]` table.
+ */
+export const PROJECT_CONFIG_FILES = [
+  '.pipwardenrc',
+  '.pipwardenrc.json',
+  '.pipwardenrc.yaml',
+  '.pipwardenrc.yml',
+  '.pipwardenrc.toml',
+  'pipwarden.config.json',
+  'pipwarden.config.yaml',
+  'pipwarden.config.yml',
+  'pipwarden.config.toml',
+  'pyproject.toml',
+];
+
+// Executable configs come first so they are noticed (and warned about) in
+// every directory the search reaches, even beside a data file that wins.
+export const DIR_SEARCH = [...executable('config'), ...DIR_CONFIG_FILES];
+export const PROJECT_SEARCH = [
+  ...executable('.pipwardenrc'),
+  ...executable('pipwarden.config'),
+  ...PROJECT_CONFIG_FILES,
+];
+
+export interface LoadConfigOptions {
+  cwd: string;
+  env: Env;
+  home: string;
+  /** Defaults to process.platform; only picks the user config directory. */
+  platform?: NodeJS.Platform;
+}
+
+export interface ConfigLocations {
+  org: string;
+  user: string;
+  /** Directories searched for a project config, nearest first. */
+  project: string[];
+}
+
+/** Where each layer is looked for. */
+export function configLocations(options: LoadConfigOptions): ConfigLocations {
+  const { env, home } = options;
+  return {
+    org: env.PIPWARDEN_ORG_CONFIG_DIR || '/etc/pipwarden',
+    user: userConfigDir(env, home, options.platform ?? process.platform),
+    project: projectDirs(resolve(options.cwd), home),
+  };
+}
+
+/**
+ * The user config directory, laid out as env-paths('pipwarden', { suffix: '' })
+ * lays it out (which cosmiconfig also uses), but from the env and home passed
+ * in: env-paths reads process.env and os.homedir() once, when imported.
+ */
+function userConfigDir(env: Env, home: string, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return join(home, 'Library', 'Preferences', 'pipwarden');
+  if (platform === 'win32') {
+    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'pipwarden', 'Config');
+  }
+  // The XDG base directory spec says a relative value is invalid and must be ignored.
+  const xdg = env.XDG_CONFIG_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.config'), 'pipwarden');
+}
+
+/** cwd and its parents, up to and including home when cwd is inside it, else up to /. */
+function projectDirs(cwd: string, home: string): string[] {
+  const stop = home ? resolve(home) : null;
+  const inHome =
+    stop !== null && (cwd === stop || cwd.startsWith(stop.endsWith(sep) ? stop : stop + sep));
+  const dirs: string[] = [];
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if ((inHome && dir === stop) || dirname(dir) === dir) return dirs;
+  }
+}
