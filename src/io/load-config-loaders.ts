@@ -1,9 +1,11 @@
 import { basename, extname } from 'node:path';
-import { defaultLoaders, type Loader, type Loaders } from 'cosmiconfig';
+import type { Loader, Loaders } from 'cosmiconfig';
+// cosmiconfig's YAML loader (js-yaml, required on first use), from the module
+// the Explorer has already loaded: the package index would load all of
+// cosmiconfig (see load-config-explorer.ts).
+import { loadYaml } from 'cosmiconfig/dist/loaders.js';
 import { displayPath, isPlainObject } from '../core/config/display.js';
-
-/** Extensions cosmiconfig would execute. pipwarden reads data only (no trust model yet). */
-export const EXECUTABLE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts'] as const;
+import { EXECUTABLE_EXTENSIONS } from './load-config-places.js';
 
 /** What the loaders noticed while cosmiconfig searched: files skipped on purpose. */
 export interface LoaderNotes {
@@ -27,10 +29,10 @@ export function dataLoaders(notes: LoaderNotes, home: string): Loaders {
   };
   const loaders: Loaders = {
     '.json': noImport(loadJson, notes, home),
-    '.yaml': noImport(defaultLoaders['.yaml']!, notes, home),
-    '.yml': noImport(defaultLoaders['.yml']!, notes, home),
-    noExt: noImport(defaultLoaders.noExt!, notes, home),
-    '.toml': noImport(loadToml(notes, home), notes, home),
+    '.yaml': noImport(loadYaml, notes, home),
+    '.yml': noImport(loadYaml, notes, home),
+    noExt: noImport(loadYaml, notes, home),
+    '.toml': noImport(loadToml(), notes, home),
   };
   for (const ext of EXECUTABLE_EXTENSIONS) loaders[ext] = skipExecutable;
   return loaders;
@@ -81,25 +83,14 @@ function loadJson(_file: string, content: string): unknown {
   }
 }
 
-function loadToml(notes: LoaderNotes, home: string): Loader {
+function loadToml(): Loader {
   return async (file, content) => {
-    const { parse } = await import('smol-toml');
     const isPyproject = basename(file) === 'pyproject.toml';
-    let doc: Record<string, unknown>;
-    try {
-      doc = parse(content);
-    } catch (error) {
-      // A broken pyproject.toml that never mentions pipwarden is someone
-      // else's problem (pip will report it when it builds the project);
-      // failing every pip call in the tree over it would be ours.
-      if (isPyproject && !content.includes('pipwarden')) {
-        notes.warnings.push(
-          `${syntaxMessage(error, file, home)}; skipped, it has no [tool.pipwarden]`,
-        );
-        return null;
-      }
-      throw error;
-    }
+    // Most pyproject.toml files are not ours: pass them over unparsed. A
+    // broken one is then pip's to report, not a reason to fail every pip call.
+    if (isPyproject && !content.includes('pipwarden')) return null;
+    const { parse } = await import('smol-toml');
+    const doc = parse(content);
     if (!isPyproject) return doc;
     // null, not undefined: cosmiconfig treats null as "no config here" and
     // keeps searching upward, as it should for a pyproject.toml without our table.

@@ -1,8 +1,11 @@
 /** Where pipwarden's config files are looked for, and under which names. */
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { EXECUTABLE_EXTENSIONS } from './load-config-loaders.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Extensions cosmiconfig would execute. pipwarden reads data only (no trust model yet). */
+export const EXECUTABLE_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts'] as const;
 
 const executable = (stem: string) => EXECUTABLE_EXTENSIONS.map((ext) => `${stem}${ext}`);
 
@@ -86,4 +89,22 @@ function projectDirs(cwd: string, home: string): string[] {
     dirs.push(dir);
     if ((inHome && dir === stop) || dirname(dir) === dir) return dirs;
   }
+}
+
+/**
+ * Whether `dir` holds any of `names`: a pyproject.toml only if it mentions
+ * pipwarden. Synchronous stats cost microseconds; letting cosmiconfig try
+ * every name in every directory up to / costs milliseconds, and most calls
+ * find no config at all, so they need not load cosmiconfig either.
+ */
+export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
+  return names.some((name) => {
+    const path = join(dir, name);
+    if (name !== 'pyproject.toml') return existsSync(path);
+    try {
+      return readFileSync(path, 'utf8').includes('pipwarden');
+    } catch {
+      return false;
+    }
+  });
 }

@@ -5,13 +5,12 @@ import { merge } from '../core/config/merge.js';
 import type { ConfigLayer, ResolvedConfig } from '../core/config/types.js';
 import { validate } from '../core/config/validate.js';
 import { PipwardenError } from '../core/errors.js';
-import { dataExplorer } from './load-config-explorer.js';
-import { dataLoaders, type LoaderNotes, syntaxMessage } from './load-config-loaders.js';
 import {
   configLocations,
   DIR_CONFIG_FILES,
   DIR_SEARCH,
   type LoadConfigOptions,
+  mayHoldConfig,
   PROJECT_SEARCH,
 } from './load-config-places.js';
 
@@ -41,50 +40,82 @@ export interface LoadedConfig {
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const { home } = options;
   const where = configLocations(options);
-  const notes: LoaderNotes = { warnings: [] };
-  const loaders = dataLoaders(notes, home);
-  const errors: string[] = [];
-  const dirExplorer = dataExplorer(DIR_SEARCH, loaders);
-  const projectExplorer = dataExplorer(PROJECT_SEARCH, loaders);
-
-  const find = async (level: Level, explorer: typeof dirExplorer, dirs: string[]) => {
-    for (const dir of dirs) {
-      try {
-        const found = await explorer.search(dir);
-        if (found) return { level, file: found.filepath, raw: found.config };
-      } catch (error) {
-        errors.push(loadFailure(error, dir, home));
-        return null;
-      }
-    }
-    return null;
-  };
-  // Sequential, not Promise.all: the warnings come out in layer order.
-  const found = [
-    await find('org', dirExplorer, [where.org]),
-    await find('user', dirExplorer, [where.user]),
-    await find('project', projectExplorer, where.project),
+  const searches: [Level, readonly string[], string[]][] = [
+    ['org', DIR_SEARCH, [where.org]],
+    ['user', DIR_SEARCH, [where.user]],
+    ['project', PROJECT_SEARCH, where.project],
   ];
+  const errors: string[] = [];
+  const notes: string[] = [];
+  let reader: Reader | null = null;
+  const found: Found[] = [];
+  // Sequential, not Promise.all: the warnings come out in layer order.
+  for (const [level, names, dirs] of searches) {
+    const candidates = dirs.filter((dir) => mayHoldConfig(dir, names));
+    if (candidates.length === 0) continue;
+    reader ??= await openReader(home, notes);
+    const f = await reader.find(level, names, candidates, errors);
+    if (f) found.push(f);
+  }
   // cosmiconfig skips a file it may not read (EACCES) as if it were absent;
   // for an org policy that would fail open without a word.
   for (const dir of [where.org, where.user]) {
     for (const path of await unreadable(dir)) {
-      notes.warnings.push(
+      notes.push(
         `${displayPath(path, home)}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)`,
       );
     }
   }
 
-  const warnings = notes.warnings;
+  const warnings = notes;
   const layers: ConfigLayer[] = [];
   for (const f of found) {
-    if (!f) continue;
     const checked = validate(f.raw, f.file, home);
     warnings.push(...checked.warnings);
     errors.push(...checked.errors);
     layers.push({ level: f.level, file: f.file, values: checked.values });
   }
   return { resolved: merge(layers), warnings, errors };
+}
+
+interface Found {
+  level: Level;
+  file: string;
+  raw: unknown;
+}
+
+interface Reader {
+  /** The first directory of `dirs` with a config among `names`; a failure is an error and ends the search. */
+  find(
+    level: Level,
+    names: readonly string[],
+    dirs: string[],
+    errors: string[],
+  ): Promise<Found | null>;
+}
+
+/** cosmiconfig and the parsers load only once some directory may hold a config. */
+async function openReader(home: string, notes: string[]): Promise<Reader> {
+  const [{ dataExplorer }, { dataLoaders, syntaxMessage }] = await Promise.all([
+    import('./load-config-explorer.js'),
+    import('./load-config-loaders.js'),
+  ]);
+  const loaders = dataLoaders({ warnings: notes }, home);
+  return {
+    async find(level, names, dirs, errors) {
+      const explorer = dataExplorer(names, loaders);
+      for (const dir of dirs) {
+        try {
+          const result = await explorer.search(dir);
+          if (result) return { level, file: result.filepath, raw: result.config };
+        } catch (error) {
+          errors.push(loadFailure(error, dir, home, syntaxMessage));
+          return null;
+        }
+      }
+      return null;
+    },
+  };
 }
 
 /** For the CLI: config errors stop pipwarden with exit code 78 (EX_CONFIG). */
@@ -98,7 +129,12 @@ export function assertNoConfigErrors(loaded: Pick<LoadedConfig, 'errors'>): void
 export const CONFIG_ERROR_HINT =
   'fix the file named above (pipwarden config lists every problem), or bypass pipwarden once with PIPWARDEN_DISABLE=1';
 
-function loadFailure(error: unknown, dir: string, home: string): string {
+function loadFailure(
+  error: unknown,
+  dir: string,
+  home: string,
+  syntaxMessage: (error: unknown, file: string, home: string) => string,
+): string {
   const file = (error as { filepath?: unknown })?.filepath;
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
