@@ -7,32 +7,27 @@ import { loadYaml } from 'cosmiconfig/dist/loaders.js';
 import { displayPath, isPlainObject } from '../core/config/display.js';
 import { EXECUTABLE_EXTENSIONS } from './load-config-places.js';
 
-/** What the loaders noticed while cosmiconfig searched: files skipped on purpose. */
-export interface LoaderNotes {
-  warnings: string[];
-}
-
 /**
  * The loaders pipwarden hands cosmiconfig: JSON, YAML (also for the
  * extensionless `.pipwardenrc`, which is how YAML-or-JSON is read), TOML with
  * `pyproject.toml`'s `[tool.pipwarden]` table, and, for executable configs, a
- * loader that runs nothing: it notes a warning and returns null, which makes
- * cosmiconfig keep searching as if the file were not there.
+ * loader that runs nothing: it adds a line to `warnings` and returns null,
+ * which makes cosmiconfig keep searching as if the file were not there.
  */
-export function dataLoaders(notes: LoaderNotes, home: string): Loaders {
+export function dataLoaders(warnings: string[], home: string): Loaders {
   const skipExecutable: Loader = (file) => {
     const instead = `${basename(file, extname(file))}.yaml`;
-    notes.warnings.push(
+    warnings.push(
       `${displayPath(file, home)}: ignored: pipwarden reads only data files (JSON, YAML, TOML), never runs code from config; move the settings to ${instead}`,
     );
     return null;
   };
   const loaders: Loaders = {
-    '.json': noImport(loadJson, notes, home),
-    '.yaml': noImport(loadYaml, notes, home),
-    '.yml': noImport(loadYaml, notes, home),
-    noExt: noImport(loadYaml, notes, home),
-    '.toml': noImport(loadToml(), notes, home),
+    '.json': noImport(loadJson, warnings, home),
+    '.yaml': noImport(loadYaml, warnings, home),
+    '.yml': noImport(loadYaml, warnings, home),
+    noExt: noImport(loadYaml, warnings, home),
+    '.toml': noImport(loadToml(), warnings, home),
   };
   for (const ext of EXECUTABLE_EXTENSIONS) loaders[ext] = skipExecutable;
   return loaders;
@@ -43,11 +38,11 @@ export function dataLoaders(notes: LoaderNotes, home: string): Loaders {
  * skip the importing file silently (ENOENT is "not found" to its search), and
  * every value would be credited to the importing file. Not supported for now.
  */
-function noImport(loader: Loader, notes: LoaderNotes, home: string): Loader {
+function noImport(loader: Loader, warnings: string[], home: string): Loader {
   return async (file, content) => {
     const value = await loader(file, content);
     if (isPlainObject(value) && '$import' in value) {
-      notes.warnings.push(`${displayPath(file, home)}: $import: not supported, ignored`);
+      warnings.push(`${displayPath(file, home)}: $import: not supported, ignored`);
       delete value.$import;
     }
     return value;

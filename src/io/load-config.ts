@@ -46,14 +46,14 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     ['project', PROJECT_SEARCH, where.project],
   ];
   const errors: string[] = [];
-  const notes: string[] = [];
+  const warnings: string[] = [];
   let reader: Reader | null = null;
   const found: Found[] = [];
   // Sequential, not Promise.all: the warnings come out in layer order.
   for (const [level, names, dirs] of searches) {
     const candidates = dirs.filter((dir) => mayHoldConfig(dir, names));
     if (candidates.length === 0) continue;
-    reader ??= await openReader(home, notes);
+    reader ??= await openReader(home, warnings);
     const f = await reader.find(level, names, candidates, errors);
     if (f) found.push(f);
   }
@@ -61,13 +61,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   // for an org policy that would fail open without a word.
   for (const dir of [where.org, where.user]) {
     for (const path of await unreadable(dir)) {
-      notes.push(
+      warnings.push(
         `${displayPath(path, home)}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)`,
       );
     }
   }
 
-  const warnings = notes;
   const layers: ConfigLayer[] = [];
   for (const f of found) {
     const checked = validate(f.raw, f.file, home);
@@ -95,12 +94,12 @@ interface Reader {
 }
 
 /** cosmiconfig and the parsers load only once some directory may hold a config. */
-async function openReader(home: string, notes: string[]): Promise<Reader> {
+async function openReader(home: string, warnings: string[]): Promise<Reader> {
   const [{ dataExplorer }, { dataLoaders, syntaxMessage }] = await Promise.all([
     import('./load-config-explorer.js'),
     import('./load-config-loaders.js'),
   ]);
-  const loaders = dataLoaders({ warnings: notes }, home);
+  const loaders = dataLoaders(warnings, home);
   return {
     async find(level, names, dirs, errors) {
       const explorer = dataExplorer(names, loaders);
