@@ -56,9 +56,11 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   const wanted = new Set(shims.map((s) => s.name));
   for (const entry of readdirSync(dir)) {
     if (wanted.has(entry) || entry === SHIM_DIR_MARKER) continue;
+    // Before the stamp test: a temp file holds a stamped shim, maybe another rehash's.
+    if (removeDeadTemp(dir, entry)) continue;
     if (isOurs(join(dir, entry))) {
       if (unlinkQuietly(join(dir, entry))) changes.removed.push(entry);
-    } else if (!removeDeadTemp(dir, entry)) {
+    } else {
       changes.foreign.push(entry);
     }
   }
@@ -76,9 +78,10 @@ export function removeShimDir(dir: string): ShimDirChanges {
   }
   for (const entry of entries) {
     const path = join(dir, entry);
+    if (removeDeadTemp(dir, entry)) continue;
     if (entry === SHIM_DIR_MARKER || isOurs(path)) {
       if (unlinkQuietly(path)) changes.removed.push(entry);
-    } else if (!removeDeadTemp(dir, entry)) {
+    } else {
       changes.foreign.push(entry);
     }
   }
@@ -168,7 +171,7 @@ function isOurs(path: string): boolean {
   }
 }
 
-/** Our temp file whose writer is gone (crashed mid-rehash): remove it. True when it was a temp file. */
+/** True for a temp file of ours; removed when its writer is gone (crashed mid-rehash). */
 function removeDeadTemp(dir: string, entry: string): boolean {
   const m = TEMP.exec(entry);
   if (!m) return false;
