@@ -2,25 +2,26 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
-import { pyenvPython } from '../helpers/pythons.js';
+import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
 
 // A root-owned venv with --system-site-packages, used by nobody: site-packages
 // is not writable and the user site is enabled, so pip silently falls back to
-// ~/.local. pipwarden makes that explicit.
-const canSetpriv = process.getuid?.() === 0;
+// ~/.local. pipwarden makes that explicit. Debian's python3 builds the venv:
+// nobody cannot reach pyenv's interpreters under /root (mode 0700).
+const canSetpriv = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
 
 describe.skipIf(!canSetpriv)('site-packages not writable (run as nobody)', () => {
-  const py = pyenvPython('3.12');
-  it.skipIf(!py)('pip defaults to the user site silently; pipwarden says so and adds --user', () => {
+  const py = DEBIAN_PYTHON;
+  it('pip defaults to the user site silently; pipwarden says so and adds --user', () => {
     const w = world();
     openForNobody(w.root, w.wheels);
-    const venv = makeVenv(py as string, join(w.root, 'venv'), { systemSitePackages: true });
+    const venv = makeVenv(py, join(w.root, 'venv'), { systemSitePackages: true });
     mkdirSync(w.home, { recursive: true });
     giveToNobody(w.home);
     const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv });
-    const userSite = join(w.home, '.local', 'lib', 'python3.12', 'site-packages');
+    const userSite = join(w.home, '.local', 'lib', 'python3.11', 'site-packages');
 
     const direct = runCommand(['pip', ...w.installArgs], { env, asNobody: true });
     expect(direct.stdout + direct.stderr).toContain(
@@ -39,10 +40,10 @@ describe.skipIf(!canSetpriv)('site-packages not writable (run as nobody)', () =>
     expect(installedIn(venv, 'pwdemo')).toBe(false);
   });
 
-  it.skipIf(!py)('onNotWritable: refuse (project config) stops pip before it runs', () => {
+  it('onNotWritable: refuse (project config) stops pip before it runs', () => {
     const w = world();
     openForNobody(w.root, w.wheels);
-    const venv = makeVenv(py as string, join(w.root, 'venv'), { systemSitePackages: true });
+    const venv = makeVenv(py, join(w.root, 'venv'), { systemSitePackages: true });
     const project = join(w.root, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'pyproject.toml'), '[tool.pipwarden]\nonNotWritable = "refuse"\n');
