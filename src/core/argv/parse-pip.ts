@@ -32,6 +32,9 @@ interface Hit {
 export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInvocation {
   const tables = pipTables(pipVersion);
   const n = argv.length;
+  const main = mainParse(argv, tables.general);
+  const candidate = main.stop < n ? main.stop : -1;
+  const command = candidate >= 0 ? tables.command(argv[candidate]!) : null;
   const inv: PipInvocation = {
     argv,
     globals: [],
@@ -41,37 +44,15 @@ export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInv
     positionals: [],
     unknown: [],
     misplaced: [],
-    globalEnd: n,
+    // New general options go before an option still awaiting its value
+    // (`pip --log`), the `--` before the subcommand, or the subcommand.
+    globalEnd: main.dangling >= 0 ? main.dangling : main.dashDash >= 0 ? main.dashDash : main.stop,
     optionsEnd: n,
   };
 
-  // Pass 1, the main parser: find where the general options stop.
-  let i = 0;
-  let dashDash = -1;
-  let dangling = -1;
-  while (i < n) {
-    if (argv[i] === '--') {
-      dashDash = i++;
-      break;
-    }
-    if (!isOption(argv[i]!)) break;
-    const read = readOption(argv, i, tables.general, null);
-    if (read.dangling) {
-      dangling = i;
-      i = n;
-      break;
-    }
-    i = read.next;
-  }
-  const candidate = i < n ? i : -1;
-  // New general options go before the subcommand, the `--` before it, or an
-  // option still awaiting its value (`pip --log`).
-  inv.globalEnd = dangling >= 0 ? dangling : dashDash >= 0 ? dashDash : i;
-  const command = candidate >= 0 ? tables.command(argv[candidate]!) : null;
-
-  // Pass 2 over the tokens before the subcommand: they must satisfy the main
-  // parser and, re-parsed, the command's parser too.
-  const prefixEnd = dashDash >= 0 ? dashDash : i;
+  // The tokens before the subcommand must satisfy the main parser and,
+  // re-read, the command's parser too.
+  const prefixEnd = main.dashDash >= 0 ? main.dashDash : main.stop;
   for (let j = 0; j < prefixEnd; ) {
     const read = readOption(argv, j, tables.general, command);
     if (read.hits.length === 0) inv.unknown.push(...argv.slice(j, read.next));
@@ -87,19 +68,50 @@ export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInv
   }
   inv.subcommand = argv[candidate]!;
   inv.subcommandIndex = candidate;
-  if (dashDash >= 0) {
+  if (main.dashDash >= 0) {
     // `pip -- install --user x`: the command's parser sees `-- --user x`.
     inv.positionals.push(...argv.slice(candidate + 1));
-    return inv;
+  } else {
+    commandParse(inv, command, candidate + 1);
   }
+  return inv;
+}
 
-  // Pass 2 after the subcommand: interspersed options and positionals.
-  for (let j = candidate + 1; j < n; ) {
+/**
+ * pip's main parser: general options only, stopping at the first argument
+ * (`stop`, the subcommand) or after `--`; `dangling` is an option left
+ * waiting for its value at the end (optparse errors there).
+ */
+function mainParse(argv: string[], general: OptionTable) {
+  let i = 0;
+  let dashDash = -1;
+  let dangling = -1;
+  while (i < argv.length) {
+    if (argv[i] === '--') {
+      dashDash = i++;
+      break;
+    }
+    if (!isOption(argv[i]!)) break;
+    const read = readOption(argv, i, general, null);
+    if (read.dangling) {
+      dangling = i;
+      i = argv.length;
+      break;
+    }
+    i = read.next;
+  }
+  return { stop: i, dashDash, dangling };
+}
+
+/** The command's parser from `from` on: interspersed options and positionals. */
+function commandParse(inv: PipInvocation, command: OptionTable, from: number): void {
+  const { argv } = inv;
+  for (let j = from; j < argv.length; ) {
     const token = argv[j]!;
     if (token === '--') {
       inv.optionsEnd = j;
       inv.positionals.push(...argv.slice(j + 1));
-      break;
+      return;
     }
     if (!isOption(token)) {
       inv.positionals.push(token);
@@ -117,7 +129,6 @@ export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInv
     // An option optparse rejects is one token; its would-be value is left to pip.
     j = read.hits.length === 0 ? j + 1 : read.next;
   }
-  return inv;
 }
 
 /** optparse's test: `--…` is long, `-x…` short; a lone `-` is an argument. */

@@ -72,8 +72,8 @@ function buildTables(release: Release): PipTables {
   };
 }
 
-const cache = new Map<string, PipTables>();
 const newest = buildTables(parseRelease(NEWEST_PIP)!);
+const cache = new Map<string, PipTables>([[NEWEST_PIP, newest]]);
 
 /**
  * The option tables of a pip version (`23.0.1`); null, undefined or an
