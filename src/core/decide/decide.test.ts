@@ -197,9 +197,9 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     if (p.action === 'rewrite') {
       expect(p.command).toEqual([
         `${SYS}/bin/pip`,
+        '-q',
         '--python',
         `${CONDA}/bin/python`,
-        '-q',
         'install',
         'x',
       ]);
@@ -308,7 +308,10 @@ describe('decide: externally managed', () => {
   });
 
   it("respects the user's own --break-system-packages silently", () => {
-    const p = plan('pip install --break-system-packages x', facts({}, em));
+    const p = plan(
+      'pip install --break-system-packages x',
+      facts({}, { ...em, sitePackagesWritable: true }),
+    );
     expect(p.notices).toEqual([]);
   });
 
