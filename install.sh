@@ -1,0 +1,201 @@
+#!/bin/sh
+# Set up pipwarden from this checkout: dependencies and build if needed,
+# `pipwarden` on PATH, the shims, and the init line in your shells' rc files.
+#   ./install.sh [--yes] [--no-modify-rc] [--bin-dir DIR]
+#   ./install.sh --uninstall [--bin-dir DIR]
+# Safe to run again: every step checks what is already there.
+set -eu
+
+MARK='# added by pipwarden install.sh'
+
+say() { printf 'pipwarden install: %s\n' "$*"; }
+die() {
+  printf 'pipwarden install: error: %s\n' "$1" >&2
+  [ $# -lt 2 ] || printf 'pipwarden install: next: %s\n' "$2" >&2
+  exit 1
+}
+
+usage() {
+  cat <<'EOF'
+usage: ./install.sh [options]
+
+  --yes, -y          change rc files without asking (for scripts)
+  --no-modify-rc     leave ~/.bashrc, ~/.zshrc and config.fish alone
+  --bin-dir DIR      where the pipwarden command goes (default ~/.local/bin)
+  --uninstall        remove the shims, the command and the rc lines
+  --help, -h         this text
+
+Environment: PIPWARDEN_SHIM_DIR (shim dir), PIPWARDEN_BIN_DIR (like --bin-dir).
+EOF
+}
+
+repo=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
+main=$repo/dist/cli/main.js
+bin_dir=${PIPWARDEN_BIN_DIR:-${HOME:?HOME is not set}/.local/bin}
+yes=0
+modify_rc=1
+uninstall=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    -y | --yes) yes=1 ;;
+    --no-modify-rc) modify_rc=0 ;;
+    --bin-dir)
+      [ $# -ge 2 ] || die '--bin-dir needs a directory' './install.sh --bin-dir ~/bin'
+      bin_dir=$2
+      shift
+      ;;
+    --bin-dir=*) bin_dir=${1#*=} ;;
+    --uninstall) uninstall=1 ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *) die "unknown option $1" './install.sh --help' ;;
+  esac
+  shift
+done
+case $bin_dir in
+  /*) ;;
+  *) bin_dir=$PWD/$bin_dir ;;
+esac
+link=$bin_dir/pipwarden
+
+# A value in single quotes for sh, and for fish (which also escapes \ there).
+sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+fish_quote() { printf "'%s'" "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e "s/'/\\\\'/g")"; }
+
+zshrc=${ZDOTDIR:-$HOME}/.zshrc
+fishrc=${XDG_CONFIG_HOME:-$HOME/.config}/fish/config.fish
+
+# The rc files of the shells this machine has (or that already have an rc file).
+rc_files() {
+  if command -v bash >/dev/null 2>&1 || [ -f "$HOME/.bashrc" ]; then echo "bash $HOME/.bashrc"; fi
+  if command -v zsh >/dev/null 2>&1 || [ -f "$zshrc" ]; then echo "zsh $zshrc"; fi
+  if command -v fish >/dev/null 2>&1 || [ -f "$fishrc" ]; then echo "fish $fishrc"; fi
+}
+
+# The one line each shell gets; MARK lets --uninstall find it exactly.
+init_line() {
+  if [ "$1" = fish ]; then
+    q=$(fish_quote "$link")
+    printf 'if test -x %s; %s init fish | source; end %s\n' "$q" "$q" "$MARK"
+  else
+    q=$(sh_quote "$link")
+    # shellcheck disable=SC2016 # the $(…) is for the rc file to run, not us
+    printf 'if [ -x %s ]; then eval "$(%s init %s)"; fi %s\n' "$q" "$q" "$1" "$MARK"
+  fi
+}
+
+# Drop our lines from an rc file in place (cat >, so a symlinked rc stays a link).
+remove_line() {
+  [ -f "$2" ] || return 0
+  grep -qF "$MARK" "$2" || return 0
+  tmp=$(mktemp)
+  grep -vF "$MARK" "$2" >"$tmp" || :
+  cat "$tmp" >"$2"
+  rm -f "$tmp"
+  say "removed the pipwarden line from $2"
+  # Empty now: install.sh made it; a symlinked rc (dotfiles) always stays.
+  if [ ! -s "$2" ] && [ ! -L "$2" ]; then
+    rm -f "$2"
+    rmdir "$(dirname -- "$2")" 2>/dev/null || :
+  fi
+}
+
+add_line() {
+  line=$(init_line "$1")
+  if [ -f "$2" ] && grep -qxF "$line" "$2"; then
+    say "$2 already has the pipwarden line"
+    return 0
+  fi
+  remove_line "$1" "$2"
+  mkdir -p "$(dirname -- "$2")"
+  # Start on a fresh line if the file does not end with one.
+  if [ -s "$2" ] && [ -n "$(tail -c 1 "$2")" ]; then echo >>"$2"; fi
+  printf '%s\n' "$line" >>"$2"
+  say "added to $2: $line"
+}
+
+node_ok() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 5) ? 0 : 1)'
+}
+
+# env-paths' dirs, computed by the same package the CLI uses.
+env_path() {
+  (cd "$repo" && node -e 'import("env-paths").then((m) => console.log(m.default("pipwarden", { suffix: "" })[process.argv[1]]))' "$1")
+}
+
+do_uninstall() {
+  if [ -f "$main" ] && node_ok; then
+    node "$main" rehash --remove
+    data=$(env_path data)
+    cache=$(env_path cache)
+    rmdir "$data" 2>/dev/null || :
+    if [ -d "$cache" ]; then
+      rm -rf -- "$cache"
+      say "removed the cache $cache"
+    fi
+  else
+    say "cannot run $main: remove the shim dir yourself (pipwarden rehash --remove)"
+  fi
+  if [ -L "$link" ] && [ "$(readlink "$link")" = "$main" ]; then
+    rm -f "$link"
+    rmdir "$bin_dir" 2>/dev/null || :
+    say "removed $link"
+  elif [ -e "$link" ] || [ -L "$link" ]; then
+    say "left $link alone: it does not point to $main"
+  fi
+  rc_files | while read -r shell rc; do remove_line "$shell" "$rc"; done
+  say 'done. Open a new shell (this one still lists the old shim dir on PATH).'
+}
+
+do_install() {
+  node_ok || die 'Node.js 20.5 or newer is needed' 'install Node.js (https://nodejs.org), then rerun ./install.sh'
+  cd "$repo"
+  if [ ! -d node_modules ]; then
+    say 'installing dependencies (npm ci)'
+    npm ci --no-audit --no-fund
+  fi
+  if [ ! -f "$main" ] || [ -n "$(find src -name '*.ts' -newer "$main" 2>/dev/null | head -n 1)" ]; then
+    say 'building (npm run build)'
+    npm run build
+  fi
+  [ -f "$main" ] || die "$main is missing after the build" 'npm run build, and read its errors'
+  chmod 755 "$main"
+
+  mkdir -p "$bin_dir"
+  if [ -e "$link" ] && [ ! -L "$link" ]; then
+    die "$link exists and is not a link to pipwarden" "remove it, or ./install.sh --bin-dir <another dir>"
+  fi
+  ln -sfn "$main" "$link"
+  say "linked $link -> $main"
+
+  "$link" rehash
+
+  if [ "$modify_rc" = 1 ]; then
+    rcs=$(rc_files)
+    answer=n
+    if [ "$yes" = 1 ]; then
+      answer=y
+    elif [ -t 0 ] && [ -t 1 ]; then
+      printf 'Add pipwarden'\''s init line to %s? [Y/n] ' "$(printf '%s\n' "$rcs" | cut -d' ' -f2- | paste -sd' ' -)"
+      read -r answer || answer=n
+      case $answer in '' | [Yy]*) answer=y ;; *) answer=n ;; esac
+    fi
+    if [ "$answer" = y ]; then
+      printf '%s\n' "$rcs" | while read -r shell rc; do add_line "$shell" "$rc"; done
+    else
+      say 'rc files left alone; add these lines yourself (or rerun with --yes):'
+      printf '%s\n' "$rcs" | while read -r shell rc; do printf '  %s: %s' "$rc" "$(init_line "$shell")"; echo; done
+    fi
+  fi
+
+  case :${PATH-}: in
+    *:"$bin_dir":*) ;;
+    *) say "note: $bin_dir is not on PATH; the rc lines use the full path, but add it to run pipwarden by name" ;;
+  esac
+  say 'done. Open a new shell, and pip install will go through pipwarden (PIPWARDEN_DISABLE=1 bypasses it).'
+}
+
+if [ "$uninstall" = 1 ]; then do_uninstall; else do_install; fi
