@@ -79,7 +79,10 @@ export function parseIni(text: string, dialect: IniDialect): IniFile {
       key = null;
       return;
     }
-    const opt = /^(.*?)\s*([=:])\s*(.*)$/.exec(stripped);
+    // py2 matches the raw line, so an option may not start with whitespace.
+    const opt = py2
+      ? /^([^:=\s][^:=]*)\s*([:=])\s*(.*)$/.exec(raw.trimEnd())
+      : /^(.*?)\s*([=:])\s*(.*)$/.exec(stripped);
     if (!opt || opt[1] === '') {
       errors.push(`line ${lineno}: cannot parse ${JSON.stringify(raw)}`);
       return;
