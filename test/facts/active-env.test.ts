@@ -1,0 +1,111 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { detectActiveEnv } from '../../src/io/active-env.js';
+import { pyenvPython } from '../helpers/pythons.js';
+import { tempDir } from '../helpers/tmp.js';
+import { makeVenv } from '../helpers/venv.js';
+
+function condaLike(marker?: 'pixi' | 'condabin'): string {
+  const prefix = join(tempDir(), 'env');
+  mkdirSync(join(prefix, 'conda-meta'), { recursive: true });
+  mkdirSync(join(prefix, 'bin'));
+  writeFileSync(join(prefix, 'conda-meta', 'history'), '');
+  writeFileSync(join(prefix, 'bin', 'python3'), '#!/bin/sh\n', { mode: 0o755 });
+  if (marker === 'pixi') writeFileSync(join(prefix, 'conda-meta', 'pixi'), '');
+  if (marker === 'condabin') mkdirSync(join(prefix, 'condabin'));
+  return prefix;
+}
+
+describe('detectActiveEnv', () => {
+  test('VIRTUAL_ENV: a venv with its python and pip', () => {
+    const py = pyenvPython('3.12');
+    if (py === null) throw new Error('pyenv 3.12 missing');
+    const venv = makeVenv(py, join(tempDir(), 'v'));
+    expect(detectActiveEnv({ VIRTUAL_ENV: venv })).toEqual({
+      kind: 'venv',
+      prefix: venv,
+      source: 'VIRTUAL_ENV',
+      python: join(venv, 'bin', 'python'),
+      pip: join(venv, 'bin', 'pip'),
+      isCondaBase: false,
+    });
+  });
+
+  test('VIRTUAL_ENV wins over CONDA_PREFIX', () => {
+    const venv = tempDir();
+    const conda = condaLike();
+    const env = detectActiveEnv({ VIRTUAL_ENV: venv, CONDA_PREFIX: conda });
+    expect(env?.kind).toBe('venv');
+    expect(env?.prefix).toBe(venv);
+    expect(env?.python).toBeNull(); // python falls back to python3, then null
+  });
+
+  test('a stale VIRTUAL_ENV (dir gone) is ignored', () => {
+    const conda = condaLike();
+    expect(detectActiveEnv({ VIRTUAL_ENV: '/nonexistent/venv', CONDA_PREFIX: conda })?.kind).toBe(
+      'conda',
+    );
+    expect(detectActiveEnv({ VIRTUAL_ENV: '/nonexistent/venv' })).toBeNull();
+  });
+
+  test('CONDA_PREFIX: conda, with python3 when there is no python, and no pip', () => {
+    const conda = condaLike();
+    expect(detectActiveEnv({ CONDA_PREFIX: conda, CONDA_DEFAULT_ENV: 'env' })).toEqual({
+      kind: 'conda',
+      prefix: conda,
+      source: 'CONDA_PREFIX',
+      python: join(conda, 'bin', 'python3'),
+      pip: null,
+      isCondaBase: false,
+    });
+  });
+
+  test.each([
+    [
+      'CONDA_DEFAULT_ENV=base',
+      (p: string) => ({ CONDA_PREFIX: p, CONDA_DEFAULT_ENV: 'base' }),
+      undefined,
+    ],
+    [
+      'CONDA_DEFAULT_ENV=root',
+      (p: string) => ({ CONDA_PREFIX: p, CONDA_DEFAULT_ENV: 'root' }),
+      undefined,
+    ],
+    [
+      '_CONDA_ROOT equals the prefix',
+      (p: string) => ({ CONDA_PREFIX: p, _CONDA_ROOT: `${p}/` }),
+      undefined,
+    ],
+    [
+      'CONDA_ROOT equals the prefix',
+      (p: string) => ({ CONDA_PREFIX: p, CONDA_ROOT: p }),
+      undefined,
+    ],
+    ['a condabin dir', (p: string) => ({ CONDA_PREFIX: p }), 'condabin' as const],
+  ])('conda base: %s', (_name, env, marker) => {
+    const prefix = condaLike(marker);
+    expect(detectActiveEnv(env(prefix))?.isCondaBase).toBe(true);
+  });
+
+  test('pixi: conda-meta/pixi, or a PIXI_* variable; never a conda base', () => {
+    const marked = condaLike('pixi');
+    expect(detectActiveEnv({ CONDA_PREFIX: marked, CONDA_DEFAULT_ENV: 'base' })).toMatchObject({
+      kind: 'pixi',
+      source: 'CONDA_PREFIX',
+      isCondaBase: false,
+    });
+    for (const v of ['PIXI_ENVIRONMENT_NAME', 'PIXI_PROJECT_ROOT', 'PIXI_IN_SHELL']) {
+      const prefix = condaLike();
+      expect(detectActiveEnv({ CONDA_PREFIX: prefix, [v]: '1' })).toMatchObject({
+        kind: 'pixi',
+        source: `CONDA_PREFIX+${v}`,
+      });
+    }
+  });
+
+  test('nothing activated', () => {
+    expect(detectActiveEnv({})).toBeNull();
+    expect(detectActiveEnv({ VIRTUAL_ENV: '', CONDA_PREFIX: '' })).toBeNull();
+  });
+});
