@@ -32,13 +32,14 @@ export function initBash(opts: InitOptions): string {
     '    PROMPT_COMMAND+=(__pipwarden_path)',
     '  else',
     // A newline, not `;`: the existing value may end in `;` or `&`.
+    '    # shellcheck disable=SC2128,SC2178 # a string here: the array case is above',
     "    PROMPT_COMMAND=${PROMPT_COMMAND:+$PROMPT_COMMAND$'\\n'}__pipwarden_path",
     '  fi',
     'fi',
   ];
   if (opts.completionsDir !== null) {
     const file = shQuote(`${opts.completionsDir}/pipwarden.bash`);
-    lines.push(`if [[ -r ${file} ]]; then source ${file}; fi`);
+    lines.push('# shellcheck source=/dev/null', `if [[ -r ${file} ]]; then source ${file}; fi`);
   }
   return `${lines.join('\n')}\n`;
 }
