@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { PythonFlags } from '../core/argv/types.js';
+import { PipwardenError } from '../core/errors.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
 import { inVirtualenv, liveFacts } from './live-facts.js';
@@ -52,6 +54,13 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     resolution.push(...resolved.steps);
     pyenvSpawned = resolved.pyenvSpawned;
     if (resolved.interpreter !== null) {
+      if (resolved.interpreter !== tool.path && !existsSync(resolved.interpreter)) {
+        throw new PipwardenError(
+          'probe',
+          `${tool.path}: its interpreter ${resolved.interpreter} does not exist`,
+          `reinstall pip for the Python you meant (python3 -m ensurepip --upgrade), or remove the stale ${tool.path}`,
+        );
+      }
       probe = await probeInterpreter(resolved.interpreter, {
         env,
         cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { PipwardenError } from '../../src/core/errors.js';
 import type { Facts } from '../../src/core/facts.js';
 import { gatherFacts } from '../../src/io/gather-facts.js';
 import { testWritableDir } from '../../src/io/live-facts.js';
@@ -121,6 +122,24 @@ describe('gatherFacts', () => {
     expect(facts.interpreter?.externallyManaged).toBe('/usr/lib/python3.11/EXTERNALLY-MANAGED');
     expect(facts.interpreter?.purelib).toBe('/usr/local/lib/python3.11/dist-packages');
     expect(facts.pipSettings.files).toEqual([]); // hermetic env: PIP_CONFIG_FILE=/dev/null
+  });
+
+  test('a pip script whose interpreter is gone is a probe error naming both', async () => {
+    const t = tempDir();
+    const pip = join(t, 'pip');
+    writeFileSync(pip, '#!/opt/gone/bin/python3\nimport pip\n', { mode: 0o755 });
+    const err = await gatherFacts({
+      tool: { kind: 'pip', name: 'pip', path: pip },
+      env: hermeticEnv(t),
+      cwd: t,
+      cacheDir: null,
+      exclude: [],
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PipwardenError);
+    expect((err as PipwardenError).kind).toBe('probe');
+    expect((err as PipwardenError).message).toBe(
+      `${pip}: its interpreter /opt/gone/bin/python3 does not exist`,
+    );
   });
 
   test('no real executable: no interpreter, the rest still gathered', async () => {

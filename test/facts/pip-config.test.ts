@@ -110,6 +110,12 @@ const SCENARIOS: Scenario[] = [
     expect: { user: null, target: null, root: '/r-global', prefix: '/p-site' },
   },
   {
+    // Checked against each pip only: 24.2 has both options, 18.1 neither.
+    name: 'options newer than the pip are ignored by it (--python 22.3, --break-system-packages 23.0.1)',
+    env: { PIP_PYTHON: '/some/python', PIP_BREAK_SYSTEM_PACKAGES: 'yes' },
+    expect: {},
+  },
+  {
     name: 'a bad boolean makes pip refuse to start',
     files: { user: '[global]\nuser = maybe\n' },
     expect: 'invalid',
