@@ -1,8 +1,12 @@
 # fish completion for pipwarden. Loaded by `pipwarden init fish | source`,
 # or print it with `pipwarden completion fish`.
 
+# True once `--` was typed; with a number, when exactly that many words follow it.
 function __pipwarden_after_dashdash
-    contains -- -- (commandline -opc)
+    set -l words (commandline -opc)
+    set -l i (contains -i -- -- $words); or return 1
+    test (count $argv) -eq 0; and return 0
+    test (math (count $words) - $i) -eq $argv[1]
 end
 
 complete -c pipwarden -f
@@ -18,7 +22,8 @@ complete -c pipwarden -n __fish_use_subcommand -a doctor -d 'check the setup'
 
 complete -c pipwarden -n '__fish_seen_subcommand_from explain; and not __pipwarden_after_dashdash' -l json -d 'print the plan as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -a -- -d 'the pip command follows'
-complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and __pipwarden_after_dashdash' -a 'pip pip3 python python3' -F
+complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and __pipwarden_after_dashdash 0' -a 'pip pip3 python python3' -d 'the command pipwarden wraps'
+complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and __pipwarden_after_dashdash; and not __pipwarden_after_dashdash 0' -F
 complete -c pipwarden -n '__fish_seen_subcommand_from init; and not __fish_seen_subcommand_from bash zsh fish sh' -a 'bash zsh fish sh'
 complete -c pipwarden -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'
 complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l dir -r -F -d 'write the shims here'
