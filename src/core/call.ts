@@ -1,4 +1,4 @@
-import { parsePythonArgv } from './argv/index.js';
+import { isPipModule, parsePythonArgv } from './argv/index.js';
 import type { PythonFlags } from './argv/types.js';
 
 /**
@@ -41,7 +41,7 @@ export function classifyCall(nameOrPath: string, args: string[]): Call | null {
     return { kind: 'pip', tool, name, prefix: [], pipArgs: [...args], pythonFlags: NO_FLAGS };
   }
   const py = parsePythonArgv(args);
-  if (py.module !== 'pip') return { kind: 'other', tool, name, args: [...args] };
+  if (!isPipModule(py)) return { kind: 'other', tool, name, args: [...args] };
   return {
     kind: 'pip',
     tool,

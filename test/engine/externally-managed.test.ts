@@ -63,6 +63,10 @@ describe.skipIf(!hasDebian || !canSetpriv)("Debian's externally managed python3"
     });
     expect(r.stderr).toContain(`installing into a new venv ${join(project, '.venv')}`);
     expect(r.status).toBe(0);
-    expect(existsSync(join(project, '.venv', 'lib', 'python3.11', 'site-packages', 'pwdemo', '__init__.py'))).toBe(true);
+    expect(
+      existsSync(
+        join(project, '.venv', 'lib', 'python3.11', 'site-packages', 'pwdemo', '__init__.py'),
+      ),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,11 @@ describe.each([
     const env1 = makeVenv(py312 as string, join(w.root, 'env'), { withoutPip: true });
     markConda(env1, pixi);
     // conda activate puts the env's bin first; the env has python but no pip.
-    const env = w.env({ PATH: pathWith(join(env1, 'bin'), join(other, 'bin')), CONDA_PREFIX: env1, ...vars });
+    const env = w.env({
+      PATH: pathWith(join(env1, 'bin'), join(other, 'bin')),
+      CONDA_PREFIX: env1,
+      ...vars,
+    });
 
     const direct = runCommand(['pip', ...w.installArgs, '--dry-run'], { env });
     expect(direct.stdout).toMatch(/Would install pwdemo/); // pip itself would go ahead, outside the env
@@ -34,15 +38,20 @@ describe.each([
 
 describe('an active conda env that has its own pip', () => {
   const py313 = pyenvPython('3.13');
-  it.skipIf(!py313)('uses the env\'s pip', () => {
+  it.skipIf(!py313)("uses the env's pip", () => {
     const w = world();
     const other = makeVenv(py313 as string, join(w.root, 'other'));
     const env1 = makeVenv(py313 as string, join(w.root, 'env'));
     markConda(env1);
     // PATH order puts the other pip first, as after `conda activate` in a
     // shell where another tool re-prepended its bin dir.
-    const env = w.env({ PATH: pathWith(join(other, 'bin'), join(env1, 'bin')), CONDA_PREFIX: env1 });
-    const plan = JSON.parse(pipwarden(['explain', '--json', '--', 'pip', ...w.installArgs], { env }).stdout);
+    const env = w.env({
+      PATH: pathWith(join(other, 'bin'), join(env1, 'bin')),
+      CONDA_PREFIX: env1,
+    });
+    const plan = JSON.parse(
+      pipwarden(['explain', '--json', '--', 'pip', ...w.installArgs], { env }).stdout,
+    );
     expect(plan.command[0]).toBe(join(env1, 'bin', 'pip'));
     const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
     expect(r.status).toBe(0);
@@ -54,18 +63,24 @@ describe('an active conda env that has its own pip', () => {
 describe('an old pip cannot target the env', () => {
   const py37 = pyenvPython('3.7');
   const py312 = pyenvPython('3.12');
-  it.skipIf(!py37 || !py312)('pip 22.0 has no --python: refuse with exit 77 and the next step', () => {
-    const w = world();
-    const other = makeVenv(py37 as string, join(w.root, 'other'));
-    const env1 = makeVenv(py312 as string, join(w.root, 'env'), { withoutPip: true });
-    markConda(env1);
-    const env = w.env({ PATH: pathWith(join(env1, 'bin'), join(other, 'bin')), CONDA_PREFIX: env1 });
-    const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
-    expect(r.status).toBe(77);
-    expect(r.stderr).toMatch(/older than 22\.3/);
-    expect(r.stderr).toContain(`next: conda install -p ${env1} pip`);
-    expect(r.stdout).toBe('');
-    expect(installedIn(env1, 'pwdemo')).toBe(false);
-    expect(installedIn(other, 'pwdemo')).toBe(false);
-  });
+  it.skipIf(!py37 || !py312)(
+    'pip 22.0 has no --python: refuse with exit 77 and the next step',
+    () => {
+      const w = world();
+      const other = makeVenv(py37 as string, join(w.root, 'other'));
+      const env1 = makeVenv(py312 as string, join(w.root, 'env'), { withoutPip: true });
+      markConda(env1);
+      const env = w.env({
+        PATH: pathWith(join(env1, 'bin'), join(other, 'bin')),
+        CONDA_PREFIX: env1,
+      });
+      const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
+      expect(r.status).toBe(77);
+      expect(r.stderr).toMatch(/older than 22\.3/);
+      expect(r.stderr).toContain(`next: conda install -p ${env1} pip`);
+      expect(r.stdout).toBe('');
+      expect(installedIn(env1, 'pwdemo')).toBe(false);
+      expect(installedIn(other, 'pwdemo')).toBe(false);
+    },
+  );
 });

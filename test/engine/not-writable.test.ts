@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
@@ -28,8 +28,9 @@ describe.skipIf(!canSetpriv)('site-packages not writable (run as nobody)', () =>
       'Defaulting to user installation because normal site-packages is not writeable',
     );
     expect(existsSync(join(userSite, 'pwdemo', '__init__.py'))).toBe(true);
-    runCommand(['pip', 'uninstall', '-y', 'pwdemo'], { env, asNobody: true });
-    expect(existsSync(join(userSite, 'pwdemo'))).toBe(false);
+    // pip in a venv will not uninstall from the user site ("outside
+    // environment"), so clear it by hand before the second run.
+    rmSync(join(w.home, '.local'), { recursive: true, force: true });
 
     const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env, asNobody: true });
     expect(r.status).toBe(0);
@@ -51,7 +52,11 @@ describe.skipIf(!canSetpriv)('site-packages not writable (run as nobody)', () =>
     mkdirSync(w.home, { recursive: true });
     giveToNobody(w.home);
     const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv });
-    const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env, asNobody: true, cwd: project });
+    const r = pipwarden(['run', '--', 'pip', ...w.installArgs], {
+      env,
+      asNobody: true,
+      cwd: project,
+    });
     expect(r.status).toBe(77);
     expect(r.stderr).toMatch(/refused: .*site-packages is not writable/);
     expect(existsSync(join(w.home, '.local', 'lib'))).toBe(false);

@@ -7,7 +7,8 @@ import { installedIn, makeVenv } from '../helpers/venv.js';
 import { markConda, pathWith, world } from './fixtures.js';
 
 const canSetpriv = process.getuid?.() === 0;
-const ORG = 'onNoEnv:\n  action: refuse\n  message: "Acme policy: install into a venv (see wiki/python)"\n';
+const ORG =
+  'onNoEnv:\n  action: refuse\n  message: "Acme policy: install into a venv (see wiki/python)"\n';
 
 // The org's venv-only rule: refuse outside venvs, but unlike pip's
 // require-virtualenv, let conda and pixi envs through.
@@ -24,7 +25,10 @@ describe.skipIf(!canSetpriv)('org config: venv only', () => {
     giveToNobody(w.home);
     const env = w.env({ PATH: pathWith() });
     // As nobody, so a wrong decision could not touch the machine's interpreter.
-    const r = pipwarden(['run', '--', DEBIAN_PYTHON, '-m', 'pip', ...w.installArgs], { env, asNobody: true });
+    const r = pipwarden(['run', '--', DEBIAN_PYTHON, '-m', 'pip', ...w.installArgs], {
+      env,
+      asNobody: true,
+    });
     expect(r.status).toBe(77);
     expect(r.stderr).toContain('Acme policy: install into a venv');
     expect(r.stderr).toMatch(/refused: .* is not in a venv, conda or pixi env/);
@@ -41,7 +45,10 @@ describe.skipIf(!canSetpriv)('org config: venv only', () => {
     const conda = makeVenv(py as string, join(w.root, 'conda'));
     markConda(conda);
     for (const prefix of [venv, conda]) {
-      const env = w.env({ PATH: pathWith(join(prefix, 'bin')), CONDA_PREFIX: prefix === conda ? conda : undefined });
+      const env = w.env({
+        PATH: pathWith(join(prefix, 'bin')),
+        CONDA_PREFIX: prefix === conda ? conda : undefined,
+      });
       const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
       expect(r.status, r.stderr).toBe(0);
       expect(installedIn(prefix, 'pwdemo')).toBe(true);

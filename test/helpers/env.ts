@@ -7,6 +7,8 @@ export const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/s
 /**
  * A hermetic environment for a child process: a fresh HOME, no inherited
  * PIP_* or PIPWARDEN_*, pip's config files off, and a PATH the test chooses.
+ * pip's cache lands in the temp HOME. (No PIP_NO_CACHE_DIR=1: pip 18 turns
+ * it into an int cache_dir and crashes, pypa/pip#5735.)
  * Nothing from this machine's pip.conf or PIP_FIND_LINKS leaks in.
  */
 export function hermeticEnv(
@@ -22,7 +24,6 @@ export function hermeticEnv(
     PIP_CONFIG_FILE: '/dev/null',
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
     PIP_NO_INPUT: '1',
-    PIP_NO_CACHE_DIR: '1',
     PYTHONDONTWRITEBYTECODE: '1',
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_CONFIG_HOME: join(home, '.config'),

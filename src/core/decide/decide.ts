@@ -51,7 +51,10 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
       `the interpreter behind ${facts.tool.path} could not be determined`,
     );
   }
-  if (inv.globals.some((o) => o.dest === 'python') || facts.pipSettings.python) {
+  // A --python after the subcommand is rejected by pip ≥ 23.2 and silently
+  // ignored by 22.3–23.1; either way it is pip's to judge, not ours to add to.
+  const named = [...inv.globals, ...inv.misplaced].some((o) => o.dest === 'python');
+  if (named || facts.pipSettings.python) {
     return pass(original, facts, inv, 'pip --python names the target interpreter explicitly');
   }
   const location = explicitLocation(inv, facts);
