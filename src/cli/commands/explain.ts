@@ -32,7 +32,11 @@ function describe(plan: Plan): string {
   }
   out.push('reasons:');
   for (const r of plan.reasons) {
-    const from = r.source ? ` [${r.source.level}: ${r.source.file}]` : '';
+    const from = !r.source
+      ? ''
+      : r.source.level === 'default'
+        ? ' [default]'
+        : ` [${r.source.level}: ${r.source.file}]`;
     out.push(`  ${r.situation} → ${r.action}${from}: ${r.message}`);
   }
   if (plan.notices.length) {
