@@ -1,6 +1,6 @@
+import type { PipInvocation } from './argv/types.js';
 import type { Action, SituationId, ValueSource } from './config/types.js';
 import type { Facts } from './facts.js';
-import type { PipInvocation } from './argv/types.js';
 
 /** Why the plan is what it is: one entry per situation that applied. */
 export interface Reason {

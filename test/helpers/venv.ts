@@ -13,7 +13,7 @@ export function makeVenv(python: string, dir: string, opts: VenvOptions = {}): s
   if (opts.withoutPip) args.push('--without-pip');
   if (opts.systemSitePackages) args.push('--system-site-packages');
   args.push(dir);
-  execFileSync(python, args, { env: { PATH: '/usr/bin:/bin', HOME: dir } , stdio: 'pipe' });
+  execFileSync(python, args, { env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: 'pipe' });
   return dir;
 }
 
