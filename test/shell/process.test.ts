@@ -1,41 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderShim, SHIM_DIR_MARKER } from '../../src/core/render/shim.js';
 import { runCommand } from '../helpers/cli.js';
+import { childrenOf, fakePip } from './support/fake-pip.js';
 import { writeExecutable } from './support/fake-shims.js';
 import { shellWorld } from './support/world.js';
-
-/** A stand-in pip (a Python script, so the engine sees an ordinary pip script) that reports its pid. */
-function fakePip(dir: string, python: string): void {
-  mkdirSync(dir, { recursive: true });
-  writeExecutable(
-    join(dir, 'pip'),
-    `#!${python}
-import os, sys, time
-print("fakepip pid=%d ppid=%d args=%r" % (os.getpid(), os.getppid(), sys.argv[1:]), flush=True)
-if sys.argv[1:2] == ["install"]:
-    time.sleep(60)
-sys.exit(int(os.environ.get("FAKE_STATUS", "0")))
-`,
-  );
-}
-
-/** Children of `pid`, from /proc. */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 /** Start `file args` and resolve once its stdout matches `re`. */
 function startUntil(file: string, args: string[], env: Record<string, string>, re: RegExp) {
