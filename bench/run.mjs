@@ -13,7 +13,10 @@ const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const PYENV_ROOT = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
-const version = readdirSync(join(PYENV_ROOT, 'versions')).filter((v) => v.startsWith('3.12')).sort().pop();
+const version = readdirSync(join(PYENV_ROOT, 'versions'))
+  .filter((v) => v.startsWith('3.12'))
+  .sort()
+  .pop();
 if (!version) throw new Error(`bench needs a pyenv 3.12 under ${PYENV_ROOT}`);
 const pyBin = join(PYENV_ROOT, 'versions', version, 'bin');
 
@@ -51,16 +54,22 @@ if (rehash.status !== 0) throw new Error(`rehash failed: ${rehash.stderr}`);
 // A wheel for the engine path (pip install --dry-run decides but installs nothing).
 const wheels = join(tmp, 'wheels');
 mkdirSync(wheels);
-writeFileSync(join(tmp, 'mkwheel.py'), [
-  'import zipfile, sys',
-  "d = 'pwdemo-0.1.dist-info'",
-  "with zipfile.ZipFile(sys.argv[1], 'w') as z:",
-  "    z.writestr('pwdemo/__init__.py', '')",
-  "    z.writestr(d + '/METADATA', 'Metadata-Version: 2.1\\nName: pwdemo\\nVersion: 0.1\\n')",
-  "    z.writestr(d + '/WHEEL', 'Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')",
-  "    z.writestr(d + '/RECORD', '')",
-].join('\n'));
-spawnSync(join(pyBin, 'python3'), [join(tmp, 'mkwheel.py'), join(wheels, 'pwdemo-0.1-py3-none-any.whl')]);
+writeFileSync(
+  join(tmp, 'mkwheel.py'),
+  [
+    'import zipfile, sys',
+    "d = 'pwdemo-0.1.dist-info'",
+    "with zipfile.ZipFile(sys.argv[1], 'w') as z:",
+    "    z.writestr('pwdemo/__init__.py', '')",
+    "    z.writestr(d + '/METADATA', 'Metadata-Version: 2.1\\nName: pwdemo\\nVersion: 0.1\\n')",
+    "    z.writestr(d + '/WHEEL', 'Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')",
+    "    z.writestr(d + '/RECORD', '')",
+  ].join('\n'),
+);
+spawnSync(join(pyBin, 'python3'), [
+  join(tmp, 'mkwheel.py'),
+  join(wheels, 'pwdemo-0.1-py3-none-any.whl'),
+]);
 
 function once(argv, env) {
   const t = process.hrtime.bigint();
@@ -99,9 +108,26 @@ const cases = [
   },
   {
     name: 'pip install --dry-run (engine decides)',
-    direct: [[join(pyBin, 'pip'), 'install', '--dry-run', '--no-index', '--find-links', wheels, 'pwdemo'], { ...baseEnv, PATH: directPath }],
-    shim: [[join(shims, 'pip'), 'install', '--dry-run', '--no-index', '--find-links', wheels, 'pwdemo'], { ...baseEnv, PATH: shimPath }],
-    pyenv: [[join(PYENV_ROOT, 'shims', 'pip'), 'install', '--dry-run', '--no-index', '--find-links', wheels, 'pwdemo'], pyenvEnv],
+    direct: [
+      [join(pyBin, 'pip'), 'install', '--dry-run', '--no-index', '--find-links', wheels, 'pwdemo'],
+      { ...baseEnv, PATH: directPath },
+    ],
+    shim: [
+      [join(shims, 'pip'), 'install', '--dry-run', '--no-index', '--find-links', wheels, 'pwdemo'],
+      { ...baseEnv, PATH: shimPath },
+    ],
+    pyenv: [
+      [
+        join(PYENV_ROOT, 'shims', 'pip'),
+        'install',
+        '--dry-run',
+        '--no-index',
+        '--find-links',
+        wheels,
+        'pwdemo',
+      ],
+      pyenvEnv,
+    ],
   },
 ];
 
@@ -113,11 +139,14 @@ const goals = {
   'pip install --dry-run (engine decides)': { maxRatioDirect: 1.6, maxRatioPyenv: 1.2 },
 };
 
-const hasPyenv = existsSync(join(PYENV_ROOT, 'shims', 'python3')) && existsSync(join(PYENV_ROOT, 'bin', 'pyenv'));
+const hasPyenv =
+  existsSync(join(PYENV_ROOT, 'shims', 'python3')) && existsSync(join(PYENV_ROOT, 'bin', 'pyenv'));
 let missed = 0;
 const rows = [];
 for (const c of cases) {
-  const [direct, shim, pyenv = null] = timeTogether(hasPyenv ? [c.direct, c.shim, c.pyenv] : [c.direct, c.shim]);
+  const [direct, shim, pyenv = null] = timeTogether(
+    hasPyenv ? [c.direct, c.shim, c.pyenv] : [c.direct, c.shim],
+  );
   const rDirect = shim.median / direct.median;
   const rPyenv = pyenv ? shim.median / pyenv.median : null;
   const g = goals[c.name];
@@ -143,7 +172,18 @@ console.log(line(head));
 for (const r of rows) console.log(line(r));
 // The engine alone: what a deciding pip call pays on top of pip, against
 // the floor of starting Node at all.
-const planArgs = [process.execPath, MAIN, 'shell-plan', '--real', join(pyBin, 'pip'), '--name', 'pip', '--', 'install', 'pwdemo'];
+const planArgs = [
+  process.execPath,
+  MAIN,
+  'shell-plan',
+  '--real',
+  join(pyBin, 'pip'),
+  '--name',
+  'pip',
+  '--',
+  'install',
+  'pwdemo',
+];
 const [nodeFloor, engine] = timeTogether([
   [[process.execPath, '-e', '0'], { ...baseEnv, PATH: directPath }],
   [planArgs, { ...baseEnv, PATH: shimPath }],
