@@ -28,6 +28,11 @@ export interface GatherOptions {
   cacheDir?: string | null;
   /** Our shim dirs, never an answer for a PATH lookup; default the configured shim dir. */
   exclude?: string[];
+  /**
+   * Skip the interpreter entirely (interpreter: null): for calls the engine
+   * passes through whatever the interpreter is, so `pip list` never probes.
+   */
+  skipInterpreter?: boolean;
   /** Injectable spawner for the probe (tests count spawns with it). */
   spawn?: Spawner;
 }
@@ -45,7 +50,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   let pyenvSpawned = false;
   let probe: ProbeResult | null = null;
   let interpreter: InterpreterFacts | null = null;
-  if (tool.path !== null) {
+  if (tool.path !== null && !opts.skipInterpreter) {
     const resolved = await resolveInterpreter(tool.path, {
       env,
       cwd,

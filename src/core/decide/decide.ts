@@ -20,6 +20,13 @@ import { explicitLocation, userMode } from './user-mode.js';
 /** Subcommands that change an environment; everything else passes through untouched. */
 const CHANGES_ENV = new Set(['install', 'uninstall']);
 
+/** Whether decide() will look at the interpreter for this call (so facts must include it). */
+export function needsInterpreter(call: Call): boolean {
+  if (call.kind !== 'pip') return false;
+  const sub = parsePipArgv(call.pipArgs, null).subcommand;
+  return sub !== null && CHANGES_ENV.has(sub);
+}
+
 /**
  * The whole policy: a pure function from the user's call, the facts of the
  * world and the merged config to a Plan. `explain` prints it, `run` and the
