@@ -31,6 +31,8 @@ export interface ShimDirChanges {
   removed: string[];
   /** Files in the dir that are not ours; left alone. */
   foreign: string[];
+  /** Wanted shims not written because a file that is not ours has the name. */
+  blocked: string[];
 }
 
 const MODE = 0o755;
@@ -47,13 +49,27 @@ const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
  */
 export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   ensureDir(dir);
-  const changes: ShimDirChanges = { dir, written: [], unchanged: [], removed: [], foreign: [] };
+  const changes: ShimDirChanges = {
+    dir,
+    written: [],
+    unchanged: [],
+    removed: [],
+    foreign: [],
+    blocked: [],
+  };
   writeIfChanged(dir, SHIM_DIR_MARKER, MARKER_TEXT, 0o644);
+  const wanted = new Set<string>();
   for (const shim of shims) {
+    // Never replace a file we did not write (a shim dir pointed at ~/.local/bin
+    // would otherwise lose the user's own pip script).
+    if (exists(join(dir, shim.name)) && !isOurs(join(dir, shim.name))) {
+      changes.blocked.push(shim.name);
+      continue;
+    }
+    wanted.add(shim.name);
     const changed = writeIfChanged(dir, shim.name, shim.text, MODE);
     (changed ? changes.written : changes.unchanged).push(shim.name);
   }
-  const wanted = new Set(shims.map((s) => s.name));
   for (const entry of readdirSync(dir)) {
     if (wanted.has(entry) || entry === SHIM_DIR_MARKER) continue;
     // Before the stamp test: a temp file holds a stamped shim, maybe another rehash's.
@@ -69,7 +85,14 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
 
 /** Remove our shims, the marker and dead temp files; then the dir if it is empty. */
 export function removeShimDir(dir: string): ShimDirChanges {
-  const changes: ShimDirChanges = { dir, written: [], unchanged: [], removed: [], foreign: [] };
+  const changes: ShimDirChanges = {
+    dir,
+    written: [],
+    unchanged: [],
+    removed: [],
+    foreign: [],
+    blocked: [],
+  };
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -149,6 +172,15 @@ function sameContent(path: string, text: string, mode: number): boolean {
     const st = lstatSync(path);
     if (!st.isFile() || (st.mode & 0o7777) !== mode) return false;
     return readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
   } catch {
     return false;
   }

@@ -134,6 +134,16 @@ describe('pipwarden rehash', () => {
     expect(parseShimStamp(readFileSync(pip3, 'utf8'))?.version).not.toBe('0.0.1');
   });
 
+  it('never replaces a file it did not write, and says so', () => {
+    const l = layout();
+    writeExecutable(join(l.shims, 'pip3'), "#!/bin/sh\n# the user's own pip3\n");
+    const r = pipwarden(['rehash'], { env: l.env() });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/shims\/pip3: not a pipwarden shim, left alone.*\npipwarden: next: /);
+    expect(readFileSync(join(l.shims, 'pip3'), 'utf8')).toBe("#!/bin/sh\n# the user's own pip3\n");
+    expect(parseShimStamp(readFileSync(join(l.shims, 'pip'), 'utf8'))?.name).toBe('pip');
+  });
+
   it('refuses a world-writable shim dir and writes nothing into it', () => {
     const l = layout();
     chmodSync(l.shims, 0o777);

@@ -45,6 +45,12 @@ export const rehash: Command = async (args, ctx) => {
   }));
   const changes = syncShimDir(dir, shims);
   report(ctx.stdout, 'rehash', changes);
+  if (changes.blocked.length > 0) {
+    ctx.stderr.write(
+      `pipwarden: rehash: ${changes.blocked.map((n) => `${dir}/${n}`).join(', ')}: not a pipwarden shim, left alone, so that command is not routed\n` +
+        'pipwarden: next: give pipwarden a dir of its own (PIPWARDEN_SHIM_DIR, or the default), then pipwarden rehash\n',
+    );
+  }
   if (names.length === 0) {
     ctx.stderr.write(
       'pipwarden: rehash: no pip, pip3, python3 or python3.X on PATH; nothing to shim\n' +
