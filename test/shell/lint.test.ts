@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initBash } from '../../src/core/render/init-bash.js';
 import { initFish } from '../../src/core/render/init-fish.js';
@@ -9,6 +9,7 @@ import { initZsh } from '../../src/core/render/init-zsh.js';
 import { pipwarden, ROOT } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
+import { basePython } from './support/world.js';
 
 /** Run a checker; on failure the test shows its output. */
 function check(argv: string[]): string {
@@ -32,7 +33,7 @@ describe('lint: shellcheck and syntax checks', () => {
   it('every shim rehash writes, and the reference shims in shims/', () => {
     const dir = tempDir();
     const env = hermeticEnv(join(dir, 'home'), {
-      PATH: `${join(dir, 'shims')}:/root/.pyenv/versions/3.12.1/bin:/usr/bin:/bin`,
+      PATH: `${join(dir, 'shims')}:${dirname(basePython())}:/usr/bin:/bin`,
       PIPWARDEN_SHIM_DIR: join(dir, 'shims'),
     });
     expect(pipwarden(['rehash'], { env }).status).toBe(0);
