@@ -201,7 +201,7 @@ describe('install.sh', () => {
       await sh.ready();
       const r = await sh.run('command -v pip');
       expect({ shell, out: r.output.trim() }).toEqual({ shell, out: join(m.shims, 'pip') });
-      sh.kill();
+      await sh.stop();
     }
     // A new bash, as after ./install.sh: pip install goes through the engine
     // (a broken user config makes it refuse, which only the engine can do),

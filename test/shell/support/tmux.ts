@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 
@@ -21,6 +21,7 @@ export interface Ran {
  */
 export class TmuxShell {
   private count = 0;
+  private pid = 0;
   private readonly socket = `pw-${process.pid}-${randomBytes(4).toString('hex')}`;
 
   private constructor(
@@ -61,7 +62,9 @@ export class TmuxShell {
       ],
       { env: t.env, stdio: 'pipe' },
     );
-    onTestFinished(() => t.kill());
+    t.pid = t.panePid();
+    // Runs before tempDir's removal (vitest runs these hooks in reverse order).
+    onTestFinished(() => t.stop());
     return t;
   }
 
@@ -130,6 +133,18 @@ export class TmuxShell {
       this.tmux('kill-server');
     } catch {
       // Already gone.
+    }
+  }
+
+  /**
+   * Kill the server and wait for the shell to be gone: a shell writes its
+   * history file as it exits, which would race with removing the temp HOME.
+   */
+  async stop(): Promise<void> {
+    this.kill();
+    const until = Date.now() + 10_000;
+    while (this.pid > 0 && existsSync(`/proc/${this.pid}`) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 
