@@ -1,34 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { fishQuote, shQuote } from './quote.js';
 
-// Round trips through real sh and fish: test/shell/quote.test.ts.
-describe.each([
-  [
-    'shQuote',
-    shQuote,
-    [
-      ['/plain/path', "'/plain/path'"],
-      ["it's", "'it'\\''s'"],
-      ['$HOME `x` "y" \\n', '\'$HOME `x` "y" \\n\''],
-      ['', "''"],
-    ],
-  ],
-  [
-    'fishQuote',
-    fishQuote,
-    [
-      ['/plain/path', "'/plain/path'"],
-      ["it's", "'it\\'s'"],
-      ['a\\b', "'a\\\\b'"],
-      ['$HOME (x) "y"', '\'$HOME (x) "y"\''],
-    ],
-  ],
-] as const)('%s', (_name, fn, cases) => {
-  it.each(cases)('%j → %s', (value, quoted) => {
-    expect(fn(value)).toBe(quoted);
-  });
+// Round trips through the real shells: test/shell/quote.test.ts.
+const SH: [string, string][] = [
+  ['/plain/path', "'/plain/path'"],
+  ["it's", "'it'\\''s'"],
+  ['$HOME `x` "y" \\n', '\'$HOME `x` "y" \\n\''],
+  ['', "''"],
+];
 
+const FISH: [string, string][] = [
+  ['/plain/path', "'/plain/path'"],
+  ["it's", "'it\\'s'"],
+  ['a\\b', "'a\\\\b'"],
+  ['$HOME (x) "y"', '\'$HOME (x) "y"\''],
+];
+
+describe('shQuote', () => {
+  it.each(SH)('%j → %s', (value, quoted) => {
+    expect(shQuote(value)).toBe(quoted);
+  });
   it('refuses a NUL byte', () => {
-    expect(() => fn('a\0b')).toThrow(/NUL/);
+    expect(() => shQuote('a\0b')).toThrow(/NUL/);
+  });
+});
+
+describe('fishQuote', () => {
+  it.each(FISH)('%j → %s', (value, quoted) => {
+    expect(fishQuote(value)).toBe(quoted);
+  });
+  it('refuses a NUL byte', () => {
+    expect(() => fishQuote('a\0b')).toThrow(/NUL/);
   });
 });
