@@ -22,7 +22,7 @@ commands:
   explain [--json] -- <pip …|python -m pip …>   print the plan, run nothing
   run -- <pip …|python -m pip …>                carry the plan out
   init <bash|zsh|fish|sh>                       print shell integration code
-  rehash [--dir DIR]                            (re)write the shims
+  rehash [--dir DIR] [--remove]                 (re)write the shims, or remove them
   completion <bash|zsh|fish>                    print a completion script
   config                                        show merged config and where each value came from
   doctor                                        check the setup
