@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseShimStamp, SHIM_FORMAT } from '../../core/render/shim.js';
 import { gatherFacts } from '../../io/gather-facts.js';
 import { loadConfig } from '../../io/load-config.js';
 import { shimDir } from '../../io/paths.js';
 import { findOnPath } from '../../io/which.js';
 import type { Command, CommandContext } from '../context.js';
+import { packageVersion } from '../package-paths.js';
 import { splitArgs } from '../split-args.js';
 
 interface Check {
@@ -55,13 +58,30 @@ function shims(ctx: CommandContext): Check[] {
     return [{ status: 'fail', what: `no shim dir at ${dir}`, next: 'pipwarden rehash' }];
   }
   const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
-  const out: Check[] = [
-    {
-      status: names.length ? 'ok' : 'fail',
-      what: `${names.length} shims in ${dir}`,
-      ...(names.length ? {} : { next: 'pipwarden rehash' }),
-    },
-  ];
+  const out: Check[] = [];
+  const stale = names.filter((n) => {
+    const stamp = parseShimStamp(readHead(join(dir, n)));
+    return stamp === null || stamp.format !== SHIM_FORMAT || stamp.version !== packageVersion();
+  });
+  if (names.length === 0) {
+    out.push({ status: 'fail', what: `no shims in ${dir}`, next: 'pipwarden rehash' });
+  } else if (stale.length) {
+    out.push({
+      status: 'warn',
+      what: `${stale.length} of ${names.length} shims in ${dir} were written by another pipwarden version (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''})`,
+      next: 'pipwarden rehash',
+    });
+  } else {
+    out.push({ status: 'ok', what: `${names.length} shims in ${dir}, all current` });
+  }
+  const baked = /^_pw_node='([^']*)'$/m.exec(names[0] ? readHead(join(dir, names[0])) : '')?.[1];
+  if (baked !== undefined && !existsSync(baked)) {
+    out.push({
+      status: 'fail',
+      what: `the shims run ${baked}, which is gone`,
+      next: 'pipwarden rehash',
+    });
+  }
   const first = (ctx.env.PATH ?? '').split(':')[0] ?? '';
   const isFirst = first !== '' && existsSync(first) && realpathSync(first) === realpathSync(dir);
   out.push(
@@ -74,6 +94,14 @@ function shims(ctx: CommandContext): Check[] {
         },
   );
   return out;
+}
+
+function readHead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').slice(0, 1024);
+  } catch {
+    return '';
+  }
 }
 
 async function config(ctx: CommandContext): Promise<Check[]> {
