@@ -2,6 +2,7 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built CLI: `npm test` builds before vitest runs. */
@@ -41,7 +42,16 @@ export function runCommand(argv: string[], opts: RunOptions): RunResult {
 /** `pipwarden <args…>` through the built CLI. */
 export function pipwarden(args: string[], opts: RunOptions): RunResult {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: run npm run build first`);
-  return runCommand([process.execPath, MAIN, ...args], opts);
+  const main = opts.asNobody ? mainForNobody() : MAIN;
+  return runCommand([process.execPath, main, ...args], opts);
+}
+
+/**
+ * The CLI as nobody can run it: the checkout itself, or the copy
+ * test/global-setup.ts made when the checkout is out of nobody's reach.
+ */
+export function mainForNobody(): string {
+  return inject('nobodyMain') ?? MAIN;
 }
 
 /** Hand a test dir (recursively, shallowly enough for tests) to nobody. */
