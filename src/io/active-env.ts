@@ -1,6 +1,7 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActiveEnv } from '../core/facts.js';
+import { isDir, samePath } from './fs-checks.js';
 import { isExecutableFile } from './which.js';
 
 type Env = Record<string, string | undefined>;
@@ -50,21 +51,4 @@ function tools(prefix: string): { python: string | null; pip: string | null } {
   const first = (names: string[]) =>
     names.map((n) => join(prefix, 'bin', n)).find(isExecutableFile) ?? null;
   return { python: first(['python', 'python3']), pip: first(['pip', 'pip3']) };
-}
-
-function samePath(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

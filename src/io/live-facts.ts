@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import type { EnvKind, InterpreterFacts } from '../core/facts.js';
+import { isDir } from './fs-checks.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
 
@@ -125,13 +126,5 @@ function safeRealpath(p: string): string {
     return realpathSync(p);
   } catch {
     return resolve(p);
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isFile } from './fs-checks.js';
 
 /** The nearest `.venv` holding a pyvenv.cfg, at or above `cwd`. */
 export function findProjectVenv(cwd: string): string | null {
@@ -19,13 +19,5 @@ function findUp(start: string, test: (dir: string) => boolean): string | null {
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
   }
 }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isDir, isFile, samePath } from './fs-checks.js';
 import { readHead } from './shebang.js';
 import { findOnPath, isExecutableFile } from './which.js';
 
@@ -25,7 +26,7 @@ export function pyenvShimOf(path: string, env: Env): PyenvShim | null {
   const head = readHead(path, 2048) ?? '';
   const baked = SHIM_ROOT.exec(head)?.[1];
   const envRoot = stripSlash(env.PYENV_ROOT || join(env.HOME ?? '', '.pyenv'));
-  if (SHIM_EXEC.test(head) || sameDir(dir, join(envRoot, 'shims'))) {
+  if (SHIM_EXEC.test(head) || samePath(dir, join(envRoot, 'shims'))) {
     return { root: stripSlash(baked ?? envRoot), shimDir: dir, name: basename(path) };
   }
   return null;
@@ -136,30 +137,6 @@ function compareNumeric(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-function sameDir(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function stripSlash(p: string): string {

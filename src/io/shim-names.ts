@@ -1,6 +1,7 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
+import { isExecutableFile } from './fs-checks.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -54,16 +55,6 @@ function list(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 

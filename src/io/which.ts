@@ -1,5 +1,6 @@
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { isExecutableFile } from './fs-checks.js';
 
 export interface FindOptions {
   /**
@@ -34,16 +35,7 @@ export function findOnPath(name: string, pathValue: string, opts: FindOptions): 
 /** Same search: "the next `name` on PATH once these dirs are skipped". */
 export const nextOnPath = findOnPath;
 
-/** A regular file (after symlinks) that this process may execute. */
-export function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isExecutableFile } from './fs-checks.js';
 
 function canonical(dir: string): string | null {
   try {
