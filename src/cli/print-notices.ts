@@ -1,27 +1,42 @@
-import chalk from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Notice } from '../core/plan.js';
 
 /**
  * pipwarden's lines on stderr, never stdout: tools parse `pip list` and
- * `pip freeze`. Colour only when stderr is a terminal (chalk checks).
+ * `pip freeze`. Colour only when stderr is a terminal (chalk checks). chalk
+ * loads only when there is something to print: most shim calls print
+ * nothing, and its import is a measurable share of the engine's start-up.
  */
-export function printNotices(notices: Notice[], stderr: NodeJS.WritableStream): void {
-  for (const n of notices) stderr.write(`${formatNotice(n)}\n`);
+export async function printNotices(
+  notices: Notice[],
+  stderr: NodeJS.WritableStream,
+): Promise<void> {
+  if (notices.length === 0) return;
+  const c = await loadChalk();
+  for (const n of notices) stderr.write(`${formatNotice(n, c)}\n`);
 }
 
-export function formatNotice(n: Notice): string {
-  const tag = chalk.bold('pipwarden:');
+export function formatNotice(n: Notice, c: ChalkInstance): string {
+  const tag = c.bold('pipwarden:');
   switch (n.level) {
     case 'notice':
       return `${tag} ${n.text}`;
     case 'warning':
-      return `${tag} ${chalk.yellow('warning:')} ${n.text}`;
+      return `${tag} ${c.yellow('warning:')} ${n.text}`;
     case 'error':
-      return `${tag} ${chalk.red(n.text)}`;
+      return `${tag} ${c.red(n.text)}`;
   }
 }
 
-export function printWarnings(warnings: string[], stderr: NodeJS.WritableStream): void {
-  for (const w of warnings)
-    stderr.write(`${chalk.bold('pipwarden:')} ${chalk.yellow('warning:')} ${w}\n`);
+export async function printWarnings(
+  warnings: string[],
+  stderr: NodeJS.WritableStream,
+): Promise<void> {
+  if (warnings.length === 0) return;
+  const c = await loadChalk();
+  for (const w of warnings) stderr.write(`${c.bold('pipwarden:')} ${c.yellow('warning:')} ${w}\n`);
+}
+
+export async function loadChalk(): Promise<ChalkInstance> {
+  return (await import('chalk')).default;
 }

@@ -25,7 +25,7 @@ export const config: Command = async (args, ctx) => {
   const home = ctx.env.HOME || homedir();
   const options = { cwd: ctx.cwd, env: ctx.env, home };
   const { resolved, warnings, errors } = await loadConfig(options);
-  printWarnings(warnings, ctx.stderr);
+  await printWarnings(warnings, ctx.stderr);
   const last = errors.at(-1);
   if (last !== undefined) {
     // Every problem, one per line, in the reporter's own format; the last

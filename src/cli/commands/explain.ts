@@ -1,24 +1,25 @@
+import type { ChalkInstance } from 'chalk';
 import type { Plan } from '../../core/plan.js';
 import { quoteArgv } from '../../core/render/plan-sh.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
-import { formatNotice, printWarnings } from '../print-notices.js';
+import { formatNotice, loadChalk, printWarnings } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';
 
 /** `pipwarden explain [--json] -- <command…>`: the plan, and nothing run. */
 export const explain: Command = async (args, ctx) => {
   const { flags, rest } = splitArgs('explain', args, ['--json']);
   const { plan, warnings } = await prepare(rest, ctx);
-  printWarnings(warnings, ctx.stderr);
+  await printWarnings(warnings, ctx.stderr);
   if (flags.has('--json')) {
     ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   } else {
-    ctx.stdout.write(describe(plan));
+    ctx.stdout.write(describe(plan, await loadChalk()));
   }
   return 0;
 };
 
-function describe(plan: Plan): string {
+function describe(plan: Plan, c: ChalkInstance): string {
   const out: string[] = [`action:  ${plan.action}`];
   if (plan.action === 'refuse') {
     out.push(`exit:    ${plan.exitCode}`);
@@ -41,7 +42,7 @@ function describe(plan: Plan): string {
   }
   if (plan.notices.length) {
     out.push('prints (stderr):');
-    for (const n of plan.notices) out.push(`  ${formatNotice(n)}`);
+    for (const n of plan.notices) out.push(`  ${formatNotice(n, c)}`);
   }
   return `${out.join('\n')}\n`;
 }

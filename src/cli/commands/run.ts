@@ -11,7 +11,7 @@ import { splitArgs } from '../split-args.js';
 export const run: Command = async (args, ctx) => {
   const { rest } = splitArgs('run', args, []);
   const { plan, warnings } = await prepare(rest, ctx);
-  printWarnings(warnings, ctx.stderr);
-  printNotices(plan.notices, ctx.stderr);
+  await printWarnings(warnings, ctx.stderr);
+  await printNotices(plan.notices, ctx.stderr);
   return execute(plan, ctx.env);
 };

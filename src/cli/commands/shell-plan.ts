@@ -16,8 +16,8 @@ export const shellPlan: Command = async (args, ctx) => {
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
   const { plan, warnings } = await prepare(command, ctx, real);
-  printWarnings(warnings, ctx.stderr);
-  printNotices(plan.notices, ctx.stderr);
+  await printWarnings(warnings, ctx.stderr);
+  await printNotices(plan.notices, ctx.stderr);
   ctx.stdout.write(planToSh(plan));
   return 0;
 };
