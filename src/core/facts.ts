@@ -93,6 +93,8 @@ export interface ActiveEnv {
   pip: string | null;
   /** A conda base (root) env: not a target unless config says so, as in uv. */
   isCondaBase: boolean;
+  /** `X.Y` for each `pythonX.Y` in the env's bin dir (absent: not looked at). */
+  pythonVersions?: string[];
 }
 
 /** The executable the user's command would really have run. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActiveEnv } from '../core/facts.js';
 import { isDir, samePath } from './fs-checks.js';
@@ -47,8 +47,24 @@ export function isCondaBase(prefix: string, env: Env): boolean {
   return isDir(join(prefix, 'condabin'));
 }
 
-function tools(prefix: string): { python: string | null; pip: string | null } {
+function tools(prefix: string): Pick<ActiveEnv, 'python' | 'pip' | 'pythonVersions'> {
   const first = (names: string[]) =>
     names.map((n) => join(prefix, 'bin', n)).find(isExecutableFile) ?? null;
-  return { python: first(['python', 'python3']), pip: first(['pip', 'pip3']) };
+  return {
+    python: first(['python', 'python3']),
+    pip: first(['pip', 'pip3']),
+    pythonVersions: pythonVersions(join(prefix, 'bin')),
+  };
+}
+
+/** `3.12` for each `python3.12` in the env's bin dir: which versioned names it answers to. */
+function pythonVersions(bin: string): string[] {
+  try {
+    return readdirSync(bin)
+      .map((n) => /^python(\d+\.\d+)$/.exec(n)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .sort();
+  } catch {
+    return [];
+  }
 }

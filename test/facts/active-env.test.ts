@@ -29,6 +29,7 @@ describe('detectActiveEnv', () => {
       python: join(venv, 'bin', 'python'),
       pip: join(venv, 'bin', 'pip'),
       isCondaBase: false,
+      pythonVersions: ['3.12'],
     });
   });
 
@@ -58,6 +59,7 @@ describe('detectActiveEnv', () => {
       python: join(conda, 'bin', 'python3'),
       pip: null,
       isCondaBase: false,
+      pythonVersions: [],
     });
   });
 

@@ -225,6 +225,20 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     expect(p.notices.at(-1)?.text).toContain('conda install -p /opt/envs/ml pip');
   });
 
+  it('a versioned name redirects only to an env with that version', () => {
+    const env = { ...activeEnv(`${CONDA}/bin/pip`), pythonVersions: ['3.12'] };
+    const tool = (name: string) => ({ kind: 'pip' as const, name, path: `${SYS}/bin/${name}` });
+    expect(plan('pip3.11 install x', facts({ activeEnv: env, tool: tool('pip3.11') })).action).toBe(
+      'pass',
+    );
+    expect(plan('pip3.12 install x', facts({ activeEnv: env, tool: tool('pip3.12') })).action).toBe(
+      'rewrite',
+    );
+    expect(plan('pip3 install x', facts({ activeEnv: env, tool: tool('pip3') })).action).toBe(
+      'rewrite',
+    );
+  });
+
   it('ignores a conda base env unless condaBase is set', () => {
     const base = { ...activeEnv(`${CONDA}/bin/pip`), isCondaBase: true };
     expect(plan('pip install x', facts({ activeEnv: base })).action).toBe('pass');

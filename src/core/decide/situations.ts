@@ -74,6 +74,10 @@ export function foreignEnv(s: Situation): boolean {
   if (!env || env.python === null) return false;
   if (env.isCondaBase && !config.config.condaBase) return false;
   if (samePath(env.prefix, interp.prefix)) return false;
+  // `python3.11 -m pip` or `pip3.11` names a version: redirect only to an env
+  // that has that version, never quietly to another one.
+  const wanted = /(\d+\.\d+)$/.exec(facts.tool.name)?.[1];
+  if (wanted && env.pythonVersions && !env.pythonVersions.includes(wanted)) return false;
   const rule = ruleFor(config, 'foreignEnv');
   if (rule.action === 'pip') return false;
   const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
