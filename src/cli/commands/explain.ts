@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { Facts } from '../../core/facts.js';
 import type { Plan } from '../../core/plan.js';
 import { quoteArgv } from '../../core/render/plan-sh.js';
 import type { Command } from '../context.js';
@@ -19,6 +20,26 @@ export const explain: Command = async (args, ctx) => {
   return 0;
 };
 
+/** The few facts that explain most decisions, one line each. */
+function factLines(facts: Facts): string[] {
+  const out: string[] = [];
+  const i = facts.interpreter;
+  if (i) {
+    const traits = [
+      `Python ${i.version.join('.')}`,
+      i.envKind === 'system' ? 'no env' : `${i.envKind} ${i.prefix}`,
+      i.sitePackagesWritable ? 'site-packages writable' : 'site-packages NOT writable',
+      i.externallyManaged ? 'externally managed' : null,
+      i.pipVersion ? `pip ${i.pipVersion}` : 'no pip',
+    ].filter(Boolean);
+    out.push(`python:  ${i.executable} (${traits.join(', ')})`);
+  }
+  const e = facts.activeEnv;
+  if (e)
+    out.push(`active:  ${e.kind} ${e.prefix} (${e.source})${e.pip ? '' : ', no pip of its own'}`);
+  return out;
+}
+
 function describe(plan: Plan, c: ChalkInstance): string {
   const out: string[] = [`action:  ${plan.action}`];
   if (plan.action === 'refuse') {
@@ -31,6 +52,7 @@ function describe(plan: Plan, c: ChalkInstance): string {
     for (const k of plan.env.unset) out.push(`env:     unset ${k}`);
     out.push(`command: ${quoteArgv(plan.command)}`);
   }
+  out.push(...factLines(plan.facts));
   out.push('reasons:');
   for (const r of plan.reasons) {
     const from = !r.source
