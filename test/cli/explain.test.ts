@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pathWith, world } from '../engine/fixtures.js';
+import { pipwarden } from '../helpers/cli.js';
+import { pyenvPython } from '../helpers/pythons.js';
+import { makeVenv } from '../helpers/venv.js';
+
+const py = pyenvPython('3.12');
+
+describe.skipIf(!py)('pipwarden explain', () => {
+  it('prints the plan for people: action, env, command, facts, reasons with sources', () => {
+    const w = world();
+    const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });
+    const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv, PIP_USER: '1' });
+    const r = pipwarden(['explain', '--', 'python3', '-I', '-m', 'pip', 'install', 'x'], { env });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('action:  rewrite');
+    expect(lines).toContain('env:     PIP_USER=0');
+    expect(lines).toContain(`command: ${join(venv, 'bin', 'python3')} -I -m pip install x`);
+    expect(r.stdout).toMatch(
+      /^python: {2}.*\(Python 3\.12\.\d+, venv .*, site-packages writable, no pip\)$/m,
+    );
+    expect(r.stdout).toMatch(/^ {2}userInVenv → env \[default\]: installing into the venv/m);
+    expect(r.stdout).toContain('prints (stderr):');
+  });
+
+  it('bad input: one line naming the argument, the next step, exit 64; pip never runs', () => {
+    const w = world();
+    const env = w.env();
+    const unknown = pipwarden(['explain', '--jsn', '--', 'pip', 'install', 'x'], { env });
+    expect(unknown.status).toBe(64);
+    expect(unknown.stderr).toBe(
+      'pipwarden: error: explain: unknown option --jsn\npipwarden: next: pipwarden explain [--json] -- <command…>\n',
+    );
+    const notPip = pipwarden(['run', '--', 'pipx', 'install', 'x'], { env });
+    expect(notPip.status).toBe(64);
+    expect(notPip.stderr).toMatch(
+      /^pipwarden: error: "pipx" is not pip, pip3, pip3\.X, python, python3 or python3\.X\npipwarden: next: /,
+    );
+  });
+
+  it('a bad config value: file and key named, exit 78, no stack trace', () => {
+    const w = world();
+    const org = join(w.root, 'etc-pipwarden');
+    mkdirSync(org);
+    writeFileSync(join(org, 'config.yaml'), 'onNotWritable: usr\n');
+    const r = pipwarden(['explain', '--', 'pip', 'install', 'x'], { env: w.env() });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain(`${join(org, 'config.yaml')}: onNotWritable: expected one of`);
+    expect(r.stderr).toContain('(did you mean "user"?)');
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+});
