@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeDirs } from './make-dirs.js';
 import { defaultSpawner, type ProbeResult, runProbe, type Spawner } from './probe.js';
 
 type Env = Record<string, string | undefined>;
@@ -113,7 +106,7 @@ function readEntry(file: string, key: CacheKey): ProbeResult | null {
 function writeEntry(file: string, entry: CacheEntry): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirs(dirname(file));
     writeFileSync(tmp, `${JSON.stringify(entry)}\n`);
     renameSync(tmp, file);
   } catch {

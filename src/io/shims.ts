@@ -1,7 +1,6 @@
 import {
   closeSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readSync,
@@ -11,6 +10,7 @@ import {
 import { join } from 'node:path';
 import { PipwardenError } from '../core/errors.js';
 import { parseShimStamp, SHIM_DIR_MARKER } from '../core/render/shim.js';
+import { makeDirs } from './make-dirs.js';
 import { removeDeadTemp, unlinkQuietly, writeIfChanged } from './write-atomic.js';
 
 export interface ShimFile {
@@ -117,7 +117,15 @@ export function removeShimDir(dir: string): ShimDirChanges {
  */
 function ensureDir(dir: string): void {
   // The umask can only take bits away from 0755, so a dir we create is fine.
-  mkdirSync(dir, { recursive: true, mode: MODE });
+  try {
+    makeDirs(dir, MODE);
+  } catch (error) {
+    throw new PipwardenError(
+      'config',
+      `cannot create the shim dir ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'pipwarden rehash --dir <a dir you own>, or set PIPWARDEN_SHIM_DIR',
+    );
+  }
   const st = statSync(dir);
   if (!st.isDirectory()) {
     throw new PipwardenError(
