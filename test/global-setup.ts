@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MAIN, ROOT } from './helpers/cli.js';
+import { copyRuntimeDeps } from './helpers/runtime-deps.js';
 import { machineSites, snapshotSites, strayed } from './stray-guard.js';
 
 declare module 'vitest' {
@@ -56,17 +57,7 @@ function nobodyCopy(project: TestProject): string | null {
   for (const part of ['dist', 'completions', 'package.json']) {
     cpSync(join(ROOT, part), join(copy, part), { recursive: true });
   }
-  const prod = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((p) => p.includes('node_modules'));
-  for (const dir of prod) {
-    const dest = join(copy, relative(ROOT, dir));
-    mkdirSync(dirname(dest), { recursive: true });
-    cpSync(dir, dest, { recursive: true });
-  }
+  copyRuntimeDeps(ROOT, copy);
   execFileSync('chmod', ['-R', 'a+rX', copy]);
   project.provide('nobodyMain', join(copy, 'dist', 'cli', 'main.js'));
   return copy;

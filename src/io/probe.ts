@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { PipwardenError } from '../core/errors.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
 
@@ -43,25 +42,31 @@ export type Spawner = (
   opts: { env: Env; cwd: string; timeoutMs: number },
 ) => Promise<SpawnResult>;
 
-export const defaultSpawner: Spawner = (file, args, opts) =>
-  new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      {
-        env: opts.env,
-        cwd: opts.cwd,
-        timeout: opts.timeoutMs,
-        encoding: 'utf8',
-        maxBuffer: 4 << 20,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        const message = error && typeof error.code !== 'number' ? error.message : undefined;
-        resolve({ stdout, stderr, code, ...(message === undefined ? {} : { error: message }) });
-      },
-    );
+/**
+ * Runs the probe with execa. It is imported here, not at the top: only a
+ * cache miss spawns anything, and a warm call should not pay for the import.
+ */
+export const defaultSpawner: Spawner = async (file, args, opts) => {
+  const { execa } = await import('execa');
+  const r = await execa(file, args, {
+    env: opts.env,
+    extendEnv: false, // exactly the user's environment, as pip would see it
+    cwd: opts.cwd,
+    timeout: opts.timeoutMs,
+    maxBuffer: 4 << 20,
+    stdin: 'ignore',
+    reject: false,
   });
+  const code = typeof r.exitCode === 'number' ? r.exitCode : null;
+  // No exit code: it never started, timed out, or died of a signal.
+  const error = code === null ? r.shortMessage : undefined;
+  return {
+    stdout: String(r.stdout ?? ''),
+    stderr: String(r.stderr ?? ''),
+    code,
+    ...(error === undefined ? {} : { error }),
+  };
+};
 
 /**
  * Run the probe under `interpreter` (no cache). -E: PYTHON* variables are

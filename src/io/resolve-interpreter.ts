@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { basename, join } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
@@ -97,17 +96,21 @@ function mergeFlags(flags: PythonFlags, args: string[]): PythonFlags {
   return out;
 }
 
-function spawnPyenvWhich(shim: PyenvShim, env: Env, cwd: string): Promise<string | null> {
-  const pyenv = join(shim.root, 'libexec', 'pyenv');
-  return new Promise((resolve) => {
-    execFile(
-      pyenv,
-      ['which', shim.name],
-      { env: { ...env, PYENV_ROOT: shim.root }, cwd, timeout: 10_000, encoding: 'utf8' },
-      (error, stdout) => {
-        const line = stdout.trim().split('\n').pop() ?? '';
-        resolve(error || !line.startsWith('/') ? null : line);
-      },
-    );
+async function spawnPyenvWhich(shim: PyenvShim, env: Env, cwd: string): Promise<string | null> {
+  // The slow path (a pyenv layout we could not follow by hand); execa loads only here.
+  const { execa } = await import('execa');
+  const r = await execa(join(shim.root, 'libexec', 'pyenv'), ['which', shim.name], {
+    env: { ...env, PYENV_ROOT: shim.root },
+    extendEnv: false,
+    cwd,
+    timeout: 10_000,
+    stdin: 'ignore',
+    reject: false,
   });
+  const line =
+    String(r.stdout ?? '')
+      .trim()
+      .split('\n')
+      .pop() ?? '';
+  return r.failed || !line.startsWith('/') ? null : line;
 }

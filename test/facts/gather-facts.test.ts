@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +9,7 @@ import { gatherFacts } from '../../src/io/gather-facts.js';
 import { testWritableDir } from '../../src/io/live-facts.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
+import { copyRuntimeDeps } from '../helpers/runtime-deps.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeVenv, sitePackages } from '../helpers/venv.js';
 
@@ -21,7 +22,6 @@ const REPO = resolve(import.meta.dirname, '../..');
 function buildGatherFacts(out: string): string {
   const todo = [join(REPO, 'src/io/gather-facts.ts')];
   const done = new Set<string>();
-  const packages = new Set<string>();
   while (todo.length > 0) {
     const file = todo.pop()!;
     if (done.has(file)) continue;
@@ -37,13 +37,10 @@ function buildGatherFacts(out: string): string {
     for (const m of source.matchAll(/from '(\.\.?\/[^']+)\.js'/g)) {
       todo.push(resolve(dirname(file), `${m[1]}.ts`));
     }
-    for (const m of source.matchAll(/from '([a-z@][^':]*)'/g)) packages.add(m[1]!);
   }
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
   // Copied, not linked: a checkout under /root (mode 0700) is out of nobody's reach.
-  for (const name of packages) {
-    cpSync(join(REPO, 'node_modules', name), join(out, 'node_modules', name), { recursive: true });
-  }
+  copyRuntimeDeps(REPO, out);
   execFileSync('chmod', ['-R', 'a+rX', out]);
   const runner = join(out, 'run.mjs');
   writeFileSync(
