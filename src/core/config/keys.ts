@@ -3,7 +3,7 @@ import {
   type PartialConfig,
   SITUATION_IDS,
   SITUATIONS,
-  type SituationRule,
+  type VenvConfig,
 } from './types.js';
 
 /**
@@ -12,20 +12,9 @@ import {
  * is one value: a later layer's `onNoEnv: venv` replaces an earlier layer's
  * `{ action, message }` whole, message included.
  */
-export interface FlatConfig {
-  onUserInVenv: SituationRule;
-  onForeignEnv: SituationRule;
-  onNoEnv: SituationRule;
-  onExternallyManaged: SituationRule;
-  onNotWritable: SituationRule;
-  onSudo: SituationRule;
-  condaBase: boolean;
-  allowBreakSystemPackages: boolean;
-  notices: boolean;
-  'venv.path': string;
-  'venv.create': boolean;
-  'venv.python': string | null;
-}
+export type FlatConfig = Omit<Config, 'venv'> & {
+  [K in keyof VenvConfig as `venv.${K}`]: VenvConfig[K];
+};
 
 export type ConfigKey = keyof FlatConfig;
 
