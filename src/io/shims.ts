@@ -41,14 +41,7 @@ const MARKER_TEXT = 'This directory holds pipwarden shims; `pipwarden rehash` re
  */
 export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   ensureDir(dir);
-  const changes: ShimDirChanges = {
-    dir,
-    written: [],
-    unchanged: [],
-    removed: [],
-    foreign: [],
-    blocked: [],
-  };
+  const changes = noChanges(dir);
   writeIfChanged(dir, SHIM_DIR_MARKER, MARKER_TEXT, 0o644);
   const wanted = new Set<string>();
   for (const shim of shims) {
@@ -75,16 +68,13 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   return changes;
 }
 
+function noChanges(dir: string): ShimDirChanges {
+  return { dir, written: [], unchanged: [], removed: [], foreign: [], blocked: [] };
+}
+
 /** Remove our shims, the marker and dead temp files; then the dir if it is empty. */
 export function removeShimDir(dir: string): ShimDirChanges {
-  const changes: ShimDirChanges = {
-    dir,
-    written: [],
-    unchanged: [],
-    removed: [],
-    foreign: [],
-    blocked: [],
-  };
+  const changes = noChanges(dir);
   let entries: string[];
   try {
     entries = readdirSync(dir);
