@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parsePipArgv } from '../core/argv/index.js';
 import { type Call, classifyCall } from '../core/call.js';
 import type { ResolvedConfig } from '../core/config/types.js';
-import { decide, needsInterpreter } from '../core/decide/decide.js';
+import { changesEnv, decide } from '../core/decide/decide.js';
 import { venvPath } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
@@ -64,7 +64,7 @@ export async function prepare(
     pipSubcommand: inv?.subcommand ?? undefined,
     isolated: inv?.globals.some((o) => o.dest === 'isolated_mode') ?? false,
     cacheDir: cacheDir(ctx.env),
-    skipInterpreter: !needsInterpreter(call),
+    skipInterpreter: !changesEnv(inv?.subcommand ?? null),
   });
   const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
   facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };

@@ -20,11 +20,9 @@ import { explicitLocation, userMode } from './user-mode.js';
 /** Subcommands that change an environment; everything else passes through untouched. */
 const CHANGES_ENV = new Set(['install', 'uninstall']);
 
-/** Whether decide() will look at the interpreter for this call (so facts must include it). */
-export function needsInterpreter(call: Call): boolean {
-  if (call.kind !== 'pip') return false;
-  const sub = parsePipArgv(call.pipArgs, null).subcommand;
-  return sub !== null && CHANGES_ENV.has(sub);
+/** Whether a pip subcommand can change an environment: only those make decide() look at the interpreter. */
+export function changesEnv(subcommand: string | null): boolean {
+  return subcommand !== null && CHANGES_ENV.has(subcommand);
 }
 
 /**
@@ -41,12 +39,13 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
     return pass(original, facts, null, `not a pip call: ${call.name} runs unchanged`);
   }
   const inv = parsePipArgv(call.pipArgs, facts.interpreter?.pipVersion ?? null);
-  if (inv.subcommand === null || !CHANGES_ENV.has(inv.subcommand)) {
+  const subcommand = inv.subcommand;
+  if (subcommand === null || !changesEnv(subcommand)) {
     return pass(
       original,
       facts,
       inv,
-      `pip ${inv.subcommand ?? '(no subcommand)'} changes no environment`,
+      `pip ${subcommand ?? '(no subcommand)'} changes no environment`,
     );
   }
   const interp = facts.interpreter;
@@ -75,7 +74,7 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
     config,
     draft: newDraft(),
     user: userMode(inv, facts),
-    subcommand: inv.subcommand,
+    subcommand,
   };
   userInVenv(s);
   // Once pip is pointed at another interpreter (an env, a venv), the facts
