@@ -27,7 +27,6 @@ export function useVenv(s: Situation, id: SituationId, what: string): void {
   if (!exists) draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
-  if (s.user.value === true && s.user.source?.kind !== 'argv') draft.envSet.PIP_USER = '0';
   applied(
     draft,
     config,
