@@ -4,11 +4,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { parsePipArgv } from '../core/argv/index.js';
 import { type Call, classifyCall } from '../core/call.js';
 import type { ResolvedConfig } from '../core/config/types.js';
-import { changesEnv, decide } from '../core/decide/decide.js';
+import { changesEnv, decide, passPlan } from '../core/decide/decide.js';
 import { venvPath } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
-import type { Plan, Reason } from '../core/plan.js';
+import type { Plan } from '../core/plan.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
@@ -68,29 +68,15 @@ export async function prepare(
   });
   const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
   facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
-  const plan = disabled(ctx.env) ? passThrough(call, facts, inv) : decide(call, facts, config);
+  const plan = disabled(ctx.env)
+    ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
+    : decide(call, facts, config);
   return { call, facts, config, plan, warnings: loaded.warnings };
 }
 
 /** The one check for the engine's bypass (the shims make the same check in sh). */
 export function disabled(env: NodeJS.ProcessEnv): boolean {
   return env.PIPWARDEN_DISABLE === '1';
-}
-
-function passThrough(call: Call, facts: Facts, inv: Plan['invocation']): Plan {
-  const args = call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args;
-  const reasons: Reason[] = [
-    { situation: 'passthrough', action: 'pass', message: 'PIPWARDEN_DISABLE=1', source: null },
-  ];
-  return {
-    action: 'pass',
-    command: [facts.tool.path ?? call.name, ...args],
-    env: { set: {}, unset: [] },
-    notices: [],
-    reasons,
-    invocation: inv,
-    facts,
-  };
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext): string {

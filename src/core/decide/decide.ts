@@ -31,18 +31,14 @@ export function changesEnv(subcommand: string | null): boolean {
  * shims carry it out; nothing else decides.
  */
 export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
-  const original = [
-    facts.tool.path ?? call.name,
-    ...(call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args),
-  ];
   if (call.kind !== 'pip') {
-    return pass(original, facts, null, `not a pip call: ${call.name} runs unchanged`);
+    return passPlan(call, facts, null, `not a pip call: ${call.name} runs unchanged`);
   }
   const inv = parsePipArgv(call.pipArgs, facts.interpreter?.pipVersion ?? null);
   const subcommand = inv.subcommand;
   if (subcommand === null || !changesEnv(subcommand)) {
-    return pass(
-      original,
+    return passPlan(
+      call,
       facts,
       inv,
       `pip ${subcommand ?? '(no subcommand)'} changes no environment`,
@@ -50,8 +46,8 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   }
   const interp = facts.interpreter;
   if (interp === null) {
-    return pass(
-      original,
+    return passPlan(
+      call,
       facts,
       inv,
       `the interpreter behind ${facts.tool.path} could not be determined`,
@@ -61,11 +57,11 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   // ignored by 22.3–23.1; either way it is pip's to judge, not ours to add to.
   const named = [...inv.globals, ...inv.misplaced].some((o) => o.dest === 'python');
   if (named || facts.pipSettings.python) {
-    return pass(original, facts, inv, 'pip --python names the target interpreter explicitly');
+    return passPlan(call, facts, inv, 'pip --python names the target interpreter explicitly');
   }
   const location = explicitLocation(inv, facts);
   if (location !== null) {
-    return pass(original, facts, inv, `the install location is explicit (${location})`);
+    return passPlan(call, facts, inv, `the install location is explicit (${location})`);
   }
   const s: Situation = {
     inv,
@@ -85,13 +81,15 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   return render(call, inv, facts, config, s.draft);
 }
 
-function pass(command: string[], facts: Facts, inv: PipInvocation | null, why: string): Plan {
+/** The user's own command, unchanged and silent, with the one reason why. */
+export function passPlan(call: Call, facts: Facts, inv: PipInvocation | null, why: string): Plan {
+  const args = call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args;
   const reasons: Reason[] = [
     { situation: 'passthrough', action: 'pass', message: why, source: null },
   ];
   return {
     action: 'pass',
-    command,
+    command: [facts.tool.path ?? call.name, ...args],
     env: { set: {}, unset: [] },
     notices: [],
     reasons,
