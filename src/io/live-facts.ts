@@ -1,9 +1,9 @@
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import type { EnvKind, InterpreterFacts } from '../core/facts.js';
-import { isDir } from './fs-checks.js';
+import { exists, isDir, safeRealpath } from './fs-checks.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
 
@@ -105,7 +105,7 @@ export function externallyManaged(probe: ProbeResult): string | null {
  * that claims to be conda's is treated as conda's.
  */
 export function envKindOf(prefix: string, isVenv: boolean): EnvKind {
-  if (existsSync(join(prefix, 'conda-meta', 'pixi'))) return 'pixi';
+  if (exists(join(prefix, 'conda-meta', 'pixi'))) return 'pixi';
   if (isDir(join(prefix, 'conda-meta'))) return 'conda';
   return isVenv ? 'venv' : 'system';
 }
@@ -119,12 +119,4 @@ function onPath(dir: string, pathValue: string, cwd: string): boolean {
       const abs = isAbsolute(e) ? e : resolve(cwd, e);
       return abs === dir || safeRealpath(abs) === want;
     });
-}
-
-function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
 }

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isDir, isFile, samePath } from './fs-checks.js';
-import { readHead } from './shebang.js';
-import { findOnPath, isExecutableFile } from './which.js';
+import { isDir, isExecutableFile, isFile, readHead, samePlace } from './fs-checks.js';
+import { findOnPath } from './which.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -26,7 +25,7 @@ export function pyenvShimOf(path: string, env: Env): PyenvShim | null {
   const head = readHead(path, 2048) ?? '';
   const baked = SHIM_ROOT.exec(head)?.[1];
   const envRoot = stripSlash(env.PYENV_ROOT || join(env.HOME ?? '', '.pyenv'));
-  if (SHIM_EXEC.test(head) || samePath(dir, join(envRoot, 'shims'))) {
+  if (SHIM_EXEC.test(head) || samePlace(dir, join(envRoot, 'shims'))) {
     return { root: stripSlash(baked ?? envRoot), shimDir: dir, name: basename(path) };
   }
   return null;

@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
-import { isExecutableFile } from './fs-checks.js';
+import { exists, fileIdentity, isExecutableFile } from './fs-checks.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,11 +20,11 @@ export interface ShimName {
  */
 export function discoverShimNames(env: Env, shimDir: string): ShimName[] {
   const found = new Map<string, ShimName>();
-  const own = identity(shimDir);
+  const own = fileIdentity(shimDir);
   for (const dir of (env.PATH ?? '').split(':')) {
     // Relative entries depend on the cwd at run time; the shim handles them then.
     if (!isAbsolute(dir)) continue;
-    const id = identity(dir);
+    const id = fileIdentity(dir);
     if (id === null || id === own || exists(join(dir, SHIM_DIR_MARKER))) continue;
     addFrom(dir, () => true, found);
   }
@@ -55,24 +55,5 @@ function list(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Device and inode, the identity `[ a -ef b ]` compares in the shim. */
-export function identity(path: string): string | null {
-  try {
-    const st = statSync(path);
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return null;
   }
 }
