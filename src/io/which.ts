@@ -30,6 +30,3 @@ export function findOnPath(name: string, pathValue: string, opts: FindOptions): 
   }
   return null;
 }
-
-/** Same search: "the next `name` on PATH once these dirs are skipped". */
-export const nextOnPath = findOnPath;
