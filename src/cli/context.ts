@@ -1,6 +1,7 @@
+import type { Env } from '../core/env.js';
 /** What a command gets from the entry point: the process edges, passed in so commands stay testable. */
 export interface CommandContext {
-  env: NodeJS.ProcessEnv;
+  env: Env;
   cwd: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;

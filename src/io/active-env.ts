@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Env } from '../core/env.js';
 import type { ActiveEnv } from '../core/facts.js';
 import { exists, isDir, isExecutableFile, samePlace } from './fs-checks.js';
-
-type Env = Record<string, string | undefined>;
 
 const PIXI_VARS = ['PIXI_ENVIRONMENT_NAME', 'PIXI_PROJECT_ROOT', 'PIXI_IN_SHELL'] as const;
 

@@ -2,12 +2,11 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
+import type { Env } from '../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../core/facts.js';
 import { exists, isDir, safeRealpath } from './fs-checks.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
-
-type Env = Record<string, string | undefined>;
 
 export interface LiveOptions {
   env: Env;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Env } from '../core/env.js';
 import { compareVersions } from '../core/version.js';
 
-type Env = Record<string, string | undefined>;
 export type ConfigVariant = 'global' | 'user' | 'site' | 'env';
 
 export interface ConfigFilesInput {

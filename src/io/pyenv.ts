@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Env } from '../core/env.js';
 import { isDir, isExecutableFile, isFile, readHead, samePlace } from './fs-checks.js';
 import { findOnPath } from './which.js';
-
-type Env = Record<string, string | undefined>;
 
 /** A pyenv shim, and the PYENV_ROOT pyenv will use when it runs. */
 export interface PyenvShim {

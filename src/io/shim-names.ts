@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { Env } from '../core/env.js';
 import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
 import { exists, fileIdentity, isExecutableFile } from './fs-checks.js';
-
-type Env = Record<string, string | undefined>;
 
 /** A command name to shim, and why: the first dir it was seen in. */
 export interface ShimName {
