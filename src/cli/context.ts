@@ -3,6 +3,8 @@ import type { Env } from '../core/env.js';
 export interface CommandContext {
   env: Env;
   cwd: string;
+  /** The user's home, worked out once (io/paths homeDir): HOME, else the password database. */
+  home: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }

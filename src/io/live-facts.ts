@@ -1,10 +1,10 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../core/facts.js';
 import { exists, isDir, safeRealpath } from './fs-checks.js';
+import { homeDir } from './paths.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
 
@@ -27,7 +27,7 @@ export function liveFacts(
   const { env, flags } = opts;
   // -E and -I make Python ignore PYTHONUSERBASE and PYTHONNOUSERSITE.
   const envIgnored = flags.ignoreEnvironment || flags.isolated;
-  const userBase = (!envIgnored && env.PYTHONUSERBASE) || join(env.HOME || homedir(), '.local');
+  const userBase = (!envIgnored && env.PYTHONUSERBASE) || join(homeDir(env), '.local');
   const [major, minor] = probe.version;
   const userSite = join(userBase, probe.userSiteRel ?? `lib/python${major}.${minor}/site-packages`);
   // sysconfig's posix_user scheme: scripts = {userbase}/bin.

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { isDir, isExecutableFile, isFile, readHead, samePlace } from './fs-checks.js';
+import { homeDir } from './paths.js';
 import { findOnPath } from './which.js';
 
 /** A pyenv shim, and the PYENV_ROOT pyenv will use when it runs. */
@@ -23,7 +24,7 @@ export function pyenvShimOf(path: string, env: Env): PyenvShim | null {
   const dir = dirname(path);
   const head = readHead(path, 2048) ?? '';
   const baked = SHIM_ROOT.exec(head)?.[1];
-  const envRoot = stripSlash(env.PYENV_ROOT || join(env.HOME ?? '', '.pyenv'));
+  const envRoot = stripSlash(env.PYENV_ROOT || join(homeDir(env), '.pyenv'));
   if (SHIM_EXEC.test(head) || samePlace(dir, join(envRoot, 'shims'))) {
     return { root: stripSlash(baked ?? envRoot), shimDir: dir, name: basename(path) };
   }

@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
 import { exists, fileIdentity, isExecutableFile } from './fs-checks.js';
+import { homeDir } from './paths.js';
 
 /** A command name to shim, and why: the first dir it was seen in. */
 export interface ShimName {
@@ -41,8 +42,7 @@ function addFrom(dir: string, accept: (name: string) => boolean, found: Map<stri
 
 /** `$PYENV_ROOT/versions/*\/bin` (PYENV_ROOT defaults to ~/.pyenv, as in pyenv). */
 function pyenvBinDirs(env: Env): string[] {
-  const root = env.PYENV_ROOT || (env.HOME ? join(env.HOME, '.pyenv') : null);
-  if (root === null) return [];
+  const root = env.PYENV_ROOT || join(homeDir(env), '.pyenv');
   const versions = join(root, 'versions');
   return list(versions)
     .sort()
