@@ -55,9 +55,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
+  return (await import('../io/package-paths.js')).packageVersion();
 }
 
 main(process.argv.slice(2)).then(
