@@ -1,7 +1,10 @@
+import type { Env } from '../core/env.js';
 /** What a command gets from the entry point: the process edges, passed in so commands stay testable. */
 export interface CommandContext {
-  env: NodeJS.ProcessEnv;
+  env: Env;
   cwd: string;
+  /** The user's home, worked out once (io/paths homeDir): HOME, else the password database. */
+  home: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }

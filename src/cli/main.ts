@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { PipwardenError } from '../core/errors.js';
+import { homeDir } from '../io/paths.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
 
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = {
     env: process.env,
     cwd: process.cwd(),
+    home: homeDir(process.env),
     stdout: process.stdout,
     stderr: process.stderr,
   };
@@ -53,9 +55,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
+  return (await import('../io/package-paths.js')).packageVersion();
 }
 
 main(process.argv.slice(2)).then(

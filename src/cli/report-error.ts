@@ -1,3 +1,4 @@
+import type { Env } from '../core/env.js';
 import { EXIT_CODES, PipwardenError } from '../core/errors.js';
 
 /**
@@ -5,11 +6,7 @@ import { EXIT_CODES, PipwardenError } from '../core/errors.js';
  * with the next step, and a documented exit code. A stack trace only with
  * PIPWARDEN_DEBUG=1, and only for errors that are not ours.
  */
-export function reportError(
-  error: unknown,
-  stderr: NodeJS.WritableStream,
-  env: NodeJS.ProcessEnv,
-): number {
+export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: Env): number {
   if (error instanceof PipwardenError) {
     const prefix = error.kind === 'refused' ? 'pipwarden: refused:' : 'pipwarden: error:';
     stderr.write(`${prefix} ${error.message}\n`);

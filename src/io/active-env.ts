@@ -1,10 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Env } from '../core/env.js';
 import type { ActiveEnv } from '../core/facts.js';
-import { isDir, samePath } from './fs-checks.js';
-import { isExecutableFile } from './which.js';
-
-type Env = Record<string, string | undefined>;
+import { exists, isDir, isExecutableFile, samePlace } from './fs-checks.js';
 
 const PIXI_VARS = ['PIXI_ENVIRONMENT_NAME', 'PIXI_PROJECT_ROOT', 'PIXI_IN_SHELL'] as const;
 
@@ -24,7 +22,7 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
   if (conda && isDir(conda)) {
     const prefix = resolve(conda);
     const pixiVars = PIXI_VARS.filter((v) => env[v]);
-    const pixi = existsSync(join(prefix, 'conda-meta', 'pixi')) || pixiVars.length > 0;
+    const pixi = exists(join(prefix, 'conda-meta', 'pixi')) || pixiVars.length > 0;
     return {
       kind: pixi ? 'pixi' : 'conda',
       prefix,
@@ -42,7 +40,7 @@ export function isCondaBase(prefix: string, env: Env): boolean {
   const name = env.CONDA_DEFAULT_ENV;
   if (name === 'base' || name === 'root') return true;
   for (const root of [env._CONDA_ROOT, env.CONDA_ROOT]) {
-    if (root && samePath(root, prefix)) return true;
+    if (root && samePlace(root, prefix)) return true;
   }
   return isDir(join(prefix, 'condabin'));
 }

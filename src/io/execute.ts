@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import type { Env } from '../core/env.js';
 import { PipwardenError } from '../core/errors.js';
 import type { EnvChange, Plan } from '../core/plan.js';
 
@@ -10,7 +11,7 @@ import type { EnvChange, Plan } from '../core/plan.js';
  * pip (volta lost signals this way: volta#1947). The shims avoid all of this
  * by exec'ing the plan in sh.
  */
-export async function execute(plan: Plan, env: NodeJS.ProcessEnv): Promise<number> {
+export async function execute(plan: Plan, env: Env): Promise<number> {
   if (plan.action === 'refuse') return plan.exitCode;
   const childEnv = applyEnv(env, plan.env);
   if (plan.action === 'rewrite') {
@@ -22,7 +23,7 @@ export async function execute(plan: Plan, env: NodeJS.ProcessEnv): Promise<numbe
   return runChild(plan.command, childEnv);
 }
 
-export function applyEnv(env: NodeJS.ProcessEnv, change: EnvChange): NodeJS.ProcessEnv {
+export function applyEnv(env: Env, change: EnvChange): Env {
   const out = { ...env };
   for (const name of change.unset) delete out[name];
   Object.assign(out, change.set);
@@ -35,7 +36,7 @@ export function applyEnv(env: NodeJS.ProcessEnv, change: EnvChange): NodeJS.Proc
 const ALWAYS = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'] as const;
 const UNLESS_TTY = ['SIGINT', 'SIGQUIT'] as const;
 
-function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runChild(argv: string[], env: Env): Promise<number> {
   const [file, ...args] = argv;
   if (file === undefined) return Promise.resolve(0);
   return new Promise((resolve, reject) => {

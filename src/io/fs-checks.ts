@@ -1,7 +1,36 @@
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Small questions about the filesystem that never throw: a missing path is just `false`. */
+
+/** Something is at `p`, following symlinks (`[ -e p ]`): a dangling link is not there. */
+export function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Something is at `p` itself, a dangling symlink included (Python's os.path.lexists). */
+export function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function isDir(p: string): boolean {
   try {
@@ -30,12 +59,44 @@ export function isExecutableFile(p: string): boolean {
   }
 }
 
-/** The same place: equal once resolved, or equal through symlinks. */
-export function samePath(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
+/** `p` through its symlinks; when that fails (nothing there), `p` made absolute. */
+export function safeRealpath(p: string): string {
   try {
-    return realpathSync(a) === realpathSync(b);
+    return realpathSync(p);
   } catch {
-    return false;
+    return resolve(p);
+  }
+}
+
+/**
+ * The same place by name: equal once made absolute, or equal through
+ * symlinks. Two hard links to one file are not the same place (see fileIdentity).
+ */
+export function samePlace(a: string, b: string): boolean {
+  return resolve(a) === resolve(b) || safeRealpath(a) === safeRealpath(b);
+}
+
+/** Device and inode: the identity `[ a -ef b ]` compares (the shim compares dirs so). */
+export function fileIdentity(p: string): string | null {
+  try {
+    const st = statSync(p);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The first `bytes` of a file as UTF-8 (a shebang, a shim's stamp); null when it cannot be read. */
+export function readHead(path: string, bytes = 1024): string | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { PythonFlags } from '../core/argv/types.js';
+import type { Env } from '../core/env.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
@@ -10,8 +11,6 @@ import type { ProbeResult, Spawner } from './probe.js';
 import { probeInterpreter } from './probe-cache.js';
 import { findProjectRoot, findProjectVenv } from './project.js';
 import { resolveInterpreter } from './resolve-interpreter.js';
-
-type Env = Record<string, string | undefined>;
 
 export interface GatherOptions {
   /** The user's command: what they typed and the real executable (our shims excluded). */

@@ -1,13 +1,12 @@
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
+import type { Env } from '../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../core/facts.js';
-import { isDir } from './fs-checks.js';
+import { exists, isDir, safeRealpath } from './fs-checks.js';
+import { homeDir } from './paths.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
-
-type Env = Record<string, string | undefined>;
 
 export interface LiveOptions {
   env: Env;
@@ -28,7 +27,7 @@ export function liveFacts(
   const { env, flags } = opts;
   // -E and -I make Python ignore PYTHONUSERBASE and PYTHONNOUSERSITE.
   const envIgnored = flags.ignoreEnvironment || flags.isolated;
-  const userBase = (!envIgnored && env.PYTHONUSERBASE) || join(env.HOME || homedir(), '.local');
+  const userBase = (!envIgnored && env.PYTHONUSERBASE) || join(homeDir(env), '.local');
   const [major, minor] = probe.version;
   const userSite = join(userBase, probe.userSiteRel ?? `lib/python${major}.${minor}/site-packages`);
   // sysconfig's posix_user scheme: scripts = {userbase}/bin.
@@ -105,7 +104,7 @@ export function externallyManaged(probe: ProbeResult): string | null {
  * that claims to be conda's is treated as conda's.
  */
 export function envKindOf(prefix: string, isVenv: boolean): EnvKind {
-  if (existsSync(join(prefix, 'conda-meta', 'pixi'))) return 'pixi';
+  if (exists(join(prefix, 'conda-meta', 'pixi'))) return 'pixi';
   if (isDir(join(prefix, 'conda-meta'))) return 'conda';
   return isVenv ? 'venv' : 'system';
 }
@@ -119,12 +118,4 @@ function onPath(dir: string, pathValue: string, cwd: string): boolean {
       const abs = isAbsolute(e) ? e : resolve(cwd, e);
       return abs === dir || safeRealpath(abs) === want;
     });
-}
-
-function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
 }

@@ -1,5 +1,6 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { exists } from './fs-checks.js';
 
 /**
  * `mkdir -p`, one level at a time. Node 20's `mkdirSync(p, { recursive: true })`
@@ -23,14 +24,5 @@ export function makeDirs(dir: string, mode = 0o777): void {
       // Another process may have made it between our check and our mkdir.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { Env } from '../core/env.js';
 import { compareVersions } from '../core/version.js';
+import { homeDir } from './paths.js';
 
-type Env = Record<string, string | undefined>;
 export type ConfigVariant = 'global' | 'user' | 'site' | 'env';
 
 export interface ConfigFilesInput {
@@ -34,7 +34,7 @@ export function pipConfigFiles(input: ConfigFilesInput): ConfigFile[] {
   const envFile = env.PIP_CONFIG_FILE;
   if (envFile === '/dev/null') return [];
   const modern = input.pipVersion === null || atLeast(input.pipVersion, '21.3');
-  const home = env.HOME || homedir();
+  const home = homeDir(env);
   const files: [string, ConfigVariant][] = [];
   for (const dir of siteConfigDirs(env, modern, home))
     files.push([join(dir, 'pip.conf'), 'global']);

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Env } from '../core/env.js';
 import { makeDirs } from './make-dirs.js';
 import { defaultSpawner, type ProbeResult, runProbe, type Spawner } from './probe.js';
-
-type Env = Record<string, string | undefined>;
 
 const FORMAT = 1;
 

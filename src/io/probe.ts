@@ -1,7 +1,6 @@
+import type { Env } from '../core/env.js';
 import { PipwardenError } from '../core/errors.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
-
-type Env = Record<string, string | undefined>;
 
 /** What the interpreter says about itself; stable until it or its pip changes (so cacheable). */
 export interface ProbeResult {

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isDir, isFile, samePath } from './fs-checks.js';
-import { readHead } from './shebang.js';
-import { findOnPath, isExecutableFile } from './which.js';
-
-type Env = Record<string, string | undefined>;
+import type { Env } from '../core/env.js';
+import { isDir, isExecutableFile, isFile, readHead, samePlace } from './fs-checks.js';
+import { homeDir } from './paths.js';
+import { findOnPath } from './which.js';
 
 /** A pyenv shim, and the PYENV_ROOT pyenv will use when it runs. */
 export interface PyenvShim {
@@ -25,8 +24,8 @@ export function pyenvShimOf(path: string, env: Env): PyenvShim | null {
   const dir = dirname(path);
   const head = readHead(path, 2048) ?? '';
   const baked = SHIM_ROOT.exec(head)?.[1];
-  const envRoot = stripSlash(env.PYENV_ROOT || join(env.HOME ?? '', '.pyenv'));
-  if (SHIM_EXEC.test(head) || samePath(dir, join(envRoot, 'shims'))) {
+  const envRoot = stripSlash(env.PYENV_ROOT || join(homeDir(env), '.pyenv'));
+  if (SHIM_EXEC.test(head) || samePlace(dir, join(envRoot, 'shims'))) {
     return { root: stripSlash(baked ?? envRoot), shimDir: dir, name: basename(path) };
   }
   return null;

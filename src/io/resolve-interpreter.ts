@@ -1,10 +1,10 @@
 import { basename, join } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
+import type { Env } from '../core/env.js';
+import { readHead } from './fs-checks.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
-import { parseShebang, readHead } from './shebang.js';
+import { parseShebang } from './shebang.js';
 import { findOnPath } from './which.js';
-
-type Env = Record<string, string | undefined>;
 
 export interface ResolveOptions {
   env: Env;

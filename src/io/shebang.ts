@@ -1,26 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-
 /** What a script's first lines say will run it. */
 export type Shebang =
   /** `#!/abs/python [args]`, or distlib's `/bin/sh` trampoline for long paths. */
   | { kind: 'path'; interpreter: string; args: string[] }
   /** `#!/usr/bin/env [-S] python3 [args]`: looked up on PATH. */
   | { kind: 'env'; name: string; args: string[] };
-
-/** Read the head of a file; null when it cannot be read. */
-export function readHead(path: string, bytes = 1024): string | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return buf.subarray(0, n).toString('utf8');
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 // distlib (pip's script maker) falls back to this when the interpreter path
 // is too long or has spaces for a kernel shebang:

@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { Env } from '../core/env.js';
 import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
-import { isExecutableFile } from './fs-checks.js';
-
-type Env = Record<string, string | undefined>;
+import { exists, fileIdentity, isExecutableFile } from './fs-checks.js';
+import { homeDir } from './paths.js';
 
 /** A command name to shim, and why: the first dir it was seen in. */
 export interface ShimName {
@@ -20,11 +20,11 @@ export interface ShimName {
  */
 export function discoverShimNames(env: Env, shimDir: string): ShimName[] {
   const found = new Map<string, ShimName>();
-  const own = identity(shimDir);
+  const own = fileIdentity(shimDir);
   for (const dir of (env.PATH ?? '').split(':')) {
     // Relative entries depend on the cwd at run time; the shim handles them then.
     if (!isAbsolute(dir)) continue;
-    const id = identity(dir);
+    const id = fileIdentity(dir);
     if (id === null || id === own || exists(join(dir, SHIM_DIR_MARKER))) continue;
     addFrom(dir, () => true, found);
   }
@@ -42,8 +42,7 @@ function addFrom(dir: string, accept: (name: string) => boolean, found: Map<stri
 
 /** `$PYENV_ROOT/versions/*\/bin` (PYENV_ROOT defaults to ~/.pyenv, as in pyenv). */
 function pyenvBinDirs(env: Env): string[] {
-  const root = env.PYENV_ROOT || (env.HOME ? join(env.HOME, '.pyenv') : null);
-  if (root === null) return [];
+  const root = env.PYENV_ROOT || join(homeDir(env), '.pyenv');
   const versions = join(root, 'versions');
   return list(versions)
     .sort()
@@ -55,24 +54,5 @@ function list(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Device and inode, the identity `[ a -ef b ]` compares in the shim. */
-export function identity(path: string): string | null {
-  try {
-    const st = statSync(path);
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return null;
   }
 }

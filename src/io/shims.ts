@@ -1,15 +1,8 @@
-import {
-  closeSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  rmdirSync,
-  statSync,
-} from 'node:fs';
+import { lstatSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PipwardenError } from '../core/errors.js';
 import { parseShimStamp, SHIM_DIR_MARKER } from '../core/render/shim.js';
+import { lexists, readHead } from './fs-checks.js';
 import { makeDirs } from './make-dirs.js';
 import { removeDeadTemp, unlinkQuietly, writeIfChanged } from './write-atomic.js';
 
@@ -47,7 +40,7 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   for (const shim of shims) {
     // Never replace a file we did not write (a shim dir pointed at ~/.local/bin
     // would otherwise lose the user's own pip script).
-    if (exists(join(dir, shim.name)) && !isOurs(join(dir, shim.name))) {
+    if (lexists(join(dir, shim.name)) && !isOurs(join(dir, shim.name))) {
       changes.blocked.push(shim.name);
       continue;
     }
@@ -135,28 +128,13 @@ function ensureDir(dir: string): void {
   }
 }
 
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A regular file carrying our stamp: a shim some rehash wrote. */
 function isOurs(path: string): boolean {
   try {
     if (!lstatSync(path).isFile()) return false;
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(512);
-      const n = readSync(fd, buf);
-      return parseShimStamp(buf.subarray(0, n).toString('utf8')) !== null;
-    } finally {
-      closeSync(fd);
-    }
   } catch {
     return false;
   }
+  const head = readHead(path, 512);
+  return head !== null && parseShimStamp(head) !== null;
 }

@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { isExecutableFile } from './fs-checks.js';
+import { isExecutableFile, safeRealpath } from './fs-checks.js';
 
 export interface FindOptions {
   /**
@@ -18,29 +17,16 @@ export interface FindOptions {
  * shim dirs are out of PATH.
  */
 export function findOnPath(name: string, pathValue: string, opts: FindOptions): string | null {
-  const excluded = new Set(opts.exclude.map(canonical).filter((d): d is string => d !== null));
+  const excluded = new Set(opts.exclude.map(safeRealpath));
   const cwd = opts.cwd ?? process.cwd();
   const seen = new Set<string>();
   for (const entry of pathValue.split(':')) {
     const dir = entry === '' ? cwd : isAbsolute(entry) ? entry : resolve(cwd, entry);
-    const real = canonical(dir);
-    if (real === null || excluded.has(real) || seen.has(real)) continue;
+    const real = safeRealpath(dir);
+    if (excluded.has(real) || seen.has(real)) continue;
     seen.add(real);
     const candidate = join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
   return null;
-}
-
-/** Same search: "the next `name` on PATH once these dirs are skipped". */
-export const nextOnPath = findOnPath;
-
-export { isExecutableFile } from './fs-checks.js';
-
-function canonical(dir: string): string | null {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return null;
-  }
 }

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
+import { COMPLETIONS_DIR, readCompletion } from '../../io/package-paths.js';
 import type { Command } from '../context.js';
-import { COMPLETIONS_DIR } from '../package-paths.js';
 
 const FILES: Record<string, string> = {
   bash: 'pipwarden.bash',
@@ -22,10 +21,8 @@ export const completion: Command = async (args, ctx) => {
     );
   }
   const path = join(COMPLETIONS_DIR, file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
+  const text = readCompletion(file);
+  if (text === null) {
     throw new PipwardenError(
       'internal',
       `completion: cannot read ${path}`,

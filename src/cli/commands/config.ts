@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { displayPath } from '../../core/config/display.js';
 import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
@@ -22,7 +21,7 @@ export const config: Command = async (args, ctx) => {
       'pipwarden config [--json]',
     );
   }
-  const home = ctx.env.HOME || homedir();
+  const { home } = ctx;
   const options = { cwd: ctx.cwd, env: ctx.env, home };
   const { resolved, warnings, errors } = await loadConfig(options);
   await printWarnings(warnings, ctx.stderr);

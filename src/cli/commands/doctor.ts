@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { parseShimStamp, SHIM_FORMAT } from '../../core/render/shim.js';
 import { gatherFacts } from '../../io/gather-facts.js';
 import { loadConfig } from '../../io/load-config.js';
+import { packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
 import { findOnPath } from '../../io/which.js';
 import type { Command, CommandContext } from '../context.js';
-import { packageVersion } from '../package-paths.js';
 import { splitArgs } from '../split-args.js';
 
 interface Check {

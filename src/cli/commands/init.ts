@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { initBash } from '../../core/render/init-bash.js';
@@ -7,9 +6,10 @@ import type { InitOptions } from '../../core/render/init-options.js';
 import { initSh } from '../../core/render/init-sh.js';
 import { initZsh } from '../../core/render/init-zsh.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
+import { exists, isDir } from '../../io/fs-checks.js';
+import { COMPLETIONS_DIR } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
 import type { Command } from '../context.js';
-import { COMPLETIONS_DIR } from '../package-paths.js';
 
 const RENDERERS: Record<string, (opts: InitOptions) => string> = {
   bash: initBash,
@@ -37,9 +37,9 @@ export const init: Command = async (args, ctx) => {
     );
   }
   const dir = resolve(ctx.cwd, shimDir(ctx.env));
-  const completionsDir = shell !== 'sh' && existsSync(COMPLETIONS_DIR) ? COMPLETIONS_DIR : null;
+  const completionsDir = shell !== 'sh' && isDir(COMPLETIONS_DIR) ? COMPLETIONS_DIR : null;
   ctx.stdout.write(render({ shimDir: dir, completionsDir }));
-  if (!existsSync(join(dir, SHIM_DIR_MARKER))) {
+  if (!exists(join(dir, SHIM_DIR_MARKER))) {
     // stderr, so the eval still gets clean code.
     ctx.stderr.write(
       `pipwarden: init: no shims in ${dir} yet, so pip is not routed through pipwarden\n` +

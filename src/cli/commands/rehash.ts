@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
+import { exists } from '../../io/fs-checks.js';
+import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
 import { discoverShimNames } from '../../io/shim-names.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
 import type { Command } from '../context.js';
-import { cliMain, packageVersion } from '../package-paths.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -30,7 +30,7 @@ export const rehash: Command = async (args, ctx) => {
     return 0;
   }
   const main = cliMain();
-  if (!existsSync(main)) {
+  if (!exists(main)) {
     throw new PipwardenError(
       'internal',
       `rehash: ${main} does not exist, and every shim would run it`,

@@ -1,9 +1,10 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { safeRealpath } from './fs-checks.js';
 
 /**
- * The package's own files, found from this module: src/cli/ and dist/cli/
+ * The package's own files, found from this module: src/io/ and dist/io/
  * are both two levels below the package root, so the same URL works when
  * the CLI runs built and when tests import the sources.
  */
@@ -17,17 +18,22 @@ export const COMPLETIONS_DIR = join(PACKAGE_ROOT, 'completions');
  * (npm's global bin links), so a shim keeps working whatever PATH holds.
  */
 export function cliMain(): string {
-  const main = join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
-  try {
-    return realpathSync(main);
-  } catch {
-    return main;
-  }
+  return safeRealpath(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'));
 }
 
+/** package.json's version: what `--version` prints and every shim is stamped with. */
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version?: unknown;
   };
   return String(pkg.version);
+}
+
+/** A completion script shipped in completions/, or null when it cannot be read. */
+export function readCompletion(file: string): string | null {
+  try {
+    return readFileSync(join(COMPLETIONS_DIR, file), 'utf8');
+  } catch {
+    return null;
+  }
 }
