@@ -18,6 +18,7 @@ export {
   pipCommands,
   pipTables,
 } from './pip-tables.js';
+export { pipSegments, renderPipArgv, type Segment, type SegmentKind } from './render-pip.js';
 export { appendSubcommandOptions, insertGlobal, removeOptions } from './rewrite-pip.js';
 export type {
   ParsedOption,
