@@ -1,6 +1,13 @@
+export {
+  compareRelease,
+  compareVersions,
+  inRange,
+  parseRelease,
+  type Release,
+} from '../version.js';
 export { parsePipArgv } from './parse-pip.js';
 export { isPipModule, parsePythonArgv } from './parse-python.js';
-export { COMMANDS, type CommandRow } from './pip-commands.js';
+export { COMMANDS, type CommandRow, commandChangesEnv } from './pip-commands.js';
 export { GENERAL_OPTIONS, type OptionRow } from './pip-options.js';
 export {
   matchLong,
@@ -11,7 +18,7 @@ export {
   pipCommands,
   pipTables,
 } from './pip-tables.js';
-export { compareRelease, parseRelease, type Release } from './pip-version.js';
+export { pipSegments, renderPipArgv, type Segment, type SegmentKind } from './render-pip.js';
 export { appendSubcommandOptions, insertGlobal, removeOptions } from './rewrite-pip.js';
 export type {
   ParsedOption,

@@ -161,6 +161,36 @@ describe('parsePipArgv', () => {
     ['cache list', null, { sub: 'cache', positionals: ['list'] }],
     ['inspect', '22.0.4', { sub: null, unknown: ['inspect'] }],
     ['inspect --user', '22.2', { sub: 'inspect', options: ['--user'] }],
+    // pip 25.1–26.2: lock, dependency groups, the 25.3 removals, release control.
+    ['lock -o pylock.toml .', '24.2', { sub: null, unknown: ['lock', '-o', 'pylock.toml', '.'] }],
+    ['lock -o pylock.toml .', '25.1.1', { sub: 'lock', options: ['--output=pylock.toml'] }],
+    ['install --group dev', '24.2', { unknown: ['--group'], positionals: ['dev'] }],
+    ['install --group dev', '25.1', { options: ['--group=dev'] }],
+    ['install --global-option=--x y', '25.1.1', { options: ['--global-option=--x'] }],
+    ['install --global-option=--x y', '25.3', { unknown: ['--global-option=--x'] }],
+    ['install --no-use-pep517 x', '25.3', { unknown: ['--no-use-pep517'] }],
+    ['wheel --build-option --x y', '25.3', { unknown: ['--build-option', '--x'] }],
+    ['install --build-constraint b.txt x', '25.3', { options: ['--build-constraint=b.txt'] }],
+    ['install --only-final :all: x', '25.3', { unknown: ['--only-final'] }],
+    ['install --only-final :all: x', '26.0', { options: ['--only-final=:all:'] }],
+    // --only is ambiguous once --only-deps (26.2) joins --only-binary and --only-final.
+    ['install --only-b :all: x', '26.2.1', { options: ['--only-binary=:all:'] }],
+    // Spellings count apart: --only-dep is a prefix of --only-deps and --only-dependencies.
+    ['install --only-dep x', '26.2.1', { unknown: ['--only-dep'] }],
+    ['install --only-deps x', '26.2.1', { options: ['--only-deps'] }],
+    ['install --only :all: x', '24.2', { options: ['--only-binary=:all:'] }],
+    ['install --only :all: x', '26.2.1', { unknown: ['--only'] }],
+    ['--no-proxy-env install x', '26.2.1', { globals: ['--no-proxy-env'] }],
+    ['--resume-retries 3 install x', '25.1', { globals: ['--resume-retries=3'] }],
+    ['index versions --json x', '25.1.1', { options: ['--json'] }],
+    // parse_command removes the FIRST token equal to the subcommand.
+    [
+      '--log install -v install x',
+      '24.2',
+      { sub: 'install', globals: ['--log=-v'], positionals: ['install', 'x'], unknown: [] },
+    ],
+    // optparse's help action exits at -h, before the unknown -Z.
+    ['install -hZ x', null, { options: [], globals: ['--help'], unknown: [] }],
     // Pre-releases and unparsable versions.
     ['install --dry-run x', '22.2b1', { options: ['--dry-run'] }],
     ['install -C k=v x', 'garbage', { options: ['--config-settings=k=v'] }],

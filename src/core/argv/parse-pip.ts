@@ -50,6 +50,25 @@ export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInv
     optionsEnd: n,
   };
 
+  // parse_command hands the command's parser `cmd_args.remove(cmd_name)`:
+  // the FIRST token equal to the subcommand goes. When that is an earlier
+  // option value (`pip --log install -v install x`), the command's parser
+  // reads `--log -v install x`: log is `-v` and `install` a positional.
+  const first = candidate >= 0 ? argv.indexOf(argv[candidate]!) : -1;
+  if (command && first < candidate && prefixParses(argv, candidate, tables.general)) {
+    inv.subcommand = argv[candidate]!;
+    inv.subcommandIndex = first;
+    inv.shadowedSubcommandIndex = candidate;
+    // Options put first are read first by both parsers and move nothing.
+    inv.globalEnd = 0;
+    commandParse(
+      inv,
+      command,
+      argv.map((_, k) => k).filter((k) => k !== first),
+    );
+    return inv;
+  }
+
   // The tokens before the subcommand must satisfy the main parser and,
   // re-read, the command's parser too.
   const prefixEnd = main.dashDash >= 0 ? main.dashDash : main.stop;
@@ -72,9 +91,20 @@ export function parsePipArgv(argv: string[], pipVersion?: string | null): PipInv
     // `pip -- install --user x`: the command's parser sees `-- --user x`.
     inv.positionals.push(...argv.slice(candidate + 1));
   } else {
-    commandParse(inv, command, candidate + 1);
+    commandParse(inv, command, argv.map((_, k) => k).slice(candidate + 1));
   }
   return inv;
+}
+
+/** Whether pip's main parser reads argv[0, end) without an error. */
+function prefixParses(argv: string[], end: number, general: OptionTable): boolean {
+  for (let j = 0; j < end; ) {
+    if (argv[j] === '--') return true;
+    const read = readOption(argv, j, general, null);
+    if (read.hits.length === 0) return false;
+    j = read.next;
+  }
+  return true;
 }
 
 /**
@@ -103,14 +133,19 @@ function mainParse(argv: string[], general: OptionTable) {
   return { stop: i, dashDash, dangling };
 }
 
-/** The command's parser from `from` on: interspersed options and positionals. */
-function commandParse(inv: PipInvocation, command: OptionTable, from: number): void {
-  const { argv } = inv;
-  for (let j = from; j < argv.length; ) {
-    const token = argv[j]!;
+/**
+ * The command's parser over the argv tokens at `seq` (in order): interspersed
+ * options and positionals. `seq` is argv without the token parse_command
+ * removed; ranges map back to argv indices.
+ */
+function commandParse(inv: PipInvocation, command: OptionTable, seq: number[]): void {
+  const tokens = seq.map((k) => inv.argv[k]!);
+  const at = (j: number) => (j < seq.length ? seq[j]! : inv.argv.length);
+  for (let j = 0; j < tokens.length; ) {
+    const token = tokens[j]!;
     if (token === '--') {
-      inv.optionsEnd = j;
-      inv.positionals.push(...argv.slice(j + 1));
+      inv.optionsEnd = at(j);
+      inv.positionals.push(...tokens.slice(j + 1));
       return;
     }
     if (!isOption(token)) {
@@ -118,14 +153,16 @@ function commandParse(inv: PipInvocation, command: OptionTable, from: number): v
       j++;
       continue;
     }
-    const read = readOption(argv, j, command, null);
+    const read = readOption(tokens, j, command, null);
     if (read.hits.length === 0) inv.unknown.push(token);
     for (const { opt, def } of read.hits) {
+      opt.start = at(opt.start);
+      opt.end = at(opt.end - 1) + 1;
       if (!def.general) inv.options.push(opt);
       else if (def.dest === 'python') inv.misplaced.push(opt);
       else inv.globals.push(opt);
     }
-    if (read.dangling) inv.optionsEnd = j;
+    if (read.dangling) inv.optionsEnd = at(j);
     // An option optparse rejects is one token; its would-be value is left to pip.
     j = read.hits.length === 0 ? j + 1 : read.next;
   }
@@ -175,6 +212,9 @@ function readOption(
     if (!def) return { hits: [], next: i + 1, dangling: false };
     if (!def.takesValue) {
       hits.push(hit(def, null, i, i + 1, c));
+      // optparse runs each letter's action in turn: `-h` prints help and
+      // exits there, so `-hZ` is help, not an unknown -Z.
+      if (def.dest === 'help') break;
       continue;
     }
     if (c + 1 < token.length) hits.push(hit(def, token.slice(c + 1), i, i + 1, c));

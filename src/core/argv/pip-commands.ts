@@ -3,6 +3,7 @@ import {
   CONFIG_SETTINGS_OPTIONS,
   INDEX_OPTIONS,
   type OptionRow,
+  RELEASE_CONTROL_OPTIONS,
   TARGET_PYTHON_OPTIONS,
 } from './pip-options.js';
 
@@ -11,7 +12,20 @@ export interface CommandRow {
   options: readonly OptionRow[];
   since?: string;
   until?: string;
+  /**
+   * Whether the command can change what is installed in an environment
+   * (install, uninstall). Commands that only write files elsewhere (download,
+   * wheel, lock, cache, config) do not.
+   */
+  changesEnv?: true;
 }
+
+/** cmdoptions.package_selection_group's additions of 26.0 to list and index. */
+const BINARY_SELECTION: readonly OptionRow[] = [
+  ['--no-binary', 'format_control', 1, '26.0'],
+  ['--only-binary', 'format_control', 1, '26.0'],
+  ['--prefer-binary', 'prefer_binary', 0, '26.0'],
+];
 
 const ROOT_USER_ACTION: OptionRow = ['--root-user-action', 'root_user_action', 1, '22.1'];
 const BREAK_SYSTEM_PACKAGES: OptionRow = [
@@ -28,6 +42,7 @@ const BREAK_SYSTEM_PACKAGES: OptionRow = [
  */
 export const COMMANDS: Readonly<Record<string, CommandRow>> = {
   install: {
+    changesEnv: true,
     options: [
       ...BUILD_OPTIONS,
       ...INDEX_OPTIONS,
@@ -56,6 +71,21 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
       ['--report', 'json_report_file', 1, '22.2'],
     ],
   },
+  // EXPERIMENTAL in 25.1. It resolves with ignore_installed=True and writes
+  // pylock.toml (-o, default ./pylock.toml, `-` for stdout); it installs and
+  // removes nothing (pip/_internal/commands/lock.py, LockCommand.run), so it
+  // changes no environment, like download and wheel.
+  lock: {
+    since: '25.1',
+    options: [
+      ['-o --output', 'output_file', 1],
+      ...BUILD_OPTIONS.filter(([spellings]) => spellings !== '--global-option'),
+      ...INDEX_OPTIONS,
+      ...CONFIG_SETTINGS_OPTIONS,
+      ['-e --editable', 'editables', 1],
+      ['--ignore-requires-python', 'ignore_requires_python', 0],
+    ],
+  },
   download: {
     options: [
       ...BUILD_OPTIONS,
@@ -66,6 +96,7 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
     ],
   },
   uninstall: {
+    changesEnv: true,
     options: [
       ['-r --requirement', 'requirements', 1],
       ['-y --yes', 'yes', 0],
@@ -103,6 +134,8 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
       ['--user', 'user', 0],
       ['--path', 'path', 1, '19.2'],
       ['--pre', 'pre', 0],
+      ...RELEASE_CONTROL_OPTIONS,
+      ...BINARY_SELECTION,
       ['--format', 'list_format', 1],
       ['--not-required', 'not_required', 0],
       ['--exclude-editable', 'include_editable', 0],
@@ -130,9 +163,13 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
       ...INDEX_OPTIONS,
       ...TARGET_PYTHON_OPTIONS,
       ['--pre', 'pre', 0],
+      ...RELEASE_CONTROL_OPTIONS,
       ['--no-binary', 'format_control', 1],
       ['--only-binary', 'format_control', 1],
+      ['--prefer-binary', 'prefer_binary', 0, '26.0'],
       ['--ignore-requires-python', 'ignore_requires_python', 0],
+      // Absent in 24.2, present in 25.1.1 (`pip index versions --json`).
+      ['--json', 'json', 0, '25.1'],
     ],
   },
   wheel: {
@@ -144,7 +181,7 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
       ['-e --editable', 'editables', 1],
       ['--ignore-requires-python', 'ignore_requires_python', 0],
       ['--no-verify', 'no_verify', 0, '20.3.4'],
-      ['--build-option', 'build_options', 1],
+      ['--build-option', 'build_options', 1, undefined, '25.3'],
     ],
   },
   hash: { options: [['-a --algorithm', 'algorithm', 1]] },
@@ -159,3 +196,11 @@ export const COMMANDS: Readonly<Record<string, CommandRow>> = {
   debug: { since: '19.2', options: TARGET_PYTHON_OPTIONS },
   help: { options: [] },
 };
+
+/**
+ * Whether `pip <name>` can change an installed environment: install and
+ * uninstall. Unknown names answer false; pip rejects them before doing anything.
+ */
+export function commandChangesEnv(name: string): boolean {
+  return Object.hasOwn(COMMANDS, name) && COMMANDS[name]?.changesEnv === true;
+}

@@ -1,7 +1,8 @@
 /**
  * pip's option definitions as data, transcribed from pip's own
  * pip/_internal/cli/cmdoptions.py and commands/*.py (checked against pip
- * 18.1, 19.2.3, 22.0.4, 23.0.1, 23.2.1 and 24.2 by test/pip-parser-diff.test.ts).
+ * 18.1, 19.2.3, 22.0.4, 23.0.1, 23.2.1, 24.2, 25.1.1, 25.3 and 26.2.1 by
+ * test/pip-parser-diff.test.ts).
  *
  * A row is `[spellings, dest, takesValue, since?, until?]`:
  * - spellings: every option string, space-separated, in pip's order; the
@@ -11,7 +12,9 @@
  *   callback with a `type`), 0 for store_true/false, count, store_const,
  *   help and type-less callbacks;
  * - since/until: the pip releases the row holds for, [since, until). Versions
- *   between the six on disk come from pip's NEWS.rst.
+ *   between the ones on disk come from pip's NEWS.rst; where NEWS is silent
+ *   the bound is the first release on disk that has the option, said so in a
+ *   comment (26.0 and 26.1 were not checked against source).
  */
 export type OptionRow = readonly [
   spellings: string,
@@ -36,6 +39,8 @@ export const GENERAL_OPTIONS: readonly OptionRow[] = [
   ['--no-input', 'no_input', 0],
   ['--keyring-provider', 'keyring_provider', 1, '23.1'],
   ['--proxy', 'proxy', 1],
+  // Absent in 25.3, present in 26.2.1; NEWS 26.0 and 26.1 do not list it.
+  ['--no-proxy-env', 'no_proxy_env', 0, '26.2'],
   ['--retries', 'retries', 1],
   ['--timeout --default-timeout', 'timeout', 1],
   ['--exists-action', 'exists_action', 1],
@@ -46,19 +51,31 @@ export const GENERAL_OPTIONS: readonly OptionRow[] = [
   ['--no-cache-dir', 'cache_dir', 0],
   ['--disable-pip-version-check', 'disable_pip_version_check', 0],
   ['--no-color', 'no_color', 0],
+  // Hidden (SUPPRESS_HELP) since 25.1 but still parsed as a no-op (NEWS #13303).
   ['--no-python-version-warning', 'no_python_version_warning', 0, '20.0'],
   ['--use-feature', 'features_enabled', 1, '20.2'],
   ['--use-deprecated', 'deprecated_features_enabled', 1, '20.3'],
   ['--skip-requirements-regex', 'skip_requirements_regex', 1, undefined, '20.1'],
   ['--unstable-feature', 'unstable_features', 1, '20.1', '20.3'],
+  ['--resume-retries', 'resume_retries', 1, '25.1'],
 ];
 
-/** cmdoptions.index_group. */
+/** cmdoptions.index_group (install, download, wheel, lock, list, index). */
 export const INDEX_OPTIONS: readonly OptionRow[] = [
   ['-i --index-url --pypi-url', 'index_url', 1],
   ['--extra-index-url', 'extra_index_urls', 1],
   ['--no-index', 'no_index', 0],
+  // NEWS 26.2 (#13680): caching indexes hide new uploads unless refreshed.
+  ['--refresh-package', 'refresh_package', 1, '26.2'],
   ['-f --find-links', 'find_links', 1],
+  // NEWS 26.0 (#13625).
+  ['--uploaded-prior-to', 'uploaded_prior_to', 1, '26.0'],
+];
+
+/** --all-releases/--only-final (NEWS 26.0, #13221): part of cmdoptions.package_selection_group. */
+export const RELEASE_CONTROL_OPTIONS: readonly OptionRow[] = [
+  ['--all-releases', 'release_control', 1, '26.0'],
+  ['--only-final', 'release_control', 1, '26.0'],
 ];
 
 /** cmdoptions.add_target_python_options; --platform/--abi became `append` in 20.3. */
@@ -72,8 +89,10 @@ export const TARGET_PYTHON_OPTIONS: readonly OptionRow[] = [
 ];
 
 /**
- * Options shared by install, download and wheel. -b/--build was removed in
- * 20.3, restored as a no-op in 20.3.1 and removed for good in 21.3.
+ * Options shared by install, download and wheel (and, but for
+ * --global-option, lock). -b/--build was removed in 20.3, restored as a no-op
+ * in 20.3.1 and removed for good in 21.3. 25.3 removed --global-option and
+ * --no-use-pep517 and hid --use-pep517 (a no-op since PEP 517 is always used).
  */
 export const BUILD_OPTIONS: readonly OptionRow[] = [
   ['-b --build --build-dir --build-directory', 'build_dir', 1, undefined, '20.3'],
@@ -81,17 +100,27 @@ export const BUILD_OPTIONS: readonly OptionRow[] = [
   ['--src --source --source-dir --source-directory', 'src_dir', 1],
   ['--no-build-isolation', 'build_isolation', 0],
   ['--use-pep517', 'use_pep517', 0, '19.0'],
-  ['--no-use-pep517', 'use_pep517', 0, '19.0'],
+  ['--no-use-pep517', 'use_pep517', 0, '19.0', '25.3'],
   ['--check-build-dependencies', 'check_build_deps', 0, '22.1.1'],
   ['--no-binary', 'format_control', 1],
   ['--only-binary', 'format_control', 1],
   ['--prefer-binary', 'prefer_binary', 0],
   ['-c --constraint', 'constraints', 1],
+  ['--build-constraint', 'build_constraints', 1, '25.3'],
   ['-r --requirement', 'requirements', 1],
+  // NEWS 26.0 (#12891): PEP 723 inline script metadata.
+  ['--requirements-from-script', 'requirements_from_scripts', 1, '26.0'],
   ['--no-deps --no-dependencies', 'ignore_dependencies', 0],
+  // Absent in 25.3, present in 26.2.1; pip's git log puts #13895 in the 26.2 cycle.
+  ['--only-deps --only-dependencies', 'only_dependencies', 0, '26.2'],
+  // PEP 735 dependency groups (NEWS 25.1).
+  ['--group', 'dependency_groups', 1, '25.1'],
   ['--pre', 'pre', 0],
-  ['--global-option', 'global_options', 1],
+  ...RELEASE_CONTROL_OPTIONS,
+  ['--global-option', 'global_options', 1, undefined, '25.3'],
   ['--require-hashes', 'require_hashes', 0],
+  // Absent in 25.3, present in 26.2.1 (a 26.2 feature).
+  ['--no-require-hashes', 'no_require_hashes', 0, '26.2'],
   ['--progress-bar', 'progress_bar', 1],
   ['--no-clean', 'no_clean', 0],
   ['--process-dependency-links', 'process_dependency_links', 0, undefined, '19.0'],

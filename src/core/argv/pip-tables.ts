@@ -1,6 +1,6 @@
+import { inRange, parseRelease, type Release } from '../version.js';
 import { COMMANDS } from './pip-commands.js';
 import { GENERAL_OPTIONS, type OptionRow } from './pip-options.js';
-import { inRange, parseRelease, type Release } from './pip-version.js';
 
 /** One option as a parser sees it in a given pip version. */
 export interface OptionDef {
@@ -32,7 +32,7 @@ export interface PipTables {
 }
 
 /** The newest pip whose source the tables were checked against. */
-export const NEWEST_PIP = '24.2';
+export const NEWEST_PIP = '26.2.1';
 
 function buildTable(rows: readonly OptionRow[], general: boolean, base?: OptionTable): OptionTable {
   const long = new Map(base?.long);

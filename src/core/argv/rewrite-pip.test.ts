@@ -107,6 +107,8 @@ describe('argv survives the rewrites', () => {
     fc.assert(
       fc.property(argvArb, versionArb, (argv, version) => {
         const inv = parsePipArgv(argv, version);
+        // Not exact by design when parse_command's remove() shadows (types.ts).
+        if (inv.shadowedSubcommandIndex !== undefined) return;
         for (const { dest } of [...inv.globals, ...inv.options, ...inv.misplaced]) {
           const again = parsePipArgv(removeOptions(inv, [dest]), version);
           expect(named(again, '')).toEqual(named(inv, dest));

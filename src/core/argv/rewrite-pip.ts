@@ -10,6 +10,7 @@ import type { PipInvocation } from './types.js';
  * options and misplaced ones), values included. A short option inside a
  * cluster is cut out of its token (`-qU` without upgrade → `-q`), its
  * attached value with it (`-qrreq.txt` without requirements → `-q`).
+ * Exact except for an argv with `shadowedSubcommandIndex` (see types.ts).
  */
 export function removeOptions(inv: PipInvocation, dests: string[]): string[] {
   const wanted = new Set(dests);

@@ -56,6 +56,15 @@ export interface PipInvocation {
    */
   optionsEnd: number;
   /**
+   * Set when pip's parse_command, removing the FIRST token equal to the
+   * subcommand (`cmd_args.remove(name)`), drops an earlier option value
+   * instead (`pip --log install -v install x`): the index of the token pip's
+   * main parser stopped at. The parse follows pip's command parser; removing
+   * an option then changes how the tokens around it are read, so
+   * removeOptions is not exact for such an argv.
+   */
+  shadowedSubcommandIndex?: number;
+  /**
    * Tokens the model could not classify (unknown option, unknown subcommand);
    * they are passed through for pip to judge.
    */
