@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
+import { removeInitFiles } from '../../io/init-files.js';
 import { shimDir } from '../../io/paths.js';
 import { discoverShimNames } from '../../io/shim-names.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
 import type { Command } from '../context.js';
 import { cliMain, packageVersion } from '../package-paths.js';
 import { splitArgs } from '../split-args.js';
+import { writeStaticInit } from '../static-init.js';
 
 /**
  * `pipwarden rehash [--dir DIR] [--remove]`: write a shim for every pip and
@@ -27,23 +29,10 @@ export const rehash: Command = async (args, ctx) => {
   const dir = resolve(ctx.cwd, values.get('--dir') ?? shimDir(ctx.env));
   if (flags.has('--remove')) {
     report(ctx.stdout, 'removed', removeShimDir(dir));
+    removeInitFiles();
     return 0;
   }
-  const main = cliMain();
-  if (!existsSync(main)) {
-    throw new PipwardenError(
-      'internal',
-      `rehash: ${main} does not exist, and every shim would run it`,
-      'npm run build, then pipwarden rehash',
-    );
-  }
-  const version = packageVersion();
-  const names = discoverShimNames(ctx.env, dir);
-  const shims = names.map(({ name, kind }) => ({
-    name,
-    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
-  }));
-  const changes = syncShimDir(dir, shims);
+  const { names, changes } = writeShims(dir, ctx.env);
   report(ctx.stdout, 'rehash', changes);
   if (changes.blocked.length > 0) {
     ctx.stderr.write(
@@ -59,6 +48,34 @@ export const rehash: Command = async (args, ctx) => {
   }
   return 0;
 };
+
+/**
+ * The shims for every name found, then the static init files that point at
+ * them (init runs this too when there are no shims yet).
+ */
+export function writeShims(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): { names: { name: string }[]; changes: ShimDirChanges } {
+  const main = cliMain();
+  if (!existsSync(main)) {
+    throw new PipwardenError(
+      'internal',
+      `rehash: ${main} does not exist, and every shim would run it`,
+      'npm run build, then pipwarden rehash',
+    );
+  }
+  const version = packageVersion();
+  const names = discoverShimNames(env, dir);
+  const shims = names.map(({ name, kind }) => ({
+    name,
+    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
+  }));
+  const changes = syncShimDir(dir, shims);
+  // Only for the dir init would pick: a --dir elsewhere is not what the rc line wants.
+  if (dir === resolve(shimDir(env))) writeStaticInit(dir, env);
+  return { names, changes };
+}
 
 function report(out: NodeJS.WritableStream, verb: string, c: ShimDirChanges): void {
   const total = c.written.length + c.unchanged.length;
