@@ -101,34 +101,54 @@ const inVenv = { ...baseEnv, VIRTUAL_ENV: venv, PATH: `${join(venv, 'bin')}:${di
 const inVenvShim = { ...inVenv, PATH: `${shims}:${join(venv, 'bin')}:${directPath}` };
 
 // ---------------------------------------------------------------- timing
+/** CPU ms used by waited-for children so far (utime + stime; 10 ms ticks on Linux). */
+function childCpu() {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(f[13]) + Number(f[14])) * 10;
+}
+
+/** One run: wall ms, and the CPU ms its process tree used. */
 function once([argv, env, opts = {}]) {
   opts.before?.();
+  const c = childCpu();
   const t = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv.slice(1), { env, stdio: 'ignore' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== (opts.status ?? 0)) throw new Error(`${argv.join(' ')} exited ${r.status}`);
-  return ms;
+  return [ms, childCpu() - c];
 }
 
-function stats(s) {
+function stats(s, cpu = []) {
   s.sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+  const mean = cpu.reduce((a, b) => a + b, 0) / Math.max(cpu.length, 1);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], cpu: mean };
 }
 
-/** Time variants interleaved; warm-up runs fill the probe cache and the OS caches. */
+/**
+ * Time variants interleaved; warm-up runs fill the probe cache and the OS
+ * caches. CPU time is kept beside wall time: on a shared machine a process
+ * waits for a core, and CPU time shows what it costs once it has one.
+ */
 function timeTogether(variants, runs = RUNS) {
   const samples = variants.map(() => []);
+  const cpu = variants.map(() => []);
   for (let i = 0; i < runs + WARM; i++) {
     variants.forEach((v, j) => {
-      const ms = once(v);
-      if (i >= WARM) samples[j].push(ms);
+      const [ms, c] = once(v);
+      if (i >= WARM) {
+        samples[j].push(ms);
+        cpu[j].push(c);
+      }
     });
   }
-  return samples.map(stats);
+  return samples.map((s, j) => stats(s, cpu[j]));
 }
 
 const rows = [];
-const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '–');
+const fmt = (s) =>
+  s
+    ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)}; CPU ${s.cpu.toFixed(0)})`
+    : '–';
 /** One table row: `pw` against `base` (and pyenv), judged by `ok(pw, base)`. */
 function row(name, base, pw, pyenv, target, verdict, note = '') {
   rows.push({
@@ -458,7 +478,7 @@ const text = [
   '# Benchmark results',
   '',
   `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-  `Machine: ${machine}. Medians of ${RUNS} runs per variant, interleaved, (min–max) in brackets.`,
+  `Machine: ${machine}. Medians of ${RUNS} runs per variant, interleaved; in brackets min–max and the mean CPU ms (user + sys, 10 ms ticks) of the process tree.`,
   'The machine is shared with other jobs: read the ratios and differences, not the absolute milliseconds.',
   '',
   ...table,

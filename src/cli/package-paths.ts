@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +13,14 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COMPLETIONS_DIR = join(PACKAGE_ROOT, 'completions');
 
 /**
- * The built CLI entry the shims run (package.json's bin), through symlinks
- * (npm's global bin links), so a shim keeps working whatever PATH holds.
+ * The built CLI entry the shims run, through symlinks (npm's global bin
+ * links), so a shim keeps working whatever PATH holds: the bundle
+ * (scripts/bundle.mjs; Node loads it faster) when the build made one, else
+ * package.json's bin.
  */
 export function cliMain(): string {
-  const main = join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+  const bundle = join(PACKAGE_ROOT, 'dist', 'bundle', 'main.js');
+  const main = existsSync(bundle) ? bundle : join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
   try {
     return realpathSync(main);
   } catch {

@@ -69,7 +69,9 @@ function expectInstalled(m: Machine, rcLines: boolean) {
   expect(statSync(m.main).mode & 0o111).not.toBe(0);
   expect(existsSync(join(m.shims, 'pip'))).toBe(true);
   expect(existsSync(join(m.shims, 'python3'))).toBe(true);
-  expect(readFileSync(join(m.shims, 'pip'), 'utf8')).toContain(`_pw_main='${m.main}'`);
+  expect(readFileSync(join(m.shims, 'pip'), 'utf8')).toContain(
+    `_pw_main='${join(m.checkout, 'dist', 'bundle', 'main.js')}'`,
+  );
   for (const [shell, file] of Object.entries(m.rc)) {
     const lines = existsSync(file)
       ? readFileSync(file, 'utf8')

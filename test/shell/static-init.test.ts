@@ -35,6 +35,8 @@ function world() {
   const data = join(home, '.local', 'share', 'pipwarden');
   const env = hermeticEnv(home, { PATH: '/usr/bin:/bin' });
   const main = join(pkg, 'dist', 'cli', 'main.js');
+  /** What the shims and the static files run: the bundle. */
+  const engine = join(pkg, 'dist', 'bundle', 'main.js');
   const cli = (args: string[], extra: Record<string, string> = {}) =>
     runCommand([process.execPath, main, ...args], { env: { ...env, ...extra } });
   const file = (shell: Shell) => join(data, 'init', `init.${shell}`);
@@ -54,7 +56,19 @@ function world() {
     expect(r.stderr).toBe('');
     return r.stdout;
   };
-  return { root, pkg, home, data, env, main, cli, file, source, shims: join(data, 'shims') };
+  return {
+    root,
+    pkg,
+    home,
+    data,
+    env,
+    main,
+    engine,
+    cli,
+    file,
+    source,
+    shims: join(data, 'shims'),
+  };
 }
 
 const fresh = (w: ReturnType<typeof world>) =>
@@ -139,7 +153,7 @@ describe('static init files', () => {
     expect(existsSync(join(w.shims, '.pipwarden-shims'))).toBe(true);
 
     // pipwarden gone: stale, and the rc line's fallback finds nothing to run.
-    rmSync(w.main);
+    rmSync(w.engine);
     stale();
   });
 
