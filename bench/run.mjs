@@ -411,6 +411,7 @@ function countPythons(argv, env) {
 // ---------------------------------------------------------------- memory
 {
   const rss = (argv, env) => {
+    if (!existsSync('/usr/bin/time')) return Number.NaN;
     const out = join(tmp, 'rss');
     spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, ...argv], { env, stdio: 'ignore' });
     return Number(readFileSync(out, 'utf8').trim().split('\n').pop());
