@@ -157,6 +157,26 @@ describe('static init files', () => {
     stale();
   });
 
+  it("install.sh's rc line falls back to pipwarden init when the file is stale, which rewrites it", () => {
+    const w = world();
+    expect(w.cli(['rehash']).status).toBe(0);
+    const link = join(w.root, 'pipwarden');
+    writeFileSync(link, `#!/bin/sh\nexec '${process.execPath}' '${w.main}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const f = w.file('bash');
+    const line = `if [ -r '${f}' ] && . '${f}'; then :; elif [ -x '${link}' ]; then eval "$('${link}' init bash)"; fi`;
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(f, earlier, earlier);
+    expect(w.source('bash')).toMatch(/^status=1\n/);
+    const r = runCommand(['bash', '--norc', '--noprofile', '-c', `${line}\necho "$PATH"`], {
+      env: w.env,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${w.shims}:/usr/bin:/bin:${w.data}/bin\n`);
+    expect(w.source('bash')).toBe(fresh(w));
+  });
+
   it('init --write writes the static files and prints their paths', () => {
     const w = world();
     expect(w.cli(['rehash']).status).toBe(0);
