@@ -15,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -474,7 +474,9 @@ const table = [
   ),
 ];
 const notes = rows.filter((r) => r.note).map((r) => `- ${r.name}: ${r.note}`);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB (${(freemem() / 2 ** 30).toFixed(0)} GB free), ${execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim()}, Node ${process.version}, Python ${version}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB (${(freemem() / 2 ** 30).toFixed(0)} GB free), ${execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim()}, Node ${process.version}, Python ${version}, load average at the end ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}`;
 const text = [
   '# Benchmark results',
   '',
