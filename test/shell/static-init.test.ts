@@ -177,6 +177,20 @@ describe('static init files', () => {
     expect(w.source('bash')).toBe(fresh(w));
   });
 
+  it('rehash still writes the shims when the static files cannot be written, and says so in one line', () => {
+    const w = world();
+    writeFileSync(join(w.root, 'a-file'), '');
+    const r = w.cli(['rehash'], {
+      XDG_DATA_HOME: join(w.root, 'a-file'),
+      PIPWARDEN_SHIM_DIR: w.shims,
+    });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(w.shims, 'python3'))).toBe(true);
+    expect(r.stderr).toMatch(
+      /^pipwarden: rehash: could not write the static init files \(ENOTDIR\), .*\npipwarden: next: .*\n$/,
+    );
+  });
+
   it('init --write writes the static files and prints their paths', () => {
     const w = world();
     expect(w.cli(['rehash']).status).toBe(0);

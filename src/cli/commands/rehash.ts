@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
-import { removeInitFiles } from '../../io/init-files.js';
+import { removeInitFiles, staticInitFile } from '../../io/init-files.js';
 import { shimDir } from '../../io/paths.js';
 import { discoverShimNames } from '../../io/shim-names.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
@@ -32,8 +32,14 @@ export const rehash: Command = async (args, ctx) => {
     removeInitFiles();
     return 0;
   }
-  const { names, changes } = writeShims(dir, ctx.env);
+  const { names, changes, staticError } = writeShims(dir, ctx.env);
   report(ctx.stdout, 'rehash', changes);
+  if (staticError !== null) {
+    ctx.stderr.write(
+      `pipwarden: rehash: could not write the static init files (${staticError}), so each new shell starts Node for pipwarden init\n` +
+        `pipwarden: next: make ${dirname(staticInitFile('bash'))} writable, or set XDG_DATA_HOME to a dir of yours\n`,
+    );
+  }
   if (changes.blocked.length > 0) {
     ctx.stderr.write(
       `pipwarden: rehash: ${changes.blocked.map((n) => `${dir}/${n}`).join(', ')}: not a pipwarden shim, left alone, so that command is not routed\n` +
@@ -56,7 +62,7 @@ export const rehash: Command = async (args, ctx) => {
 export function writeShims(
   dir: string,
   env: NodeJS.ProcessEnv,
-): { names: { name: string }[]; changes: ShimDirChanges } {
+): { names: { name: string }[]; changes: ShimDirChanges; staticError: string | null } {
   const main = cliMain();
   if (!existsSync(main)) {
     throw new PipwardenError(
@@ -73,8 +79,16 @@ export function writeShims(
   }));
   const changes = syncShimDir(dir, shims);
   // Only for the dir init would pick: a --dir elsewhere is not what the rc line wants.
-  if (dir === resolve(shimDir(env))) writeStaticInit(dir, env);
-  return { names, changes };
+  let staticError: string | null = null;
+  if (dir === resolve(shimDir(env))) {
+    try {
+      writeStaticInit(dir, env);
+    } catch (error) {
+      // The shims work without them; a new shell only starts Node for init.
+      staticError = (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+  }
+  return { names, changes, staticError };
 }
 
 function report(out: NodeJS.WritableStream, verb: string, c: ShimDirChanges): void {
