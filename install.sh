@@ -74,15 +74,21 @@ rc_files() {
   if command -v fish >/dev/null 2>&1 || [ -f "$fishrc" ]; then echo "fish $fishrc"; fi
 }
 
-# The one line each shell gets; MARK lets --uninstall find it exactly.
+# The one line each shell gets; MARK lets --uninstall find it exactly. It
+# sources the static file rehash wrote (no Node at shell start); when that
+# is missing or stale (it returns 1: pipwarden upgraded, or the shim dir
+# moved) it falls back to `pipwarden init`, which writes it afresh.
 init_line() {
+  static=$data/init/init.$1
   if [ "$1" = fish ]; then
     q=$(fish_quote "$link")
-    printf 'if test -x %s; %s init fish | source; end %s\n' "$q" "$q" "$MARK"
+    s=$(fish_quote "$static")
+    printf 'if test -r %s; and source %s; else if test -x %s; %s init fish | source; end %s\n' "$s" "$s" "$q" "$q" "$MARK"
   else
     q=$(sh_quote "$link")
+    s=$(sh_quote "$static")
     # shellcheck disable=SC2016 # the $(…) is for the rc file to run, not us
-    printf 'if [ -x %s ]; then eval "$(%s init %s)"; fi %s\n' "$q" "$q" "$1" "$MARK"
+    printf 'if [ -r %s ] && . %s; then :; elif [ -x %s ]; then eval "$(%s init %s)"; fi %s\n' "$s" "$s" "$q" "$q" "$1" "$MARK"
   fi
 }
 
@@ -150,19 +156,33 @@ do_uninstall() {
   say 'done. Open a new shell (this one still lists the old shim dir on PATH).'
 }
 
+# A shared checkout another user owns: say so in one line instead of
+# failing in chmod or npm halfway through.
+not_mine() { [ -w "$1" ] || not_yours "$@"; }
+not_yours() {
+  owner=$(stat -c %U -- "$1" 2>/dev/null || stat -f %Su -- "$1")
+  die "$1 $2, and only its owner ($owner) can change it" \
+    "ask $owner to run ./install.sh in $repo once, or clone pipwarden for yourself"
+}
+
 do_install() {
   node_ok || die 'Node.js 20.5 or newer is needed' 'install Node.js (https://nodejs.org), then rerun ./install.sh'
   cd "$repo"
   if [ ! -d node_modules ]; then
+    not_mine "$repo" 'has no node_modules yet'
     say 'installing dependencies (npm ci)'
     npm ci --no-audit --no-fund
   fi
   if [ ! -f "$main" ] || [ -n "$(find src -name '*.ts' -newer "$main" 2>/dev/null | head -n 1)" ]; then
+    not_mine "$repo" 'needs a build (npm run build)'
     say 'building (npm run build)'
     npm run build
   fi
   [ -f "$main" ] || die "$main is missing after the build" 'npm run build, and read its errors'
-  chmod 755 "$main"
+  if [ ! -x "$main" ] && ! chmod 755 "$main" 2>/dev/null; then
+    not_yours "$main" 'is not executable yet'
+  fi
+  data=$(env_path data)
 
   mkdir -p "$bin_dir"
   if [ -e "$link" ] && [ ! -L "$link" ]; then
@@ -193,7 +213,7 @@ do_install() {
 
   case :${PATH-}: in
     *:"$bin_dir":*) ;;
-    *) say "note: $bin_dir is not on PATH; the rc lines use the full path, but add it to run pipwarden by name" ;;
+    *) say "note: $bin_dir is not on PATH; a new shell with the rc line finds pipwarden all the same" ;;
   esac
   say 'done. Open a new shell, and pip install will go through pipwarden (PIPWARDEN_DISABLE=1 bypasses it).'
 }

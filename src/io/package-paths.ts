@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { safeRealpath } from './fs-checks.js';
+import { exists, safeRealpath } from './fs-checks.js';
 
 /**
  * The package's own files, found from this module: src/io/ and dist/io/
@@ -14,11 +14,14 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COMPLETIONS_DIR = join(PACKAGE_ROOT, 'completions');
 
 /**
- * The built CLI entry the shims run (package.json's bin), through symlinks
- * (npm's global bin links), so a shim keeps working whatever PATH holds.
+ * The built CLI entry the shims run, through symlinks (npm's global bin
+ * links), so a shim keeps working whatever PATH holds: the bundle
+ * (scripts/bundle.mjs; Node loads it faster) when the build made one, else
+ * package.json's bin.
  */
 export function cliMain(): string {
-  return safeRealpath(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'));
+  const bundle = join(PACKAGE_ROOT, 'dist', 'bundle', 'main.js');
+  return safeRealpath(exists(bundle) ? bundle : join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'));
 }
 
 /** package.json's version: what `--version` prints and every shim is stamped with. */

@@ -13,6 +13,8 @@ import { tempDir } from '../helpers/tmp.js';
 interface Setup {
   dir: string;
   shims: string;
+  /** The dir init appends to PATH for the `pipwarden` command. */
+  bin: string;
   env: Record<string, string>;
   /** Path of a file holding `pipwarden init <shell>`'s output. */
   init: (shell: string) => string;
@@ -27,6 +29,7 @@ function setup(): Setup {
   return {
     dir,
     shims,
+    bin: join(dir, 'home', '.local', 'share', 'pipwarden', 'bin'),
     env,
     init: (shell) => {
       const r = pipwarden(['init', shell], { env });
@@ -72,7 +75,8 @@ describe.each([
       echoPath,
     ].join('\n');
     const out = sh([...argv, script], { ...s.env, INIT: s.init(shell) });
-    expect(out).toBe(`${s.shims}:${START}\n${s.shims}:${START}\n`);
+    // pipwarden is a command after the first: the bin dir goes on only once, at the end.
+    expect(out).toBe(`${s.shims}:${START}:${s.bin}\n${s.shims}:${START}:${s.bin}\n`);
   });
 
   it('the hook puts the shim dir back in front after an activate, and keeps the exit status', () => {
@@ -86,7 +90,7 @@ describe.each([
       echoPath,
     ].join('\n');
     const out = sh([...argv, script], { ...s.env, PATH: START, INIT: s.init(shell) });
-    expect(out).toBe(`status 1\n${s.shims}:/conda/bin:${START}\n`);
+    expect(out).toBe(`status 1\n${s.shims}:/conda/bin:${START}:${s.bin}\n`);
   });
 });
 
@@ -225,12 +229,28 @@ describe('pipwarden init errors and hints', () => {
     }
   });
 
-  it('still prints the code, and says on stderr to rehash, when there are no shims yet', () => {
+  it('makes the shims when there are none, as pyenv init does, saying so in one line', () => {
     const s = setup();
     const env = { ...s.env, PIPWARDEN_SHIM_DIR: join(s.dir, 'none-yet') };
     const r = pipwarden(['init', 'zsh'], { env });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('__pipwarden_path');
-    expect(r.stderr).toMatch(/no shims in .*none-yet yet.*\npipwarden: next: pipwarden rehash\n$/);
+    expect(r.stderr).toMatch(/^pipwarden: init: wrote \d+ shims in .*none-yet .*\n$/);
+    // /usr/bin has python3: its shim is there, and routes.
+    expect(readFileSync(join(s.dir, 'none-yet', 'python3'), 'utf8')).toMatch(/^#!\/bin\/sh\n/);
+    // Once made, init is quiet.
+    expect(pipwarden(['init', 'zsh'], { env }).stderr).toBe('');
+  });
+
+  it('says in one line, and still prints the code, when the shims cannot be made', () => {
+    const s = setup();
+    writeFileSync(join(s.dir, 'a-file'), '');
+    const env = { ...s.env, PIPWARDEN_SHIM_DIR: join(s.dir, 'a-file', 'shims') };
+    const r = pipwarden(['init', 'bash'], { env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('__pipwarden_path');
+    expect(r.stderr).toMatch(
+      /^pipwarden: init: no shims in .*a-file\/shims, so pip is not routed through pipwarden: .*\npipwarden: next: .*\n$/,
+    );
   });
 });

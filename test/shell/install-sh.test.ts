@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -6,13 +7,14 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCommand } from '../helpers/cli.js';
+import { giveToNobody, mainForNobody, openForNobody, ROOT, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn } from '../helpers/venv.js';
@@ -67,7 +69,9 @@ function expectInstalled(m: Machine, rcLines: boolean) {
   expect(statSync(m.main).mode & 0o111).not.toBe(0);
   expect(existsSync(join(m.shims, 'pip'))).toBe(true);
   expect(existsSync(join(m.shims, 'python3'))).toBe(true);
-  expect(readFileSync(join(m.shims, 'pip'), 'utf8')).toContain(`_pw_main='${m.main}'`);
+  expect(readFileSync(join(m.shims, 'pip'), 'utf8')).toContain(
+    `_pw_main='${join(m.checkout, 'dist', 'bundle', 'main.js')}'`,
+  );
   for (const [shell, file] of Object.entries(m.rc)) {
     const lines = existsSync(file)
       ? readFileSync(file, 'utf8')
@@ -105,9 +109,11 @@ describe('install.sh', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expectInstalled(m, true);
-    expect(readFileSync(m.rc.bash, 'utf8')).toMatch(
-      /^alias ll='ls -l'\nif \[ -x .* init bash\)"; fi # added by pipwarden install\.sh\n$/,
+    const stat = join(m.home, '.local', 'share', 'pipwarden', 'init', 'init.bash');
+    expect(readFileSync(m.rc.bash, 'utf8')).toBe(
+      `alias ll='ls -l'\nif [ -r '${stat}' ] && . '${stat}'; then :; elif [ -x '${m.link}' ]; then eval "$('${m.link}' init bash)"; fi ${MARK}\n`,
     );
+    expect(existsSync(stat)).toBe(true);
 
     const before = Object.values(m.rc).map((f) => readFileSync(f, 'utf8'));
     r = m.install('--yes');
@@ -141,7 +147,7 @@ describe('install.sh', () => {
     expectInstalled(m, false);
     expect(r.stdout).toMatch(/add these lines yourself/);
     expect(r.stdout).toContain(
-      `${m.rc.zsh}: if [ -x '${m.link}' ]; then eval "$('${m.link}' init zsh)"; fi ${MARK}`,
+      `${m.rc.zsh}: if [ -r '${m.home}/.local/share/pipwarden/init/init.zsh' ] && . '${m.home}/.local/share/pipwarden/init/init.zsh'; then :; elif [ -x '${m.link}' ]; then eval "$('${m.link}' init zsh)"; fi ${MARK}`,
     );
   });
 
@@ -157,6 +163,30 @@ describe('install.sh', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/is not a link to pipwarden\npipwarden install: next: /);
     expect(readFileSync(m.link, 'utf8')).toBe('mine\n');
+  });
+
+  it('a second user of a shared checkout gets one clear line, not a chmod error', () => {
+    const m = machine();
+    // As a checkout that was built but never installed by its owner.
+    chmodSync(m.main, 0o644);
+    const home = join(m.root, 'home2');
+    mkdirSync(home);
+    giveToNobody(home);
+    openForNobody(m.root, m.checkout);
+    const deps = join(mainForNobody(), '..', '..', '..', 'node_modules');
+    rmSync(join(m.checkout, 'node_modules'));
+    symlinkSync(deps, join(m.checkout, 'node_modules'));
+    const r = runCommand(['sh', join(m.checkout, 'install.sh'), '--yes'], {
+      env: hermeticEnv(home, { PATH: '/usr/bin:/bin' }),
+      cwd: '/',
+      asNobody: true,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `pipwarden install: error: ${m.main} is not executable yet, and only its owner (root) can change it\n` +
+        `pipwarden install: next: ask root to run ./install.sh in ${m.checkout} once, or clone pipwarden for yourself\n`,
+    );
+    expect(existsSync(join(home, '.bashrc'))).toBe(false);
   });
 
   it('asks before touching rc files on a TTY', async () => {
@@ -201,6 +231,13 @@ describe('install.sh', () => {
       await sh.ready();
       const r = await sh.run('command -v pip');
       expect({ shell, out: r.output.trim() }).toEqual({ shell, out: join(m.shims, 'pip') });
+      // ~/.local/bin is not on this PATH: the rc line makes pipwarden a command anyway.
+      const v = await sh.run('pipwarden --version');
+      expect({ shell, status: v.status, out: v.output }).toMatchObject({
+        shell,
+        status: 0,
+        out: expect.stringMatching(/pipwarden \d+\.\d+\.\d+/),
+      });
       await sh.stop();
     }
     // A new bash, as after ./install.sh: pip install goes through the engine

@@ -91,7 +91,10 @@ describe('pipwarden rehash', () => {
         kind: name.startsWith('pip') ? 'pip' : 'python',
       });
       expect(text).toContain(`_pw_node='${process.execPath}'`);
-      expect(text).toContain(`_pw_main='${realpathSync(MAIN)}'`);
+      // The bundle the build makes (scripts/bundle.mjs): what the shims run.
+      expect(text).toContain(
+        `_pw_main='${realpathSync(join(MAIN, '..', '..', 'bundle', 'main.js'))}'`,
+      );
       expect(text).toContain(`_pw_shims='${l.shims}'`);
     }
     expect(existsSync(join(l.shims, '.pipwarden-shims'))).toBe(true);

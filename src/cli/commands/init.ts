@@ -1,22 +1,13 @@
 import { join, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
-import { initBash } from '../../core/render/init-bash.js';
-import { initFish } from '../../core/render/init-fish.js';
-import type { InitOptions } from '../../core/render/init-options.js';
-import { initSh } from '../../core/render/init-sh.js';
-import { initZsh } from '../../core/render/init-zsh.js';
+import type { StaticShell } from '../../core/render/init-static.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
-import { exists, isDir } from '../../io/fs-checks.js';
-import { COMPLETIONS_DIR } from '../../io/package-paths.js';
+import { exists } from '../../io/fs-checks.js';
+import { STATIC_SHELLS, staticInitFile } from '../../io/init-files.js';
 import { shimDir } from '../../io/paths.js';
-import type { Command } from '../context.js';
-
-const RENDERERS: Record<string, (opts: InitOptions) => string> = {
-  bash: initBash,
-  zsh: initZsh,
-  fish: initFish,
-  sh: initSh,
-};
+import type { Command, CommandContext } from '../context.js';
+import { initOptions, RENDERERS, writeStaticInit } from '../static-init.js';
+import { writeShims } from './rehash.js';
 
 const HOW: Record<string, string> = {
   bash: 'eval "$(pipwarden init bash)" in ~/.bashrc',
@@ -25,26 +16,69 @@ const HOW: Record<string, string> = {
   sh: 'eval "$(pipwarden init sh)" in ~/.profile',
 };
 
-/** `pipwarden init <shell>`: the shell code that keeps the shim dir first on PATH. */
+const isStatic = (shell: string): shell is StaticShell =>
+  (STATIC_SHELLS as readonly string[]).includes(shell);
+
+/**
+ * `pipwarden init <shell>`: the shell code that keeps the shim dir first on
+ * PATH. Like `pyenv init`, it makes the shims when there are none; it also
+ * refreshes the shell's static init file, so the rc line's next shell
+ * sources that instead of starting Node. `init --write [shell]` only writes
+ * the static files and prints their paths.
+ */
 export const init: Command = async (args, ctx) => {
-  const [shell, ...rest] = args;
-  const render = shell === undefined ? undefined : RENDERERS[shell];
-  if (render === undefined || rest.length > 0) {
+  const write = args[0] === '--write';
+  const [shell, ...rest] = write ? args.slice(1) : args;
+  if (write && rest.length === 0 && (shell === undefined || isStatic(shell))) {
+    const dir = resolve(ctx.cwd, shimDir(ctx.env));
+    writeStaticInit(dir, ctx.env, shell === undefined ? STATIC_SHELLS : [shell]);
+    for (const s of shell === undefined ? STATIC_SHELLS : [shell]) {
+      ctx.stdout.write(`${staticInitFile(s)}\n`);
+    }
+    return 0;
+  }
+  const render = shell === undefined || write ? undefined : RENDERERS[shell];
+  if (render === undefined || shell === undefined || rest.length > 0) {
     throw new PipwardenError(
       'usage',
-      `init: expected one of bash, zsh, fish, sh${shell === undefined ? '' : `, got "${[shell, ...rest].join(' ')}"`}`,
-      Object.values(HOW).join(', or '),
+      `init: expected one of bash, zsh, fish, sh${shell === undefined ? '' : `, got "${args.join(' ')}"`}`,
+      `${Object.values(HOW).join(', or ')}; pipwarden init --write [bash|zsh|fish] writes the static files`,
     );
   }
   const dir = resolve(ctx.cwd, shimDir(ctx.env));
-  const completionsDir = shell !== 'sh' && isDir(COMPLETIONS_DIR) ? COMPLETIONS_DIR : null;
-  ctx.stdout.write(render({ shimDir: dir, completionsDir }));
   if (!exists(join(dir, SHIM_DIR_MARKER))) {
-    // stderr, so the eval still gets clean code.
-    ctx.stderr.write(
-      `pipwarden: init: no shims in ${dir} yet, so pip is not routed through pipwarden\n` +
-        'pipwarden: next: pipwarden rehash\n',
-    );
+    makeShims(dir, ctx);
+  } else {
+    try {
+      // The `pipwarden` command for every shell; the static file for those with one.
+      writeStaticInit(dir, ctx.env, isStatic(shell) ? [shell] : []);
+    } catch {
+      // A read-only data dir only means the next shell starts Node again.
+    }
   }
+  ctx.stdout.write(render(initOptions(shell, dir)));
   return 0;
 };
+
+/** What `pipwarden rehash` does, said on stderr in one line so the eval still gets clean code. */
+function makeShims(dir: string, ctx: CommandContext): void {
+  try {
+    const { names, changes } = writeShims(dir, ctx.env);
+    if (names.length === 0) {
+      ctx.stderr.write(
+        'pipwarden: init: no pip, pip3, python3 or python3.X on PATH, so there is nothing to route yet\n' +
+          'pipwarden: next: install Python (or activate pyenv), then pipwarden rehash\n',
+      );
+    } else {
+      ctx.stderr.write(
+        `pipwarden: init: wrote ${changes.written.length} shims in ${dir} (pipwarden rehash after adding a Python)\n`,
+      );
+    }
+  } catch (error) {
+    const e = error instanceof PipwardenError ? error : null;
+    ctx.stderr.write(
+      `pipwarden: init: no shims in ${dir}, so pip is not routed through pipwarden: ${e?.message ?? String(error)}\n` +
+        `pipwarden: next: ${e?.hint ?? 'pipwarden rehash'}\n`,
+    );
+  }
+}

@@ -1,13 +1,15 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
+import { removeInitFiles, staticInitFile } from '../../io/init-files.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
 import { discoverShimNames } from '../../io/shim-names.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
 import type { Command } from '../context.js';
 import { splitArgs } from '../split-args.js';
+import { writeStaticInit } from '../static-init.js';
 
 /**
  * `pipwarden rehash [--dir DIR] [--remove]`: write a shim for every pip and
@@ -27,24 +29,17 @@ export const rehash: Command = async (args, ctx) => {
   const dir = resolve(ctx.cwd, values.get('--dir') ?? shimDir(ctx.env));
   if (flags.has('--remove')) {
     report(ctx.stdout, 'removed', removeShimDir(dir));
+    removeInitFiles();
     return 0;
   }
-  const main = cliMain();
-  if (!exists(main)) {
-    throw new PipwardenError(
-      'internal',
-      `rehash: ${main} does not exist, and every shim would run it`,
-      'npm run build, then pipwarden rehash',
+  const { names, changes, staticError } = writeShims(dir, ctx.env);
+  report(ctx.stdout, 'rehash', changes);
+  if (staticError !== null) {
+    ctx.stderr.write(
+      `pipwarden: rehash: could not write the static init files (${staticError}), so each new shell starts Node for pipwarden init\n` +
+        `pipwarden: next: make ${dirname(staticInitFile('bash'))} writable, or set XDG_DATA_HOME to a dir of yours\n`,
     );
   }
-  const version = packageVersion();
-  const names = discoverShimNames(ctx.env, dir);
-  const shims = names.map(({ name, kind }) => ({
-    name,
-    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
-  }));
-  const changes = syncShimDir(dir, shims);
-  report(ctx.stdout, 'rehash', changes);
   if (changes.blocked.length > 0) {
     ctx.stderr.write(
       `pipwarden: rehash: ${changes.blocked.map((n) => `${dir}/${n}`).join(', ')}: not a pipwarden shim, left alone, so that command is not routed\n` +
@@ -59,6 +54,42 @@ export const rehash: Command = async (args, ctx) => {
   }
   return 0;
 };
+
+/**
+ * The shims for every name found, then the static init files that point at
+ * them (init runs this too when there are no shims yet).
+ */
+export function writeShims(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): { names: { name: string }[]; changes: ShimDirChanges; staticError: string | null } {
+  const main = cliMain();
+  if (!exists(main)) {
+    throw new PipwardenError(
+      'internal',
+      `rehash: ${main} does not exist, and every shim would run it`,
+      'npm run build, then pipwarden rehash',
+    );
+  }
+  const version = packageVersion();
+  const names = discoverShimNames(env, dir);
+  const shims = names.map(({ name, kind }) => ({
+    name,
+    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
+  }));
+  const changes = syncShimDir(dir, shims);
+  // Only for the dir init would pick: a --dir elsewhere is not what the rc line wants.
+  let staticError: string | null = null;
+  if (dir === resolve(shimDir(env))) {
+    try {
+      writeStaticInit(dir, env);
+    } catch (error) {
+      // The shims work without them; a new shell only starts Node for init.
+      staticError = (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+  }
+  return { names, changes, staticError };
+}
 
 function report(out: NodeJS.WritableStream, verb: string, c: ShimDirChanges): void {
   const total = c.written.length + c.unchanged.length;

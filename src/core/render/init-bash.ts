@@ -8,7 +8,8 @@ import { shQuote } from './quote.js';
  * activate, `conda activate`, `pixi shell`) prepended its own dir, as direnv
  * and mise do. The hook is a few builtins when PATH is already right, keeps
  * `$?` for later hooks and PS1, and is added once however often this runs.
- * Works in bash 3.2 (macOS) too: no `${x@a}`, no PROMPT_COMMAND arrays needed.
+ * Works in bash 3.2 (macOS) too: `${x@a}` only runs from 4.4. Nothing forks:
+ * a new shell pays only builtins.
  */
 export function initBash(opts: InitOptions): string {
   const lines = [
@@ -27,8 +28,11 @@ export function initBash(opts: InitOptions): string {
     '  return $s',
     '}',
     '__pipwarden_path',
+    ...binOnPath(opts),
     'if [[ ${PROMPT_COMMAND[*]-} != *__pipwarden_path* ]]; then',
-    '  if [[ $(declare -p PROMPT_COMMAND 2>/dev/null) == "declare -a"* ]]; then',
+    // ${x@a} (bash 4.4+) tells an array without forking for `declare -p`;
+    // arrays run only from bash 5.1, so an older bash has a string here.
+    '  if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404)) && [[ -n ${PROMPT_COMMAND+x} && ${PROMPT_COMMAND@a} == *a* ]]; then',
     '    PROMPT_COMMAND+=(__pipwarden_path)',
     '  else',
     // A newline, not `;`: the existing value may end in `;` or `&`.
@@ -42,4 +46,13 @@ export function initBash(opts: InitOptions): string {
     lines.push('# shellcheck source=/dev/null', `if [[ -r ${file} ]]; then source ${file}; fi`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * bash, zsh and sh: `pipwarden` becomes a command at the end of PATH, so it never
+ * shadows one the user installed; a builtin lookup when it already is.
+ */
+export function binOnPath(opts: InitOptions): string[] {
+  if (!opts.binDir) return [];
+  return [`command -v pipwarden >/dev/null 2>&1 || PATH=$PATH:${shQuote(opts.binDir)}`];
 }

@@ -23,6 +23,10 @@ export function initFish(opts: InitOptions): string {
     'end',
     '__pipwarden_path',
   ];
+  if (opts.binDir) {
+    // At the end, so a pipwarden the user installed elsewhere still wins.
+    lines.push(`command -q pipwarden; or set -gx PATH $PATH ${fishQuote(opts.binDir)}`);
+  }
   if (opts.completionsDir !== null) {
     const file = fishQuote(`${opts.completionsDir}/pipwarden.fish`);
     lines.push(`test -r ${file}; and source ${file}`);

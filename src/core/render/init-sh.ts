@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
+
+import { binOnPath } from './init-bash.js';
 import type { InitOptions } from './init-options.js';
 import { shQuote } from './quote.js';
 
@@ -37,6 +39,7 @@ export function initSh(opts: InitOptions): string {
     '  return $__pipwarden_s',
     '}',
     '__pipwarden_path',
+    ...binOnPath(opts),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
+
+import { binOnPath } from './init-bash.js';
 import type { InitOptions } from './init-options.js';
 import { shQuote } from './quote.js';
 
@@ -23,6 +25,7 @@ export function initZsh(opts: InitOptions): string {
     '  return $s',
     '}',
     '__pipwarden_path',
+    ...binOnPath(opts),
     'autoload -Uz add-zsh-hook',
     'add-zsh-hook precmd __pipwarden_path',
   ];

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAIN } from '../../helpers/cli.js';
 import { installedIn } from '../../helpers/venv.js';
 import { childrenOf, fakePip } from './fake-pip.js';
 import { type ShellName, TmuxShell } from './tmux.js';
@@ -9,21 +8,26 @@ import { type ShellWorld, shellWorld } from './world.js';
 
 const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-/** Start `shell` interactively in tmux, with `pipwarden init` in its rc file, as install.sh sets up. */
+/**
+ * Start `shell` interactively in tmux, its rc file sourcing the static init
+ * file that rehash wrote (install.sh's rc line, without its fallback to
+ * `pipwarden init`, so these tests run the static code).
+ */
 export function startShell(shell: ShellName, w: ShellWorld, env = w.env()): TmuxShell {
-  const init = `${q(process.execPath)} ${q(MAIN)} init ${shell}`;
+  const file = q(join(w.home, '.local', 'share', 'pipwarden', 'init', `init.${shell}`));
+  const init = shell === 'fish' ? `source ${file}` : `. ${file}`;
   let argv: string[];
   const extra: Record<string, string> = {};
   if (shell === 'bash') {
     const rc = join(w.root, 'bashrc');
-    writeFileSync(rc, `PS1='bash$ '\neval "$(${init})"\n`);
+    writeFileSync(rc, `PS1='bash$ '\n${init}\n`);
     argv = ['bash', '--noprofile', '--rcfile', rc, '-i'];
   } else if (shell === 'zsh') {
     const zdot = join(w.root, 'zdot');
     mkdirSync(zdot, { recursive: true });
     writeFileSync(
       join(zdot, '.zshrc'),
-      `PS1='zsh%% '\nautoload -Uz compinit && compinit -u -d "$ZDOTDIR/.zcompdump"\neval "$(${init})"\n`,
+      `PS1='zsh%% '\nautoload -Uz compinit && compinit -u -d "$ZDOTDIR/.zcompdump"\n${init}\n`,
     );
     extra.ZDOTDIR = zdot;
     argv = ['zsh', '-i'];
@@ -32,7 +36,7 @@ export function startShell(shell: ShellName, w: ShellWorld, env = w.env()): Tmux
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'config.fish'),
-      `set -g fish_greeting\nfunction fish_prompt; echo -n 'fish> '; end\n${init} | source\n`,
+      `set -g fish_greeting\nfunction fish_prompt; echo -n 'fish> '; end\n${init}\n`,
     );
     // Present, so fish's first interactive start does not spawn a background
     // man-page scan (create_manpage_completions.py) that outlives the test.
@@ -80,8 +84,10 @@ export function interactiveTests(shell: ShellName): void {
       expect(installedIn(w.sys, 'pwpy')).toBe(true);
 
       const activate = shell === 'fish' ? 'activate.fish' : 'activate';
-      r = await sh.run(`source ${q(`${venv}/bin/${activate}`)}`);
-      expect(r.status).toBe(0);
+      // The prompt hook keeps the last status: `$?` after the prompt is still activate's `false`.
+      sh.type(`source ${q(`${venv}/bin/${activate}`)}; false`);
+      r = await sh.run(shell === 'fish' ? 'echo "prev=$status"' : 'echo "prev=$?"');
+      expect(r.output).toMatch(/prev=1/);
       // The prompt hook ran before this line was read: the shims are first again.
       r = await sh.run('command -v pip');
       expect(r.output).toContain(`${w.shims}/pip`);
