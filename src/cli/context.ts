@@ -1,7 +1,10 @@
 /** What a command gets from the entry point: the process edges, passed in so commands stay testable. */
 export interface CommandContext {
   env: NodeJS.ProcessEnv;
+  /** The working directory; '/' stands in when it is gone (see cwdGone). */
   cwd: string;
+  /** True when the working directory was deleted or cannot be named. */
+  cwdGone?: boolean;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }

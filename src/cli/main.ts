@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { PipwardenError } from '../core/errors.js';
+import { currentDir } from '../io/current-dir.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
 
@@ -28,10 +29,16 @@ commands:
   doctor                                        check the setup
 `;
 
+// Commands that still work when the cwd is gone: the plan commands pass the
+// call through for pip to report (cli/cwd-gone.ts); the rest need no cwd.
+const NO_CWD_NEEDED = new Set(['explain', 'run', 'shell-plan', 'completion']);
+
 async function main(argv: string[]): Promise<number> {
+  const cwd = currentDir();
   const ctx: CommandContext = {
     env: process.env,
-    cwd: process.cwd(),
+    cwd: cwd ?? '/',
+    ...(cwd === null ? { cwdGone: true } : {}),
     stdout: process.stdout,
     stderr: process.stderr,
   };
@@ -47,6 +54,16 @@ async function main(argv: string[]): Promise<number> {
   const load = COMMANDS[name];
   if (!load) {
     throw new PipwardenError('usage', `unknown command "${name}"`, 'run pipwarden --help');
+  }
+  if (cwd === null && !NO_CWD_NEEDED.has(name)) {
+    throw new PipwardenError(
+      'io',
+      `pipwarden ${name}: the current directory ${process.env.PWD ?? ''} no longer exists (deleted or renamed)`.replace(
+        '  ',
+        ' ',
+      ),
+      'cd to an existing directory and run it again',
+    );
   }
   const command = await load();
   return command(rest, ctx);

@@ -14,6 +14,7 @@ import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
+import { cwdGonePlan } from './cwd-gone.js';
 
 export interface Prepared {
   call: Call;
@@ -50,6 +51,7 @@ export async function prepare(
     );
   }
   const real = realPath ?? resolveReal(nameOrPath, ctx);
+  if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
   const home = ctx.env.HOME || homedir();
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
   assertNoConfigErrors(loaded);
@@ -87,7 +89,10 @@ function resolveReal(nameOrPath: string, ctx: CommandContext): string {
     }
     return p;
   }
-  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', { exclude: [shimDir(ctx.env)] });
+  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', {
+    exclude: [shimDir(ctx.env)],
+    cwd: ctx.cwd,
+  });
   if (found === null) {
     throw new PipwardenError(
       'not-found',

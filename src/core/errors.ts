@@ -3,7 +3,7 @@
  * never pip's: pip's own non-zero exit passes through unchanged.
  * Only the CLI entry point catches it, and maps `kind` to an exit code.
  */
-export type ErrorKind = 'usage' | 'config' | 'refused' | 'not-found' | 'probe' | 'internal';
+export type ErrorKind = 'usage' | 'config' | 'refused' | 'not-found' | 'probe' | 'io' | 'internal';
 
 /**
  * Exit codes, documented in docs/exit-codes.md. They sit above pip's own codes
@@ -15,6 +15,7 @@ export const EXIT_CODES: Record<ErrorKind, number> = {
   refused: 77,
   'not-found': 127,
   probe: 69,
+  io: 74,
   internal: 70,
 };
 

@@ -1,5 +1,7 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
+import { PipwardenError } from '../core/errors.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
 import { parseShebang, readHead } from './shebang.js';
 import { findOnPath } from './which.js';
@@ -113,4 +115,33 @@ async function spawnPyenvWhich(shim: PyenvShim, env: Env, cwd: string): Promise<
       .split('\n')
       .pop() ?? '';
   return r.failed || !line.startsWith('/') ? null : line;
+}
+
+/**
+ * Why the interpreter a pip script names cannot be used, as a PipwardenError,
+ * or null when it can. Tells "not there" apart from "not for this user":
+ * `existsSync` says false for both, and a root-only pyenv seen by another
+ * user (EACCES on /root) is not a stale script.
+ */
+export function interpreterProblem(tool: string, interpreter: string): PipwardenError | null {
+  try {
+    statSync(interpreter);
+    accessSync(interpreter, constants.X_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      const uid = process.getuid?.() ?? -1;
+      return new PipwardenError(
+        'probe',
+        `${tool}: its interpreter ${interpreter} cannot be run by this user (uid ${uid}): permission denied`,
+        `use a Python this user can run (python3 -m venv ~/.venv && . ~/.venv/bin/activate), or run as the user who owns ${interpreter}`,
+      );
+    }
+    return new PipwardenError(
+      'probe',
+      `${tool}: its interpreter ${interpreter} does not exist${code === 'ENOENT' || code === undefined ? '' : ` (${code})`}`,
+      `reinstall pip for the Python you meant (python3 -m ensurepip --upgrade), or remove the stale ${tool}`,
+    );
+  }
 }

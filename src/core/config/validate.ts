@@ -77,10 +77,10 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       const venv = checkVenv(value, at, result);
       if (venv) result.values.venv = venv;
     } else {
-      result.warnings.push(unknownKey(at, key, TOP_LEVEL_KEYS));
+      unknownKey(result, at, key, TOP_LEVEL_KEYS);
     }
   }
-  return result;
+  return summariseUnknown(result, where);
 }
 
 function checkRule(
@@ -100,7 +100,7 @@ function checkRule(
     return null;
   }
   for (const key of Object.keys(value)) {
-    if (!RULE_KEYS.includes(key)) result.warnings.push(unknownKey(`${at}.${key}`, key, RULE_KEYS));
+    if (!RULE_KEYS.includes(key)) unknownKey(result, `${at}.${key}`, key, RULE_KEYS);
   }
   const action = checkAction(value.action, spec, `${at}.action`, result);
   const message = checkMessage(value.message, `${at}.message`, result);
@@ -163,16 +163,43 @@ function checkVenv(
   for (const [key, v] of Object.entries(value)) {
     const check = Object.hasOwn(VENV_CHECKS, key) ? VENV_CHECKS[key] : undefined;
     const problem = check ? check(v) : null;
-    if (!check) result.warnings.push(unknownKey(`${at}.${key}`, key, VENV_KEYS));
+    if (!check) unknownKey(result, `${at}.${key}`, key, VENV_KEYS);
     else if (problem) result.errors.push(`${at}.${key}: ${problem}`);
     else venv[key] = v;
   }
   return venv as Partial<VenvConfig>;
 }
 
-function unknownKey(at: string, key: string, known: readonly string[]): string {
+/** More unknown keys than this in one file make one summary line, not a line each. */
+export const UNKNOWN_KEYS_LISTED = 10;
+/** Unknown keys beyond the listed ones: counted only, so a huge file costs no did-you-mean work. */
+const unlisted = new WeakMap<ValidationResult, string[]>();
+
+function unknownKey(result: ValidationResult, at: string, key: string, known: readonly string[]) {
+  if (result.warnings.length >= UNKNOWN_KEYS_LISTED) {
+    const rest = unlisted.get(result) ?? [];
+    rest.push(key);
+    unlisted.set(result, rest);
+    return;
+  }
   const guess = closest(key, known);
-  return guess
-    ? `${at}: unknown key, ignored (did you mean ${guess}?)`
-    : `${at}: unknown key, ignored (known keys: ${known.join(', ')})`;
+  result.warnings.push(
+    guess
+      ? `${at}: unknown key, ignored (did you mean ${guess}?)`
+      : `${at}: unknown key, ignored (known keys: ${known.join(', ')})`,
+  );
+}
+
+/** A file with many unknown keys (a wrong file, a generated one) gets one line, not thousands. */
+function summariseUnknown(result: ValidationResult, where: string): ValidationResult {
+  const rest = unlisted.get(result);
+  if (rest === undefined) return result;
+  const total = result.warnings.length + rest.length;
+  const first = result.warnings
+    .slice(0, 3)
+    .map((w) => w.slice(where.length + 2, w.indexOf(': unknown key')));
+  result.warnings = [
+    `${where}: ${total} unknown keys, ignored (${first.join(', ')}, …); is this a pipwarden config? known keys: ${TOP_LEVEL_KEYS.join(', ')}`,
+  ];
+  return result;
 }
