@@ -75,6 +75,16 @@ async function version(): Promise<string> {
   return String(pkg.version);
 }
 
+// A reader that stops early (`pipwarden explain | head -1`) closes the pipe:
+// end quietly as a C tool killed by SIGPIPE would (128+13), not with Node's
+// unhandled-'error' stack trace. Node ignores SIGPIPE itself, so exit.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSpawner, type Spawner } from '../../src/io/probe.js';
 import { cacheFile, probeInterpreter } from '../../src/io/probe-cache.js';
 import { pathWith, world } from '../engine/fixtures.js';
-import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { giveToNobody, MAIN, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -171,5 +171,24 @@ describe.skipIf(!py)('faults: a probe-cache entry with the wrong types', () => {
     const r = pipwarden(args, { env });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).facts.interpreter.version).toEqual([3, 12, 1]);
+  });
+});
+
+describe('faults: a closed output pipe', () => {
+  it('output into a pipe nobody reads: exit 141, no stack trace', () => {
+    const w = world();
+    // The read end is closed before pipwarden writes, so the write must fail with EPIPE.
+    const script = [
+      'import os, subprocess, sys',
+      'r, w = os.pipe()',
+      'os.close(r)',
+      'p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)',
+      'sys.stdout.write("%d\\n%s" % (p.returncode, p.stderr.decode()))',
+    ].join('\n');
+    const r = runCommand(
+      ['/usr/bin/python3', '-c', script, process.execPath, MAIN, 'completion', 'bash'],
+      { env: w.env() },
+    );
+    expect(r.stdout).toBe('141\n');
   });
 });
