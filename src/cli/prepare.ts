@@ -12,6 +12,7 @@ import type { Plan } from '../core/plan.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
+import { statCode } from '../io/resolve-interpreter.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
 import { cwdGonePlan } from './cwd-gone.js';
@@ -85,6 +86,13 @@ function resolveReal(nameOrPath: string, ctx: CommandContext): string {
   if (nameOrPath.includes('/')) {
     const p = isAbsolute(nameOrPath) ? nameOrPath : resolve(ctx.cwd, nameOrPath);
     if (!existsSync(p)) {
+      if (statCode(p) === 'EACCES') {
+        throw new PipwardenError(
+          'denied',
+          `${nameOrPath}: permission denied (this user may not reach it)`,
+          'run a pip this user can reach, or run as its owner',
+        );
+      }
       throw new PipwardenError('not-found', `${nameOrPath}: no such file`, 'check the path');
     }
     return p;

@@ -133,7 +133,7 @@ export function interpreterProblem(tool: string, interpreter: string): Pipwarden
     if (code === 'EACCES' || code === 'EPERM') {
       const uid = process.getuid?.() ?? -1;
       return new PipwardenError(
-        'probe',
+        'denied',
         `${tool}: its interpreter ${interpreter} cannot be run by this user (uid ${uid}): permission denied`,
         `use a Python this user can run (python3 -m venv ~/.venv && . ~/.venv/bin/activate), or run as the user who owns ${interpreter}`,
       );
@@ -143,5 +143,15 @@ export function interpreterProblem(tool: string, interpreter: string): Pipwarden
       `${tool}: its interpreter ${interpreter} does not exist${code === 'ENOENT' || code === undefined ? '' : ` (${code})`}`,
       `reinstall pip for the Python you meant (python3 -m ensurepip --upgrade), or remove the stale ${tool}`,
     );
+  }
+}
+
+/** The errno code of stat(2) on `path` (e.g. ENOENT, EACCES), or null when it succeeds. */
+export function statCode(path: string): string | null {
+  try {
+    statSync(path);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'error';
   }
 }

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSpawner, type Spawner } from '../../src/io/probe.js';
 import { cacheFile, probeInterpreter } from '../../src/io/probe-cache.js';
@@ -64,10 +64,28 @@ describe.skipIf(!py)('faults: an interpreter this user may not run', () => {
     giveToNobody(home);
     const env = hermeticEnv(home, { PATH: pathWith(bin) });
     const r = pipwarden(['run', '--', 'pip', 'install', 'pwdemo'], { env, asNobody: true });
-    expect(r.status).toBe(69);
+    expect(r.status).toBe(126);
     expect(r.stderr).toBe(
       `pipwarden: error: ${join(bin, 'pip')}: its interpreter ${py} cannot be run by this user (uid 65534): permission denied\n` +
         `pipwarden: next: use a Python this user can run (python3 -m venv ~/.venv && . ~/.venv/bin/activate), or run as the user who owns ${py}\n`,
+    );
+  });
+
+  it('a pip path this user may not reach: permission denied, exit 126 as in the shell', () => {
+    const w = world();
+    const home = join(w.root, 'nobody-home');
+    mkdirSync(home);
+    giveToNobody(home);
+    openForNobody(w.root);
+    const pip = join(dirname(py as string), 'pip');
+    const r = pipwarden(['run', '--', pip, 'install', 'pwdemo'], {
+      env: hermeticEnv(home),
+      asNobody: true,
+    });
+    expect(r.status).toBe(126);
+    expect(r.stderr).toBe(
+      `pipwarden: error: ${pip}: permission denied (this user may not reach it)\n` +
+        'pipwarden: next: run a pip this user can reach, or run as its owner\n',
     );
   });
 
