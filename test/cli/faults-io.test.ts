@@ -10,6 +10,7 @@ import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { fastVenv } from '../shell/support/fast-venv.js';
+import { shellWorld } from '../shell/support/world.js';
 
 const py = pyenvPython('3.12');
 
@@ -48,6 +49,31 @@ describe.skipIf(!py)('faults: a cache path through a non-directory', () => {
     expect(r.stderr).not.toContain('pipwarden');
     expect(r.status, r.stderr).toBe(0);
     expect(installedIn(venv, 'pwdemo')).toBe(true);
+  });
+});
+
+describe('faults: HOME=/dev/null through the shims', () => {
+  it('pip install and python3 -m pip install through the engine path land in the venv', () => {
+    const w = shellWorld(['pwnohome', 'pwnohome2']);
+    const venv = w.venv('venv');
+    const env = w.env({
+      PATH: w.path(join(venv, 'bin')),
+      VIRTUAL_ENV: venv,
+      HOME: '/dev/null',
+      XDG_CACHE_HOME: undefined,
+      PIPWARDEN_CACHE_DIR: undefined,
+    });
+    const install = (pkg: string) => w.installArgs(pkg).split(' ');
+    for (const argv of [
+      ['pip', ...install('pwnohome')],
+      ['python3', '-m', 'pip', ...install('pwnohome2')],
+    ]) {
+      const r = runCommand(argv, { env });
+      expect(r.stderr).not.toMatch(/^pipwarden:/m);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(installedIn(venv, 'pwnohome')).toBe(true);
+    expect(installedIn(venv, 'pwnohome2')).toBe(true);
   });
 });
 
