@@ -29,7 +29,8 @@ export async function cwdGonePlan(
   });
   facts.cwd = ctx.env.PWD ?? '';
   const inv = call.kind === 'pip' ? parsePipArgv(call.pipArgs, null) : null;
-  const why = `the current directory ${facts.cwd} no longer exists: no project config can be read, so the call runs unchanged and pip reports it`;
-  const plan = passPlan(call, facts, inv, why.replace('  ', ' '));
+  const where = facts.cwd ? ` ${facts.cwd}` : '';
+  const why = `the current directory${where} no longer exists: no project config can be read, so the call runs unchanged and pip reports it`;
+  const plan = passPlan(call, facts, inv, why);
   return { call, facts, config: merge([]), plan, warnings: [] };
 }

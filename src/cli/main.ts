@@ -56,12 +56,10 @@ async function main(argv: string[]): Promise<number> {
     throw new PipwardenError('usage', `unknown command "${name}"`, 'run pipwarden --help');
   }
   if (cwd === null && !NO_CWD_NEEDED.has(name)) {
+    const where = ctx.env.PWD ? ` ${ctx.env.PWD}` : '';
     throw new PipwardenError(
       'io',
-      `pipwarden ${name}: the current directory ${process.env.PWD ?? ''} no longer exists (deleted or renamed)`.replace(
-        '  ',
-        ' ',
-      ),
+      `pipwarden ${name}: the current directory${where} no longer exists (deleted or renamed)`,
       'cd to an existing directory and run it again',
     );
   }

@@ -172,16 +172,18 @@ function checkVenv(
 
 /** More unknown keys than this in one file make one summary line, not a line each. */
 export const UNKNOWN_KEYS_LISTED = 10;
-/** Unknown keys beyond the listed ones: counted only, so a huge file costs no did-you-mean work. */
-const unlisted = new WeakMap<ValidationResult, string[]>();
+/**
+ * Every unknown key of a result, as `<file>: <key path>`. Past the
+ * listed ones they are only collected: a generated file with 200k keys
+ * costs no did-you-mean work and no 200k warning lines.
+ */
+const unknownSeen = new WeakMap<ValidationResult, string[]>();
 
 function unknownKey(result: ValidationResult, at: string, key: string, known: readonly string[]) {
-  if (result.warnings.length >= UNKNOWN_KEYS_LISTED) {
-    const rest = unlisted.get(result) ?? [];
-    rest.push(key);
-    unlisted.set(result, rest);
-    return;
-  }
+  const seen = unknownSeen.get(result) ?? [];
+  unknownSeen.set(result, seen);
+  seen.push(at);
+  if (seen.length > UNKNOWN_KEYS_LISTED) return;
   const guess = closest(key, known);
   result.warnings.push(
     guess
@@ -192,14 +194,13 @@ function unknownKey(result: ValidationResult, at: string, key: string, known: re
 
 /** A file with many unknown keys (a wrong file, a generated one) gets one line, not thousands. */
 function summariseUnknown(result: ValidationResult, where: string): ValidationResult {
-  const rest = unlisted.get(result);
-  if (rest === undefined) return result;
-  const total = result.warnings.length + rest.length;
-  const first = result.warnings
-    .slice(0, 3)
-    .map((w) => w.slice(where.length + 2, w.indexOf(': unknown key')));
+  const seen = unknownSeen.get(result) ?? [];
+  if (seen.length <= UNKNOWN_KEYS_LISTED) return result;
   result.warnings = [
-    `${where}: ${total} unknown keys, ignored (${first.join(', ')}, …); is this a pipwarden config? known keys: ${TOP_LEVEL_KEYS.join(', ')}`,
+    `${where}: ${seen.length} unknown keys, ignored (${seen
+      .slice(0, 3)
+      .map((at) => at.slice(where.length + 2))
+      .join(', ')}, …); is this a pipwarden config? known keys: ${TOP_LEVEL_KEYS.join(', ')}`,
   ];
   return result;
 }
