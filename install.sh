@@ -202,7 +202,7 @@ do_install() {
 # line (check-then-append is not atomic). mkdir is atomic; the holder's pid
 # inside lets a later run take over a lock left by a killed one. A second
 # run waits for the first, then finds everything in place.
-lock=$HOME/.pipwarden-install.lock
+lock=${HOME:?HOME is not set}/.pipwarden-install.lock
 take_lock() {
   tries=0
   until mkdir "$lock" 2>/dev/null; do
