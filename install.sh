@@ -218,4 +218,30 @@ do_install() {
   say 'done. Open a new shell, and pip install will go through pipwarden (PIPWARDEN_DISABLE=1 bypasses it).'
 }
 
+# One install.sh at a time per HOME: two at once would both append the rc
+# line (check-then-append is not atomic). mkdir is atomic; the holder's pid
+# inside lets a later run take over a lock left by a killed one. A second
+# run waits for the first, then finds everything in place.
+lock=${HOME:?HOME is not set}/.pipwarden-install.lock
+take_lock() {
+  tries=0
+  until mkdir "$lock" 2>/dev/null; do
+    holder=$(cat "$lock/pid" 2>/dev/null || :)
+    if [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; then
+      rm -rf -- "$lock"
+      continue
+    fi
+    tries=$((tries + 1))
+    [ "$tries" -le 120 ] || die "another install.sh is running (pid ${holder:-?}, lock $lock)" \
+      "wait for it to finish; if none is running, remove $lock and rerun"
+    sleep 1
+  done
+  echo $$ >"$lock/pid"
+  trap 'rm -rf -- "$lock"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  trap 'exit 129' HUP
+}
+take_lock
+
 if [ "$uninstall" = 1 ]; then do_uninstall; else do_install; fi

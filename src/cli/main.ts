@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { PipwardenError } from '../core/errors.js';
+import { currentDir } from '../io/current-dir.js';
 import { homeDir } from '../io/paths.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
@@ -29,10 +30,16 @@ commands:
   doctor                                        check the setup
 `;
 
+// Commands that still work when the cwd is gone: the plan commands pass the
+// call through for pip to report (cli/cwd-gone.ts); the rest need no cwd.
+const NO_CWD_NEEDED = new Set(['explain', 'run', 'shell-plan', 'completion']);
+
 async function main(argv: string[]): Promise<number> {
+  const cwd = currentDir();
   const ctx: CommandContext = {
     env: process.env,
-    cwd: process.cwd(),
+    cwd: cwd ?? '/',
+    ...(cwd === null ? { cwdGone: true } : {}),
     home: homeDir(process.env),
     stdout: process.stdout,
     stderr: process.stderr,
@@ -50,12 +57,30 @@ async function main(argv: string[]): Promise<number> {
   if (!load) {
     throw new PipwardenError('usage', `unknown command "${name}"`, 'run pipwarden --help');
   }
+  if (cwd === null && !NO_CWD_NEEDED.has(name)) {
+    const where = ctx.env.PWD ? ` ${ctx.env.PWD}` : '';
+    throw new PipwardenError(
+      'io',
+      `pipwarden ${name}: the current directory${where} no longer exists (deleted or renamed)`,
+      'cd to an existing directory and run it again',
+    );
+  }
   const command = await load();
   return command(rest, ctx);
 }
 
 async function version(): Promise<string> {
   return (await import('../io/package-paths.js')).packageVersion();
+}
+
+// A reader that stops early (`pipwarden explain | head -1`) closes the pipe:
+// end quietly as a C tool killed by SIGPIPE would (128+13), not with Node's
+// unhandled-'error' stack trace. Node ignores SIGPIPE itself, so exit.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -12,8 +12,10 @@ import type { Plan } from '../core/plan.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
+import { statCode } from '../io/resolve-interpreter.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
+import { cwdGonePlan } from './cwd-gone.js';
 
 export interface Prepared {
   call: Call;
@@ -50,6 +52,7 @@ export async function prepare(
     );
   }
   const real = realPath ?? resolveReal(nameOrPath, ctx);
+  if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
   const home = ctx.env.HOME || homedir();
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
   assertNoConfigErrors(loaded);
@@ -83,11 +86,21 @@ function resolveReal(nameOrPath: string, ctx: CommandContext): string {
   if (nameOrPath.includes('/')) {
     const p = isAbsolute(nameOrPath) ? nameOrPath : resolve(ctx.cwd, nameOrPath);
     if (!existsSync(p)) {
+      if (statCode(p) === 'EACCES') {
+        throw new PipwardenError(
+          'denied',
+          `${nameOrPath}: permission denied (this user may not reach it)`,
+          'run a pip this user can reach, or run as its owner',
+        );
+      }
       throw new PipwardenError('not-found', `${nameOrPath}: no such file`, 'check the path');
     }
     return p;
   }
-  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', { exclude: [shimDir(ctx.env)] });
+  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', {
+    exclude: [shimDir(ctx.env)],
+    cwd: ctx.cwd,
+  });
   if (found === null) {
     throw new PipwardenError(
       'not-found',

@@ -3,7 +3,15 @@
  * never pip's: pip's own non-zero exit passes through unchanged.
  * Only the CLI entry point catches it, and maps `kind` to an exit code.
  */
-export type ErrorKind = 'usage' | 'config' | 'refused' | 'not-found' | 'probe' | 'internal';
+export type ErrorKind =
+  | 'usage'
+  | 'config'
+  | 'refused'
+  | 'not-found'
+  | 'denied'
+  | 'probe'
+  | 'io'
+  | 'internal';
 
 /**
  * Exit codes, documented in docs/exit-codes.md. They sit above pip's own codes
@@ -14,7 +22,10 @@ export const EXIT_CODES: Record<ErrorKind, number> = {
   config: 78,
   refused: 77,
   'not-found': 127,
+  /** Found but this user may not run it: the shell's own 126 for the same case. */
+  denied: 126,
   probe: 69,
+  io: 74,
   internal: 70,
 };
 

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
-import { PipwardenError } from '../core/errors.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
 import { inVirtualenv, liveFacts } from './live-facts.js';
@@ -10,7 +8,7 @@ import { readPipSettings } from './pip-config.js';
 import type { ProbeResult, Spawner } from './probe.js';
 import { probeInterpreter } from './probe-cache.js';
 import { findProjectRoot, findProjectVenv } from './project.js';
-import { resolveInterpreter } from './resolve-interpreter.js';
+import { interpreterProblem, resolveInterpreter } from './resolve-interpreter.js';
 
 export interface GatherOptions {
   /** The user's command: what they typed and the real executable (our shims excluded). */
@@ -58,13 +56,11 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     resolution.push(...resolved.steps);
     pyenvSpawned = resolved.pyenvSpawned;
     if (resolved.interpreter !== null) {
-      if (resolved.interpreter !== tool.path && !existsSync(resolved.interpreter)) {
-        throw new PipwardenError(
-          'probe',
-          `${tool.path}: its interpreter ${resolved.interpreter} does not exist`,
-          `reinstall pip for the Python you meant (python3 -m ensurepip --upgrade), or remove the stale ${tool.path}`,
-        );
-      }
+      const problem =
+        resolved.interpreter === tool.path
+          ? null
+          : interpreterProblem(tool.path, resolved.interpreter);
+      if (problem) throw problem;
       probe = await probeInterpreter(resolved.interpreter, {
         env,
         cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,

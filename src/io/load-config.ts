@@ -70,8 +70,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const layers: ConfigLayer[] = [];
   for (const f of found) {
     const checked = validate(f.raw, f.file, home);
-    warnings.push(...checked.warnings);
-    errors.push(...checked.errors);
+    // A loop, not push(...): spread arguments overflow the stack past ~100k lines.
+    for (const w of checked.warnings) warnings.push(w);
+    for (const e of checked.errors) errors.push(e);
     layers.push({ level: f.level, file: f.file, values: checked.values });
   }
   return { resolved: merge(layers), warnings, errors };

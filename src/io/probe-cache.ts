@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { makeDirs } from './make-dirs.js';
 import { defaultSpawner, type ProbeResult, runProbe, type Spawner } from './probe.js';
+import { isProbeResult, isStampList } from './probe-shape.js';
 
 const FORMAT = 1;
 
@@ -90,15 +91,17 @@ function stamp(path: string): string {
 }
 
 function readEntry(file: string, key: CacheKey): ProbeResult | null {
-  let entry: CacheEntry;
+  let entry: Partial<CacheEntry> | null;
   try {
-    entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheEntry> | null;
   } catch {
-    return null; // missing or corrupt: probe again and overwrite
+    return null; // missing, unreadable or corrupt: probe again and overwrite
   }
-  if (entry?.format !== FORMAT || JSON.stringify(entry.key) !== JSON.stringify(key)) return null;
-  if (!Array.isArray(entry.stamps) || !entry.stamps.every(([p, s]) => stamp(p) === s)) return null;
-  return entry.result ?? null;
+  // Anything of the wrong shape or type is a miss, never facts.
+  if (typeof entry !== 'object' || entry === null || entry.format !== FORMAT) return null;
+  if (JSON.stringify(entry.key) !== JSON.stringify(key)) return null;
+  if (!isStampList(entry.stamps) || !entry.stamps.every(([p, s]) => stamp(p) === s)) return null;
+  return isProbeResult(entry.result) ? entry.result : null;
 }
 
 /** Write temp + rename, so a concurrent reader sees the old file or the new one, never half. */
@@ -109,7 +112,12 @@ function writeEntry(file: string, entry: CacheEntry): void {
     writeFileSync(tmp, `${JSON.stringify(entry)}\n`);
     renameSync(tmp, file);
   } catch {
-    // A read-only cache only costs a probe next time.
-    rmSync(tmp, { force: true });
+    // A cache that cannot be written (read-only, HOME=/dev/null, a file in
+    // the way) only costs a probe next time: never fatal. rmSync's `force`
+    // ignores ENOENT only, so ENOTDIR from a path through a file must not
+    // escape from here either.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
   }
 }

@@ -1,6 +1,7 @@
 import type { Env } from '../core/env.js';
 import { PipwardenError } from '../core/errors.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
+import { isProbeResult } from './probe-shape.js';
 
 /** What the interpreter says about itself; stable until it or its pip changes (so cacheable). */
 export interface ProbeResult {
@@ -91,15 +92,20 @@ export async function runProbe(
       `check that "${interpreter} -c 'import sys'" runs; reinstall that Python or set PIPWARDEN_DISABLE=1 to bypass pipwarden`,
     );
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(line.slice(PROBE_MARKER.length)) as ProbeResult;
+    parsed = JSON.parse(line.slice(PROBE_MARKER.length));
   } catch {
+    parsed = null;
+  }
+  if (!isProbeResult(parsed)) {
     throw new PipwardenError(
       'probe',
-      `${interpreter}: the interpreter probe printed invalid JSON`,
+      `${interpreter}: the interpreter probe printed invalid JSON or missed a field`,
       'report this at pipwarden with the output of the probe; set PIPWARDEN_DISABLE=1 to bypass',
     );
   }
+  return parsed;
 }
 
 function lastLine(text: string): string {

@@ -1,6 +1,8 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
+import { PipwardenError } from '../core/errors.js';
 import { readHead } from './fs-checks.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
 import { parseShebang } from './shebang.js';
@@ -113,4 +115,43 @@ async function spawnPyenvWhich(shim: PyenvShim, env: Env, cwd: string): Promise<
       .split('\n')
       .pop() ?? '';
   return r.failed || !line.startsWith('/') ? null : line;
+}
+
+/**
+ * Why the interpreter a pip script names cannot be used, as a PipwardenError,
+ * or null when it can. Tells "not there" apart from "not for this user":
+ * `existsSync` says false for both, and a root-only pyenv seen by another
+ * user (EACCES on /root) is not a stale script.
+ */
+export function interpreterProblem(tool: string, interpreter: string): PipwardenError | null {
+  try {
+    statSync(interpreter);
+    accessSync(interpreter, constants.X_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      const uid = process.getuid?.() ?? -1;
+      return new PipwardenError(
+        'denied',
+        `${tool}: its interpreter ${interpreter} cannot be run by this user (uid ${uid}): permission denied`,
+        `use a Python this user can run (python3 -m venv ~/.venv && . ~/.venv/bin/activate), or run as the user who owns ${interpreter}`,
+      );
+    }
+    return new PipwardenError(
+      'probe',
+      `${tool}: its interpreter ${interpreter} does not exist${code === 'ENOENT' || code === undefined ? '' : ` (${code})`}`,
+      `reinstall pip for the Python you meant (python3 -m ensurepip --upgrade), or remove the stale ${tool}`,
+    );
+  }
+}
+
+/** The errno code of stat(2) on `path` (e.g. ENOENT, EACCES), or null when it succeeds. */
+export function statCode(path: string): string | null {
+  try {
+    statSync(path);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'error';
+  }
 }

@@ -57,7 +57,20 @@ function shims(ctx: CommandContext): Check[] {
   if (!existsSync(dir)) {
     return [{ status: 'fail', what: `no shim dir at ${dir}`, next: 'pipwarden rehash' }];
   }
-  const names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => !n.startsWith('.'));
+  } catch (error) {
+    // PIPWARDEN_SHIM_DIR=/dev/null, a file, or a dir this user cannot list.
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return [
+      {
+        status: 'fail',
+        what: `the shim dir ${dir} cannot be listed (${code === 'ENOTDIR' ? 'not a directory' : code})`,
+        next: 'set PIPWARDEN_SHIM_DIR to a directory you own (or unset it), then pipwarden rehash',
+      },
+    ];
+  }
   const out: Check[] = [];
   const stale = names.filter((n) => {
     const stamp = parseShimStamp(readHead(join(dir, n)));

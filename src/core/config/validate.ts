@@ -77,10 +77,10 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       const venv = checkVenv(value, at, result);
       if (venv) result.values.venv = venv;
     } else {
-      result.warnings.push(unknownKey(at, key, TOP_LEVEL_KEYS));
+      unknownKey(result, at, key, TOP_LEVEL_KEYS);
     }
   }
-  return result;
+  return summariseUnknown(result, where);
 }
 
 function checkRule(
@@ -100,7 +100,7 @@ function checkRule(
     return null;
   }
   for (const key of Object.keys(value)) {
-    if (!RULE_KEYS.includes(key)) result.warnings.push(unknownKey(`${at}.${key}`, key, RULE_KEYS));
+    if (!RULE_KEYS.includes(key)) unknownKey(result, `${at}.${key}`, key, RULE_KEYS);
   }
   const action = checkAction(value.action, spec, `${at}.action`, result);
   const message = checkMessage(value.message, `${at}.message`, result);
@@ -163,16 +163,44 @@ function checkVenv(
   for (const [key, v] of Object.entries(value)) {
     const check = Object.hasOwn(VENV_CHECKS, key) ? VENV_CHECKS[key] : undefined;
     const problem = check ? check(v) : null;
-    if (!check) result.warnings.push(unknownKey(`${at}.${key}`, key, VENV_KEYS));
+    if (!check) unknownKey(result, `${at}.${key}`, key, VENV_KEYS);
     else if (problem) result.errors.push(`${at}.${key}: ${problem}`);
     else venv[key] = v;
   }
   return venv as Partial<VenvConfig>;
 }
 
-function unknownKey(at: string, key: string, known: readonly string[]): string {
+/** More unknown keys than this in one file make one summary line, not a line each. */
+export const UNKNOWN_KEYS_LISTED = 10;
+/**
+ * Every unknown key of a result, as `<file>: <key path>`. Past the
+ * listed ones they are only collected: a generated file with 200k keys
+ * costs no did-you-mean work and no 200k warning lines.
+ */
+const unknownSeen = new WeakMap<ValidationResult, string[]>();
+
+function unknownKey(result: ValidationResult, at: string, key: string, known: readonly string[]) {
+  const seen = unknownSeen.get(result) ?? [];
+  unknownSeen.set(result, seen);
+  seen.push(at);
+  if (seen.length > UNKNOWN_KEYS_LISTED) return;
   const guess = closest(key, known);
-  return guess
-    ? `${at}: unknown key, ignored (did you mean ${guess}?)`
-    : `${at}: unknown key, ignored (known keys: ${known.join(', ')})`;
+  result.warnings.push(
+    guess
+      ? `${at}: unknown key, ignored (did you mean ${guess}?)`
+      : `${at}: unknown key, ignored (known keys: ${known.join(', ')})`,
+  );
+}
+
+/** A file with many unknown keys (a wrong file, a generated one) gets one line, not thousands. */
+function summariseUnknown(result: ValidationResult, where: string): ValidationResult {
+  const seen = unknownSeen.get(result) ?? [];
+  if (seen.length <= UNKNOWN_KEYS_LISTED) return result;
+  result.warnings = [
+    `${where}: ${seen.length} unknown keys, ignored (${seen
+      .slice(0, 3)
+      .map((at) => at.slice(where.length + 2))
+      .join(', ')}, …); is this a pipwarden config? known keys: ${TOP_LEVEL_KEYS.join(', ')}`,
+  ];
+  return result;
 }

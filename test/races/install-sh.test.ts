@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { hermeticEnv } from '../helpers/env.js';
+import { tempDir } from '../helpers/tmp.js';
+import { fastVenv } from '../shell/support/fast-venv.js';
+import { basePython } from '../shell/support/world.js';
+
+const MARK = '# added by pipwarden install.sh';
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(argv: string[], env: Record<string, string>, cwd: string): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const [file, ...args] = argv;
+    const child = spawn(file as string, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A fresh machine for install.sh: temp HOME, a checkout with dist/ and node_modules, a "system" venv. */
+function machine() {
+  const root = tempDir('pipwarden-install-race-');
+  const checkout = join(root, 'checkout');
+  mkdirSync(checkout);
+  for (const f of ['install.sh', 'package.json', 'dist', 'completions', 'shims']) {
+    cpSync(join(ROOT, f), join(checkout, f), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
+  const home = join(root, 'home');
+  const sys = fastVenv(basePython(), join(root, 'sys'));
+  const env = hermeticEnv(home, { PATH: `${join(sys, 'bin')}:/usr/bin:/bin`, SHELL: '/bin/bash' });
+  return { root, checkout, home, env };
+}
+
+describe('races: two install.sh runs at once into one HOME', () => {
+  it('both succeed, or one says it lost the lock; the result is one correct install', async () => {
+    for (let round = 0; round < 3; round++) {
+      const m = machine();
+      const run = () => start(['sh', join(m.checkout, 'install.sh'), '--yes'], m.env, m.root);
+      const results = await Promise.all([run(), run()]);
+      for (const r of results) {
+        if (r.code !== 0) {
+          // The loser must say so in one clear line, with the next step.
+          expect(r.stderr, r.stdout).toMatch(/another install\.sh is running/);
+        }
+        expect(r.stderr).not.toMatch(/internal error|Error:|at .*\.js:\d+/);
+      }
+      expect(results.some((r) => r.code === 0)).toBe(true);
+      const link = join(m.home, '.local', 'bin', 'pipwarden');
+      expect(readlinkSync(link)).toBe(join(m.checkout, 'dist', 'cli', 'main.js'));
+      const shims = join(m.home, '.local', 'share', 'pipwarden', 'shims');
+      expect(existsSync(join(shims, 'pip'))).toBe(true);
+      expect(readFileSync(join(shims, 'pip'), 'utf8')).toMatch(/^#!\/bin\/sh\n/);
+      for (const rc of [join(m.home, '.bashrc'), join(m.home, '.zshrc')]) {
+        const lines = readFileSync(rc, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes(MARK));
+        expect({ rc, lines: lines.length }).toEqual({ rc, lines: 1 });
+      }
+    }
+  });
+});
