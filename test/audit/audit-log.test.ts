@@ -6,6 +6,8 @@ import { MAIN, mainForNobody, openForNobody, pipwarden, ROOT, runCommand } from 
 import { hermeticEnv } from '../helpers/env.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
+import { installedIn, makeVenv } from '../helpers/venv.js';
+import { buildWheel } from '../helpers/wheel.js';
 
 const DEBIAN_PIP = '/usr/bin/pip3';
 const REFUSE = 'onNoEnv: { action: refuse, message: "venvs only" }\n';
@@ -70,6 +72,29 @@ describe.skipIf(!haveDebianPip)('audit log', () => {
     ]);
     // Only its owner can read their own log.
     expect((statSync(w.log).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('records a rewrite with the argv that really ran, after pip did it', () => {
+    // --user inside a venv: pip would fail or write outside the venv, so the
+    // engine drops it (onUserInVenv: env). The record shows both argvs.
+    const w = world('');
+    const venv = makeVenv(DEBIAN_PYTHON, join(w.root, 'venv'));
+    const wheels = join(w.root, 'wheels');
+    mkdirSync(wheels);
+    buildWheel(wheels, 'pwdemo', '1.0');
+    const pip = join(venv, 'bin', 'pip');
+    const args = ['install', '--user', '--no-index', '--find-links', wheels, 'pwdemo'];
+    const r = pipwarden(['run', '--', pip, ...args], { env: w.env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(installedIn(venv, 'pwdemo')).toBe(true);
+    const [rec] = lines(w.log);
+    expect(rec).toMatchObject({ action: 'rewrite', argv: [pip, ...args], exitCode: null });
+    const final = rec?.final as { argv: string[] };
+    expect(final.argv).not.toContain('--user');
+    expect(final.argv.slice(-4)).toEqual(['--no-index', '--find-links', wheels, 'pwdemo']);
+    expect(rec?.reasons).toEqual([
+      expect.objectContaining({ situation: 'userInVenv', action: 'env', source: '(default)' }),
+    ]);
   });
 
   it('keeps 50 concurrent writers whole, and racing rotators lose no line', async () => {
