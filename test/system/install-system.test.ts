@@ -175,6 +175,28 @@ describe.skipIf(!ready)(
       expect(lines.at(-1)).toMatchObject({ user: 'root', sudoUser: 'root', action: 'refuse' });
     });
 
+    it('sudo pip install by a user with sudo rights, from a login shell, is refused too', () => {
+      // A staged sudoers rule gives nobody sudo; it goes again before the
+      // uninstall step compares the staged machine with the one before.
+      const rule = '/etc/sudoers.d/zz-test-nobody';
+      const grant = stage.run([
+        'sh',
+        '-c',
+        `echo 'nobody ALL=(ALL) NOPASSWD: ALL' >${rule} && chmod 440 ${rule} && visudo -c`,
+      ]);
+      expect(grant.status, grant.stderr).toBe(0);
+      try {
+        const cmd = `sudo -n pip install --no-index --find-links ${wheels} pwdemo; echo "sudo=$?"`;
+        const r = inShell('nobody', ['bash', '-lic', cmd]);
+        expect(r.stdout, r.stderr).toContain('sudo=77');
+        expect(r.stderr).toContain("pipwarden: This machine's policy: no pip under sudo");
+        const last = JSON.parse(stage.run(['tail', '-n', '1', AUDIT]).stdout);
+        expect(last).toMatchObject({ user: 'root', sudoUser: 'nobody', action: 'refuse' });
+      } finally {
+        stage.run(['rm', '-f', rule]);
+      }
+    });
+
     it("a user's own install.sh stays in front of the system one, under the same org policy", () => {
       // root's own install from the checkout (nobody may not chmod the checkout's files).
       const r = inShell('root', [join(ROOT, 'install.sh'), '--yes']);
