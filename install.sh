@@ -35,6 +35,7 @@ bin_dir=${PIPWARDEN_BIN_DIR:-${HOME:?HOME is not set}/.local/bin}
 yes=0
 modify_rc=1
 uninstall=0
+case " $* " in *" --system "*) exec "$repo/install-system.sh" "$@" ;; esac # for every user: install-system.sh
 while [ $# -gt 0 ]; do
   case $1 in
     -y | --yes) yes=1 ;;

@@ -21,12 +21,18 @@ export function cacheDir(env: Env): string {
   return env.PIPWARDEN_CACHE_DIR || join(baseDir(env, 'cache'), 'pipwarden');
 }
 
+/** The user's audit log: PIPWARDEN_AUDIT_LOG, else `<XDG state>/pipwarden/audit.log` (env-paths' log dir). */
+export function auditLogPath(env: Env): string {
+  return env.PIPWARDEN_AUDIT_LOG || join(baseDir(env, 'state'), 'pipwarden', 'audit.log');
+}
+
 // env-paths lays these out the same way, but reads process.env and
 // os.homedir() once, when it is imported, so it cannot take the env a
 // command was given (a test's, or the one `run` passes on).
 const XDG = {
   data: { variable: 'XDG_DATA_HOME', linux: ['.local', 'share'], darwin: 'Application Support' },
   cache: { variable: 'XDG_CACHE_HOME', linux: ['.cache'], darwin: 'Caches' },
+  state: { variable: 'XDG_STATE_HOME', linux: ['.local', 'state'], darwin: 'Logs' },
 } as const;
 
 function baseDir(env: Env, kind: keyof typeof XDG): string {

@@ -2,6 +2,7 @@ import { execute } from '../../io/execute.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { printNotices, printWarnings } from '../print-notices.js';
+import { recordDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -10,8 +11,10 @@ import { splitArgs } from '../split-args.js';
  */
 export const run: Command = async (args, ctx) => {
   const { rest } = splitArgs('run', args, []);
-  const { plan, warnings } = await prepare(rest, ctx);
+  const prepared = await prepare(rest, ctx);
+  const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
+  await recordDecision(prepared, rest, ctx);
   return execute(plan, ctx.env);
 };

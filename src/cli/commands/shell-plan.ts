@@ -2,6 +2,7 @@ import { planToSh } from '../../core/render/plan-sh.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { printNotices, printWarnings } from '../print-notices.js';
+import { recordDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -15,9 +16,11 @@ export const shellPlan: Command = async (args, ctx) => {
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const { plan, warnings } = await prepare(command, ctx, real);
+  const prepared = await prepare(command, ctx, real);
+  const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
+  await recordDecision(prepared, command, ctx);
   ctx.stdout.write(planToSh(plan));
   return 0;
 };

@@ -1,4 +1,5 @@
 import {
+  type AuditConfig,
   type Config,
   type PartialConfig,
   SITUATION_IDS,
@@ -12,11 +13,13 @@ import {
  * is one value: a later layer's `onNoEnv: venv` replaces an earlier layer's
  * `{ action, message }` whole, message included.
  */
-export type FlatConfig = Omit<Config, 'venv'> & {
+export type FlatConfig = Omit<Config, 'venv' | 'audit'> & {
   [K in keyof VenvConfig as `venv.${K}`]: VenvConfig[K];
-};
+} & { [K in keyof AuditConfig as `audit.${K}`]: AuditConfig[K] };
 
 export type ConfigKey = keyof FlatConfig;
+
+const AUDIT_KEYS = ['log', 'syslog', 'file', 'maxBytes'] as const satisfies (keyof AuditConfig)[];
 
 /** Every key, in the order docs and `pipwarden config` list them. */
 export const CONFIG_KEYS: readonly ConfigKey[] = [
@@ -27,6 +30,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'venv.path',
   'venv.create',
   'venv.python',
+  ...AUDIT_KEYS.map((k) => `audit.${k}` as const),
 ];
 
 /** The keys a (partial) config sets, with their values; unset keys are left out. */
@@ -47,6 +51,10 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
   // null is a value here ("the interpreter pip would have used"), not "unset".
   if (venv.python !== undefined) flat['venv.python'] = venv.python;
+  for (const k of AUDIT_KEYS) {
+    const v = values.audit?.[k];
+    if (v !== undefined) (flat as Record<string, unknown>)[`audit.${k}`] = v;
+  }
   return flat;
 }
 
@@ -62,5 +70,11 @@ export function unflatten(flat: FlatConfig): Config {
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
+    audit: {
+      log: flat['audit.log'],
+      syslog: flat['audit.syslog'],
+      file: flat['audit.file'],
+      maxBytes: flat['audit.maxBytes'],
+    },
   };
 }

@@ -103,6 +103,30 @@ export interface VenvConfig {
   python: string | null;
 }
 
+/** The audit log of decisions that are not a silent pass (src/io/audit/). */
+export interface AuditConfig {
+  /**
+   * Append to the user's own log, `<XDG state>/pipwarden/audit.log`.
+   * @default true
+   */
+  log: boolean;
+  /**
+   * Send the same record to syslog/journald through `logger`.
+   * @default false
+   */
+  syslog: boolean;
+  /**
+   * A shared file every user appends to (set by the org; see docs/organisations.md).
+   * @default null
+   */
+  file: string | null;
+  /**
+   * Size at which a log is renamed to `<log>.1` and started afresh.
+   * @default 1048576
+   */
+  maxBytes: number;
+}
+
 export interface Config {
   /** @default { action: 'env' } */
   onUserInVenv: SituationRule;
@@ -128,6 +152,7 @@ export interface Config {
    */
   allowBreakSystemPackages: boolean;
   venv: VenvConfig;
+  audit: AuditConfig;
   /**
    * Print pipwarden's one-line notices on stderr. Refusals always print.
    * @default true
@@ -151,7 +176,10 @@ export interface ConfigLayer {
   values: PartialConfig;
 }
 
-export type PartialConfig = Partial<Omit<Config, 'venv'>> & { venv?: Partial<VenvConfig> };
+export type PartialConfig = Partial<Omit<Config, 'venv' | 'audit'>> & {
+  venv?: Partial<VenvConfig>;
+  audit?: Partial<AuditConfig>;
+};
 
 export interface ResolvedConfig {
   config: Config;

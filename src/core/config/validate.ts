@@ -10,6 +10,7 @@ import {
   type ValidationResult,
   type VenvConfig,
 } from './types.js';
+import { checkAudit } from './validate-audit.js';
 
 const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
 const SPECS = new Map<string, SituationSpec>(
@@ -41,6 +42,7 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   ...BOOLEAN_KEYS,
   'venv',
+  'audit',
 ];
 
 /**
@@ -76,6 +78,9 @@ export function validate(raw: unknown, file: string, home: string | null = null)
     } else if (key === 'venv') {
       const venv = checkVenv(value, at, result);
       if (venv) result.values.venv = venv;
+    } else if (key === 'audit') {
+      const audit = checkAudit(value, at, result);
+      if (audit) result.values.audit = audit;
     } else {
       unknownKey(result, at, key, TOP_LEVEL_KEYS);
     }

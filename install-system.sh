@@ -1,0 +1,272 @@
+#!/bin/sh
+# Install pipwarden for every user of this machine (run as root):
+#   ./install.sh --system [--preset venv-only[,no-sudo-pip…]] [--audit-file PATH] [--syslog] [--prefix DIR]
+#   ./install.sh --system --uninstall [--prefix DIR]
+# What it writes (and --uninstall removes again):
+#   <prefix>/lib/pipwarden/          a copy of the package, the shared shims, static init files
+#   <prefix>/bin/pipwarden           the command
+#   /etc/profile.d/pipwarden.sh      login shells (sh, bash)
+#   /etc/bash.bashrc, /etc/zsh/zshrc one marked line each (interactive bash, zsh)
+#   /etc/fish/conf.d/pipwarden.fish  fish
+#   /etc/sudoers.d/pipwarden         the shims first on sudo's secure_path, so `sudo pip` is seen
+#   /etc/pipwarden/config.yaml       the org policy (the preset), unless one is already there
+# Safe to run again. A user's own ./install.sh stays in front of it in their shells.
+set -eu
+
+MARK='# added by pipwarden install-system.sh'
+
+say() { printf 'pipwarden install --system: %s\n' "$*"; }
+die() {
+  printf 'pipwarden install --system: error: %s\n' "$1" >&2
+  [ $# -lt 2 ] || printf 'pipwarden install --system: next: %s\n' "$2" >&2
+  exit 1
+}
+
+usage() {
+  cat <<'EOF'
+usage: ./install.sh --system [options]     (as root)
+
+  --preset NAMES      org policy for /etc/pipwarden/config.yaml, comma-separated
+                      (default venv-only; also no-sudo-pip, no-user-site, …)
+  --audit-file PATH   a shared audit file every user appends to but cannot rewrite
+  --syslog            send audit records to syslog/journald too
+  --prefix DIR        where pipwarden goes (default /usr/local)
+  --uninstall         remove everything --system installed
+  --help, -h          this text
+EOF
+}
+
+repo=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
+prefix=/usr/local
+preset=venv-only
+audit_file=
+syslog=0
+uninstall=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --system) ;;
+    --preset)
+      [ $# -ge 2 ] || die '--preset needs a name' './install.sh --system --preset venv-only'
+      preset=$2
+      shift
+      ;;
+    --preset=*) preset=${1#*=} ;;
+    --audit-file)
+      [ $# -ge 2 ] || die '--audit-file needs a path' './install.sh --system --audit-file /var/log/pipwarden/audit.log'
+      audit_file=$2
+      shift
+      ;;
+    --audit-file=*) audit_file=${1#*=} ;;
+    --syslog) syslog=1 ;;
+    --prefix)
+      [ $# -ge 2 ] || die '--prefix needs a directory' './install.sh --system --prefix /opt/pipwarden'
+      prefix=$2
+      shift
+      ;;
+    --prefix=*) prefix=${1#*=} ;;
+    --uninstall) uninstall=1 ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *) die "unknown option $1" './install.sh --system --help' ;;
+  esac
+  shift
+done
+case $prefix in /*) ;; *) die "--prefix must be absolute, got $prefix" './install.sh --system --prefix /usr/local' ;; esac
+case $audit_file in '' | /*) ;; *) die "--audit-file must be absolute, got $audit_file" './install.sh --system --audit-file /var/log/pipwarden/audit.log' ;; esac
+[ "$(id -u)" = 0 ] || die 'a system-wide install writes to /etc and /usr/local, so it needs root' 'sudo ./install.sh --system'
+
+lib=$prefix/lib/pipwarden
+main=$lib/dist/cli/main.js
+shims=$lib/shims
+init=$lib/init
+link=$prefix/bin/pipwarden
+profile=/etc/profile.d/pipwarden.sh
+bashrc=/etc/bash.bashrc
+if [ -d /etc/zsh ]; then zshrc=/etc/zsh/zshrc; else zshrc=/etc/zshrc; fi
+fishconf=/etc/fish/conf.d/pipwarden.fish
+sudoers=/etc/sudoers.d/pipwarden
+orgdir=/etc/pipwarden
+org=$orgdir/config.yaml
+# Directories (and empty files) this script made, so --uninstall removes exactly those.
+made=$lib/made-dirs
+pending=$(mktemp)
+trap 'rm -f "$pending"' EXIT
+
+# mkdir -p that remembers each directory it had to make.
+make_dir() {
+  [ -d "$1" ] && return 0
+  make_dir "$(dirname -- "$1")"
+  mkdir -m 755 "$1"
+  echo "$1" >>"$pending"
+}
+
+# Drop our marked line from a shared rc file, in place (the file keeps its inode and mode).
+remove_line() {
+  [ -f "$1" ] && grep -qF "$MARK" "$1" || return 0
+  tmp=$(mktemp)
+  grep -vF "$MARK" "$1" >"$tmp" || :
+  cat "$tmp" >"$1"
+  rm -f "$tmp"
+  say "removed the pipwarden line from $1"
+}
+
+add_line() {
+  remove_line "$1"
+  [ -f "$1" ] || return 0
+  printf '%s %s\n' "$2" "$MARK" >>"$1"
+  say "added a line to $1"
+}
+
+# sudo's current secure_path, so ours only puts the shims in front of it.
+secure_path() {
+  sudo -V 2>/dev/null | sed -n "s/^Value to override user's \$PATH with: //p" | head -n 1
+}
+
+# The org config for the presets: `presets: [...]` where the package ships
+# them as files (presets/<name>.yaml); the same effect spelled out otherwise.
+org_config() {
+  printf '%s (--preset %s). Your configuration management may replace this file.\n' "$MARK" "$preset"
+  if [ -d "$repo/presets" ]; then
+    for p in $(echo "$preset" | tr ',' ' '); do
+      [ -f "$repo/presets/$p.yaml" ] || die "no preset named $p" "one of: $(cd "$repo/presets" && printf '%s ' *.yaml | sed 's/\.yaml//g')"
+    done
+    printf 'presets: [%s]\n' "$(echo "$preset" | sed 's/,/, /g')"
+  else
+    for p in $(echo "$preset" | tr ',' ' '); do
+      case $p in
+        venv-only) printf 'onNoEnv:\n  action: refuse\n  message: "This machine'"'"'s policy: install into a venv, conda or pixi env"\n' ;;
+        no-sudo-pip) printf 'onSudo:\n  action: refuse\n  message: "This machine'"'"'s policy: no pip under sudo"\n' ;;
+        *) die "preset $p needs the presets/ folder of a newer pipwarden" './install.sh --system --preset venv-only' ;;
+      esac
+    done
+  fi
+  if [ -n "$audit_file" ] || [ "$syslog" = 1 ]; then
+    printf 'audit:\n'
+    [ -z "$audit_file" ] || printf '  file: %s\n' "$audit_file"
+    [ "$syslog" = 0 ] || printf '  syslog: true\n'
+  fi
+}
+
+do_install() {
+  command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
+  node=$(command -v node)
+  [ -f "$repo/dist/cli/main.js" ] || die "$repo/dist/cli/main.js is missing" "cd $repo && npm ci && npm run build"
+  # Every user runs it: a copy root owns, out of any home directory.
+  make_dir "$lib"
+  rm -rf "$lib/dist" "$lib/node_modules" "$lib/completions" "$lib/presets"
+  cp -R "$repo/dist" "$repo/package.json" "$lib/"
+  for d in completions presets; do [ ! -d "$repo/$d" ] || cp -R "$repo/$d" "$lib/"; done
+  (cd "$repo" && npm ls --omit=dev --all --parseable 2>/dev/null) | grep /node_modules/ | while read -r dep; do
+    to=$lib/${dep#"$repo"/}
+    mkdir -p "$(dirname -- "$to")"
+    cp -R "$dep" "$to"
+  done
+  [ -d "$lib/node_modules" ] || die "could not copy the runtime dependencies from $repo/node_modules" "cd $repo && npm ci"
+  chmod -R a+rX "$lib"
+  chmod 755 "$main"
+  say "copied pipwarden to $lib"
+
+  # Shims for the system's pip and python (not root's pyenv): one dir for all users.
+  env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/nonexistent PYENV_ROOT=/nonexistent "$node" "$main" rehash --dir "$shims"
+  # Static init files: a new shell sources them without starting Node.
+  mkdir -p "$init"
+  for sh in bash zsh fish sh; do
+    env -i PATH=/usr/bin:/bin HOME=/nonexistent PIPWARDEN_SHIM_DIR="$shims" "$node" "$main" init "$sh" >"$init/pipwarden.$sh"
+  done
+  chmod -R a+rX "$lib"
+
+  make_dir "$prefix/bin"
+  ln -sfn "$main" "$link"
+  say "linked $link -> $main"
+
+  make_dir /etc/profile.d
+  cat >"$profile" <<EOF
+$MARK: pip goes through pipwarden's shims in login shells.
+if [ -n "\${BASH_VERSION-}" ]; then
+  if [ -r '$init/pipwarden.bash' ]; then . '$init/pipwarden.bash'; fi
+elif [ -n "\${ZSH_VERSION-}" ]; then
+  if [ -r '$init/pipwarden.zsh' ]; then . '$init/pipwarden.zsh'; fi
+elif [ -r '$init/pipwarden.sh' ]; then
+  . '$init/pipwarden.sh'
+fi
+EOF
+  chmod 644 "$profile"
+  say "wrote $profile"
+  # Interactive shells that are not login shells read only these.
+  add_line "$bashrc" "if [ -r '$init/pipwarden.bash' ]; then . '$init/pipwarden.bash'; fi"
+  if command -v zsh >/dev/null 2>&1 || [ -f "$zshrc" ]; then
+    [ -f "$zshrc" ] || { make_dir "$(dirname -- "$zshrc")" && : >"$zshrc" && echo "$zshrc" >>"$pending"; }
+    add_line "$zshrc" "if [ -r '$init/pipwarden.zsh' ]; then . '$init/pipwarden.zsh'; fi"
+  fi
+  if command -v fish >/dev/null 2>&1 || [ -d /etc/fish ]; then
+    make_dir "$(dirname -- "$fishconf")"
+    printf '%s\nif test -r %s\n    source %s\nend\n' "$MARK" "'$init/pipwarden.fish'" "'$init/pipwarden.fish'" >"$fishconf"
+    chmod 644 "$fishconf"
+    say "wrote $fishconf"
+  fi
+
+  # sudo resets PATH to secure_path, which drops every user's shim dir.
+  if command -v visudo >/dev/null 2>&1 && [ -d /etc/sudoers.d ]; then
+    current=$(secure_path)
+    [ -n "$current" ] || current=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    tmp=$(mktemp)
+    printf '%s\nDefaults secure_path="%s:%s"\n' "$MARK" "$shims" "$current" >"$tmp"
+    visudo -cqf "$tmp" || die "visudo rejected the drop-in for $sudoers" "report this; sudo pip is not routed through pipwarden"
+    chmod 440 "$tmp"
+    mv "$tmp" "$sudoers"
+    say "wrote $sudoers (sudo's secure_path starts with $shims)"
+  fi
+
+  make_dir "$orgdir"
+  if [ -f "$org" ] && ! grep -qF "$MARK" "$org"; then
+    say "left $org alone: it is not ours (your policy stays; --preset not applied)"
+  else
+    org_config >"$org"
+    chmod 644 "$org"
+    say "wrote $org (preset $preset)"
+  fi
+
+  if [ -n "$audit_file" ]; then
+    make_dir "$(dirname -- "$audit_file")"
+    [ -f "$audit_file" ] || : >"$audit_file"
+    # Anyone may write, no one else may read; chattr +a makes the kernel
+    # refuse every write that is not an append (and truncation), even by the owner.
+    chmod 622 "$audit_file"
+    if chattr +a "$audit_file" 2>/dev/null; then
+      say "made $audit_file append-only (chattr +a)"
+    else
+      say "warning: this filesystem has no append-only flag, so users could truncate $audit_file; put it on ext4, xfs or btrfs"
+    fi
+    echo "$audit_file" >"$lib/audit-file"
+  fi
+  cat "$pending" >>"$made"
+  say 'done. New shells of every user route pip through pipwarden; sudo pip too.'
+}
+
+do_uninstall() {
+  if [ -f "$lib/audit-file" ]; then
+    f=$(cat "$lib/audit-file")
+    chattr -a "$f" 2>/dev/null || :
+    rm -f "$f"
+    say "removed the audit file $f"
+  fi
+  if [ -f "$org" ] && grep -qF "$MARK" "$org"; then rm -f "$org" && say "removed $org"; fi
+  for f in "$profile" "$fishconf" "$sudoers"; do
+    if [ -f "$f" ] && grep -qF "$MARK" "$f"; then rm -f "$f" && say "removed $f"; fi
+  done
+  remove_line "$bashrc"
+  remove_line "$zshrc"
+  if [ -L "$link" ] && [ "$(readlink "$link")" = "$main" ]; then rm -f "$link" && say "removed $link"; fi
+  # Remove the files and dirs we made, newest first; a dir that is not empty now stays.
+  dirs=
+  [ ! -f "$made" ] || dirs=$(sed '1!G;h;$!d' "$made")
+  if [ -d "$lib" ]; then rm -rf "$lib" && say "removed $lib"; fi
+  for d in $dirs; do
+    if [ -f "$d" ] && [ ! -s "$d" ]; then rm -f "$d"; elif [ -d "$d" ]; then rmdir "$d" 2>/dev/null || :; fi
+  done
+  say 'done. Open a new shell.'
+}
+
+if [ "$uninstall" = 1 ]; then do_uninstall; else do_install; fi

@@ -1,0 +1,54 @@
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import type { AuditCaller, AuditRecord } from '../../core/audit-record.js';
+import type { AuditConfig } from '../../core/config/types.js';
+import type { Env } from '../../core/env.js';
+import { makeDirs } from '../make-dirs.js';
+import { auditLogPath } from '../paths.js';
+import { appendLine } from './append-line.js';
+import { sendToSyslog } from './syslog.js';
+
+/** Who is asking, from the process and its env. */
+export function auditCaller(env: Env, cwd: string): AuditCaller {
+  const uid = process.getuid?.() ?? null;
+  let user: string;
+  try {
+    user = userInfo().username;
+  } catch {
+    // A uid with no passwd entry (containers).
+    user = env.USER || env.LOGNAME || String(uid);
+  }
+  const sudoUser = uid === 0 && env.SUDO_USER ? env.SUDO_USER : null;
+  return { time: new Date(), user, uid, sudoUser, cwd };
+}
+
+/**
+ * Writes the record to every target `audit` names: the user's log, the
+ * org's shared file, syslog. Returns one short problem per target that
+ * failed; it never throws, because a log must not stop the decision.
+ */
+export function writeAudit(record: AuditRecord, audit: AuditConfig, env: Env): string[] {
+  const line = `${JSON.stringify(record)}\n`;
+  const problems: string[] = [];
+  const attempt = (what: string, write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      problems.push(`${what}: ${e.code ?? e.message}`);
+    }
+  };
+  if (audit.log) {
+    const path = auditLogPath(env);
+    attempt(path, () => {
+      makeDirs(dirname(path), 0o700);
+      appendLine(path, line, { maxBytes: audit.maxBytes, create: true });
+    });
+  }
+  const shared = audit.file;
+  if (shared !== null) {
+    attempt(shared, () => appendLine(shared, line, { maxBytes: null, create: false }));
+  }
+  if (audit.syslog) attempt('syslog', () => sendToSyslog(line, env));
+  return problems;
+}
