@@ -19,7 +19,7 @@ export function planToSh(plan: Plan): string {
   for (const [name, value] of Object.entries(plan.env.set)) {
     lines.push(`${checkName(name)}=${quoteArg(value)}; export ${name}`);
   }
-  lines.push(`exec ${quoteArgv(plan.command)}`);
+  lines.push(`_pw_exec ${quoteArgv(plan.command)}`);
   return `${lines.join('\n')}\n`;
 }
 

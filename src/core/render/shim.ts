@@ -58,7 +58,7 @@ export function renderShim(spec: ShimSpec): string {
     BYPASS,
     ENGINE,
     route,
-    'exec "$_pw_real" "$@"',
+    '_pw_exec "$_pw_real" "$@"',
     '',
   ].join('\n');
 }
