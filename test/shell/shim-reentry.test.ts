@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderShim, SHIM_DIR_MARKER, shimKind } from '../../src/core/render/shim.js';
+import { findShimLoops } from '../../src/io/shim-loops.js';
 import { MAIN } from '../helpers/cli.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -157,6 +158,24 @@ describe.skipIf(!hasPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () =
     });
   });
 
+  it('doctor names the shims whose real command leads back, and only those', async () => {
+    const w = world({ PIPWARDEN_SHIM_DIR: undefined });
+    const env = { ...w.env, PIPWARDEN_SHIM_DIR: w.shims };
+    const r = await runBounded([process.execPath, MAIN, 'doctor', '--json'], {
+      env,
+      cwd: w.cwd,
+      timeoutMs: 60_000,
+    });
+    expect(r.timedOut).toBe(false);
+    const checks = JSON.parse(r.stdout) as { status: string; what: string }[];
+    const loop = checks.find((c) => c.what.includes('leads back to'));
+    expect(loop?.status).toBe('warn');
+    const names = loop?.what.split(': ')[0]?.split(' ');
+    expect(names).toEqual(expect.arrayContaining(['python3.10', 'python3.12', 'pip3.7']));
+    expect(names).not.toContain('python3.11');
+    expect(names).not.toContain('pip3');
+  });
+
   it.skipIf(!existsSync(join(PYENV, 'plugins', 'pyenv-virtualenv')))(
     'pyenv-virtualenv plugin with a virtualenv selected: python3.10 ends with 127, python3 runs the venv',
     async () => {
@@ -243,6 +262,30 @@ describe('with a fake PATH-fallback shim manager', () => {
       expect(r.stdout).toBe(`REAL ${w.real}/pip3\n<install>\n<x>\n`);
     });
   }
+
+  it('findShimLoops reports the names the manager lacks', async () => {
+    const w = fakeWorld();
+    const mgr = fakeManager(join(w.root, 'mgr'), 'child');
+    const loops = await findShimLoops(
+      w.shims,
+      { PATH: `${w.shims}:${mgr}:${w.real}:/usr/bin:/bin` },
+      w.root,
+    );
+    // The manager has none of these: each comes back, and the shim goes on to w.real.
+    expect(loops).toEqual(
+      ['pip3', 'python3', 'python3.10'].map((name) => ({
+        name,
+        real: join(mgr, name),
+        next: join(w.real, name),
+      })),
+    );
+    const alone = await findShimLoops(w.shims, { PATH: `${w.shims}:${mgr}:/bin` }, w.root);
+    expect(alone.find((l) => l.name === 'python3.10')).toEqual({
+      name: 'python3.10',
+      real: join(mgr, 'python3.10'),
+      next: null,
+    });
+  });
 
   it('a command the manager has of its own is not re-entry, and its children are intercepted', async () => {
     const w = fakeWorld();
