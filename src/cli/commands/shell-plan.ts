@@ -18,6 +18,6 @@ export const shellPlan: Command = async (args, ctx) => {
   const { plan, warnings } = await prepare(command, ctx, real);
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
-  ctx.stdout.write(planToSh(plan));
+  ctx.stdout.write(planToSh(plan, { real: real ?? '', args: rest }));
   return 0;
 };
