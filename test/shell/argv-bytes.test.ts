@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shQuote } from '../../src/core/render/quote.js';
+import { MAIN } from '../helpers/cli.js';
 import { sitePackages } from '../helpers/venv.js';
 import { fastVenv } from './support/fast-venv.js';
 import { basePython, type ShellWorld, shellWorld } from './support/world.js';
@@ -81,7 +82,7 @@ function received(
 ) {
   const out = join(w.root, `argv-${Math.random().toString(36).slice(2)}`);
   const script = join(w.root, 'driver.sh');
-  writeFileSync(script, driver(join(w.shims, shim), pre, args));
+  writeFileSync(script, driver(shim.startsWith('/') ? shim : join(w.shims, shim), pre, args));
   const r = spawnSync('/bin/sh', [script], {
     env: w.env({ ARGV_OUT: out, ...env }),
     cwd: w.root,
@@ -128,6 +129,23 @@ describe('argv bytes reach pip unchanged', () => {
         if (p.path.startsWith('engine rewrite')) expect(stderr).toContain('using the env');
       });
     }
+  }
+
+  for (const p of PATHS.slice(1)) {
+    it(`pipwarden run, ${p.path}: the same bytes, non-UTF-8 included`, () => {
+      setup();
+      const args = [B(p.sub), ...TRICKY];
+      const { argv } = received(
+        process.execPath,
+        [MAIN, 'run', '--', join(w.sys, 'bin', 'pip')],
+        args,
+        {
+          VIRTUAL_ENV: p.venv(),
+        },
+      );
+      expect(hex(argv.slice(-args.length))).toEqual(hex(args));
+      expect(argv[0]?.toString()).toBe(join(p.exe(), 'bin', 'python'));
+    });
   }
 
   it('5,000 arguments, through the engine rewrite plan', () => {
