@@ -112,6 +112,7 @@ _pw_pip_may_change() {
 
 # Succeeds for python [options] -m pip <a call that may change an environment>.
 _pw_python_may_change() {
+  _pw_nosite=
   while [ $# -gt 0 ]; do
     case $1 in
       --check-hash-based-pycs)
@@ -132,10 +133,16 @@ _pw_python_may_change() {
             _pw_opts=$1
             shift
           fi
-          if [ "$_pw_opts" != pip ]; then return 1; fi
+          case $_pw_opts in
+            pip|pip.__main__) ;;
+            *) return 1 ;;
+          esac
+          # -S: no site-packages on sys.path, so pip is not importable there.
+          if [ -n "$_pw_nosite" ]; then return 1; fi
           _pw_pip_may_change "$@"
           return ;;
         c|h|'?'|V) return 1 ;;
+        S) _pw_nosite=1 ;;
         W|X|Q)
           if [ -z "$_pw_opts" ]; then
             if [ $# -eq 0 ]; then return 1; fi

@@ -133,6 +133,7 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
   const runs = exits === null ? module : null;
   return {
     argv,
+    noSite: flags.has('S'),
     flags: {
       isolated,
       ignoreEnvironment: isolated || flags.has('E'),
@@ -148,8 +149,12 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
 
 /**
  * Whether python runs pip: `-m pip`, or `-m pip.__main__`, which runpy runs
- * as the same pip/__main__.py with the same argv.
+ * as the same pip/__main__.py with the same argv. Not under -S: site is not
+ * imported, so site-packages (and Debian's dist-packages) are not on
+ * sys.path and python says "No module named pip"; only a PYTHONPATH could
+ * supply one, and such a call is passed through untouched, as the shim does.
  */
 export function isPipModule(inv: PythonInvocation): boolean {
+  if (inv.noSite) return false;
   return inv.module === 'pip' || inv.module === 'pip.__main__';
 }

@@ -142,9 +142,15 @@ _pw_pip_may_change() {
  * short options cluster (-Im pip, -mpip); -c, -m, a script path, `-` or
  * `--` end the scan; -W and -X (and 2.7's -Q) take a value, attached or
  * next; long options match whole words only; -h, -? and -V end in output.
+ * `-m pip.__main__` runs the same pip/__main__.py with the same argv (runpy),
+ * so it routes like `-m pip`. With -S, site is not imported, so neither
+ * site-packages nor dist-packages is on sys.path and every python here says
+ * "No module named pip" (checked with 2.7, 3.6, 3.12 and Debian's 3.11):
+ * not a pip call, passed through (parse-python.ts agrees).
  */
 export const PYTHON_ROUTE = `# Succeeds for python [options] -m pip <a call that may change an environment>.
 _pw_python_may_change() {
+  _pw_nosite=
   while [ $# -gt 0 ]; do
     case $1 in
       --check-hash-based-pycs)
@@ -165,10 +171,16 @@ _pw_python_may_change() {
             _pw_opts=$1
             shift
           fi
-          if [ "$_pw_opts" != pip ]; then return 1; fi
+          case $_pw_opts in
+            pip|pip.__main__) ;;
+            *) return 1 ;;
+          esac
+          # -S: no site-packages on sys.path, so pip is not importable there.
+          if [ -n "$_pw_nosite" ]; then return 1; fi
           _pw_pip_may_change "$@"
           return ;;
         c|h|'?'|V) return 1 ;;
+        S) _pw_nosite=1 ;;
         W|X|Q)
           if [ -z "$_pw_opts" ]; then
             if [ $# -eq 0 ]; then return 1; fi
