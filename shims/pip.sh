@@ -88,21 +88,22 @@ _pw_pip_may_change() {
       --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
       --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\
       --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\
-      --use-feature|--use-deprecated)
+      --use-feature|--use-deprecated|--skip-requirements-regex|--unstable-feature)
         if [ $# -lt 2 ]; then return 0; fi
         shift 2 ;;
       --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\
       --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\
-      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*) shift ;;
-      -[hvqV]*)
+      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*|\
+      --skip-requirements-regex=*|--unstable-feature=*) shift ;;
+      -[hvVq]*)
         # A cluster of pip's short general flags, e.g. -vvq or -qV.
         case ${1#-} in
-          *[!hvqV]*) return 0 ;;
+          *[!hvVq]*) return 0 ;;
           *[hV]*) return 1 ;;
         esac
         shift ;;
       -*) return 0 ;;
-      list|show|freeze|help|config|check|cache|debug|inspect|index|hash|search|completion) return 1 ;;
+      freeze|inspect|list|show|check|config|search|cache|index|hash|completion|debug|help) return 1 ;;
       *) return 0 ;;
     esac
   done

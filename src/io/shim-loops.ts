@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
+import { toolOf } from '../core/call.js';
+import { SHIM_DIR_MARKER } from '../core/render/shim.js';
 import { isExecutableFile } from './fs-checks.js';
 
 type Env = Record<string, string | undefined>;
@@ -28,7 +29,7 @@ const SENTINEL = 'pipwarden-shim-loop-probe';
  * such a loop with 127 (see FIND_REAL), so this only reports it.
  */
 export async function findShimLoops(shimDir: string, env: Env, cwd: string): Promise<ShimLoop[]> {
-  const names = list(shimDir).filter((n) => shimKind(n) !== null);
+  const names = list(shimDir).filter((n) => toolOf(n) !== null);
   if (names.length === 0) return [];
   const probe = mkdtempSync(join(tmpdir(), 'pipwarden-loop-'));
   try {

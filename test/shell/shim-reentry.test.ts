@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderShim, SHIM_DIR_MARKER, shimKind } from '../../src/core/render/shim.js';
+import { toolOf } from '../../src/core/call.js';
+import { renderShim, SHIM_DIR_MARKER } from '../../src/core/render/shim.js';
 import { findShimLoops } from '../../src/io/shim-loops.js';
 import { MAIN } from '../helpers/cli.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
@@ -25,7 +26,7 @@ function writeShims(dir: string, names: string[]): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, SHIM_DIR_MARKER), '');
   for (const name of names) {
-    const kind = shimKind(name);
+    const kind = toolOf(name);
     if (kind === null) throw new Error(name);
     const text = renderShim({
       kind,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPipModule, parsePythonArgv } from '../../src/core/argv/parse-python.js';
+import { GENERAL_OPTIONS } from '../../src/core/argv/pip-options.js';
 import { fakeWorld } from './support/fake-shims.js';
 
 // Which calls reach the engine. Each case runs the rendered shim under dash
@@ -105,6 +106,16 @@ const PYTHON_CASES: [string[], Route][] = [
   [['-mpip.__main__', 'install', 'x'], 'engine'],
   [['-s', '-m', 'pip', 'install', 'x'], 'engine'],
 ];
+
+// Every general option of every pip release in the tables, as the parser knows it.
+for (const [spellings, dest, takesValue] of GENERAL_OPTIONS) {
+  if (dest === 'help' || dest === 'version') continue;
+  for (const s of spellings.split(' ').filter((x) => x.startsWith('--'))) {
+    const pre = takesValue === 1 ? [s, 'install'] : [s];
+    PIP_CASES.push([[...pre, 'list'], 'pass'], [[...pre, 'install', 'x'], 'engine']);
+    if (takesValue === 1) PIP_CASES.push([[`${s}=v`, 'show', 'x'], 'pass']);
+  }
+}
 
 const SHELLS = ['/bin/sh', '/bin/bash'];
 

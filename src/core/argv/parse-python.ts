@@ -2,7 +2,7 @@ import { parseRelease } from './pip-version.js';
 import type { PythonInvocation } from './types.js';
 
 /** One CPython command line: its getopt option string and long options. */
-interface Grammar {
+export interface Grammar {
   /** Letters that are flags. */
   flags: string;
   /** Letters that take an argument (getopt's `x:`). */
@@ -33,6 +33,14 @@ const ANY: Grammar = {
   withArg: 'cmQWX',
   long: { 'check-hash-based-pycs': 'arg', ...HELP_LONG },
 };
+
+/**
+ * Every CPython option any supported python accepts: the shim's python router
+ * is rendered from it, so the sh and this parser share one vocabulary.
+ */
+export function pythonOptionsAnyVersion(): Readonly<Grammar> {
+  return ANY;
+}
 
 function grammarFor(version?: string | null): Grammar {
   const release = version ? parseRelease(version) : null;
