@@ -51,6 +51,7 @@ const NAMES = [
   'pip',
   'pip3',
   'pip3.7',
+  'pip3.10',
   'pip3.11',
 ];
 
@@ -78,6 +79,25 @@ describe.skipIf(!hasPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () =
     expect(r.status).toBe(127);
     expect(r.stderr).toMatch(NOT_FOUND);
     expect(r.stderr).toContain('python3.10: command not found');
+  });
+
+  it('the engine path (python3.10 -m pip install, pip3.10 install) ends with 127 too, not a probe error', async () => {
+    const w = world();
+    for (const argv of [
+      ['python3.10', '-m', 'pip', 'install', 'x'],
+      ['pip3.10', 'install', 'x'],
+    ]) {
+      const r = await runBounded([join(w.shims, argv[0]!), ...argv.slice(1)], {
+        env: w.env,
+        cwd: w.cwd,
+      });
+      expect({ argv, timedOut: r.timedOut, status: r.status }).toEqual({
+        argv,
+        timedOut: false,
+        status: 127,
+      });
+      expect(r.stderr).toContain(`${argv[0]}: command not found`);
+    }
   });
 
   it('PIPWARDEN_DISABLE=1 ends the same way (the bypass exec is marked too)', async () => {
