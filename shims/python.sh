@@ -8,6 +8,15 @@ _pw_node='/usr/bin/node'
 _pw_main='/home/me/pipwarden/dist/cli/main.js'
 
 # The real command: the first on PATH that is not a pipwarden shim.
+_pw_after=
+case ${_PIPWARDEN_EXEC-} in
+  "$$ $_pw_name "?*) _pw_after=${_PIPWARDEN_EXEC#"$$ $_pw_name "} ;;
+  "${PPID-} $_pw_name "?*)
+    _pw_sig="$#:$*"
+    if [ ${#_pw_sig} -gt 65536 ]; then _pw_sig="$#:"; fi
+    if [ "${_PIPWARDEN_EXEC_ARGV-}" = "$_pw_sig" ]; then _pw_after=${_PIPWARDEN_EXEC#"$PPID $_pw_name "}; fi ;;
+esac
+_pw_skip=${_pw_after:+1}
 _pw_real=
 _pw_rest=${PATH-}:
 while [ -n "$_pw_rest" ]; do
@@ -17,21 +26,41 @@ while [ -n "$_pw_rest" ]; do
     /*) ;;
     *) _pw_d=$PWD${_pw_d:+/$_pw_d} ;;
   esac
+  if [ -n "$_pw_skip" ]; then
+    if [ "$_pw_d/$_pw_name" = "$_pw_after" ]; then _pw_skip=; fi
+    continue
+  fi
   if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ]; then continue; fi
   # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh and zsh all have it
   if [ "$_pw_d" -ef "$_pw_shims" ] || [ -e "$_pw_d/.pipwarden-shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; then continue; fi
   _pw_real=$_pw_d/$_pw_name
   break
 done
+if [ -z "$_pw_real" ] && [ -n "$_pw_after" ]; then
+  printf '%s\n' "pipwarden: $_pw_name: command not found" \
+    "pipwarden: $_pw_after has no $_pw_name of its own and fell back to PATH, which led back to pipwarden's shim; nothing else on PATH has it" \
+    "pipwarden: next: select a version that has $_pw_name (pyenv shell/local/global, asdf or mise), or call another name" >&2
+  exit 127
+fi
 if [ -z "$_pw_real" ]; then
   printf '%s\n' "pipwarden: $_pw_name: not found on PATH (pipwarden's shims in $_pw_shims skipped)" \
     "pipwarden: next: install it or activate an environment that has it; pipwarden rehash drops shims of removed Pythons" >&2
   exit 127
 fi
+# Every exec goes through here: the marker above recognises a call that comes back.
+_pw_exec() {
+  _pw_x=$1
+  shift
+  _PIPWARDEN_EXEC="$$ $_pw_name $_pw_real"
+  _PIPWARDEN_EXEC_ARGV="$#:$*"
+  if [ ${#_PIPWARDEN_EXEC_ARGV} -gt 65536 ]; then _PIPWARDEN_EXEC_ARGV="$#:"; fi
+  export _PIPWARDEN_EXEC _PIPWARDEN_EXEC_ARGV
+  exec "$_pw_x" "$@"
+}
 
 # The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
 if [ "${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "${_PIPWARDEN_SHIM-}" ]; then
-  exec "$_pw_real" "$@"
+  _pw_exec "$_pw_real" "$@"
 fi
 
 # Ask pipwarden for a plan and eval it here: pip is exec'd in this process.
@@ -59,21 +88,22 @@ _pw_pip_may_change() {
       --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
       --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\
       --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\
-      --use-feature|--use-deprecated)
+      --use-feature|--use-deprecated|--skip-requirements-regex|--unstable-feature)
         if [ $# -lt 2 ]; then return 0; fi
         shift 2 ;;
       --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\
       --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\
-      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*) shift ;;
-      -[hvqV]*)
+      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*|\
+      --skip-requirements-regex=*|--unstable-feature=*) shift ;;
+      -[hvVq]*)
         # A cluster of pip's short general flags, e.g. -vvq or -qV.
         case ${1#-} in
-          *[!hvqV]*) return 0 ;;
+          *[!hvVq]*) return 0 ;;
           *[hV]*) return 1 ;;
         esac
         shift ;;
       -*) return 0 ;;
-      list|show|freeze|help|config|check|cache|debug|inspect|index|hash|search|completion) return 1 ;;
+      freeze|inspect|list|show|check|config|search|cache|index|hash|completion|debug|help) return 1 ;;
       *) return 0 ;;
     esac
   done
@@ -83,6 +113,7 @@ _pw_pip_may_change() {
 
 # Succeeds for python [options] -m pip <a call that may change an environment>.
 _pw_python_may_change() {
+  _pw_nosite=
   while [ $# -gt 0 ]; do
     case $1 in
       --check-hash-based-pycs)
@@ -103,16 +134,24 @@ _pw_python_may_change() {
             _pw_opts=$1
             shift
           fi
-          if [ "$_pw_opts" != pip ]; then return 1; fi
+          case $_pw_opts in
+            pip|pip.__main__) ;;
+            *) return 1 ;;
+          esac
+          # -S: no site-packages on sys.path, so pip is not importable there.
+          if [ -n "$_pw_nosite" ]; then return 1; fi
           _pw_pip_may_change "$@"
           return ;;
-        c|h|'?'|V) return 1 ;;
-        W|X|Q)
+        c|h|V|'?') return 1 ;;
+        S) _pw_nosite=1 ;;
+        Q|W|X)
           if [ -z "$_pw_opts" ]; then
             if [ $# -eq 0 ]; then return 1; fi
             shift
           fi
           _pw_opts= ;;
+        3|b|B|d|E|i|I|O|P|q|R|s|t|u|U|v|x) ;;
+        *) return 1 ;;
       esac
     done
   done
@@ -121,4 +160,4 @@ _pw_python_may_change() {
 
 if _pw_python_may_change "$@"; then _pw_engine "$@"; fi
 
-exec "$_pw_real" "$@"
+_pw_exec "$_pw_real" "$@"

@@ -20,17 +20,21 @@ export type Call =
     }
   | { kind: 'other'; tool: 'pip' | 'python'; name: string; args: string[] };
 
-const PIP_NAME = /^pip(\d+(\.\d+)?)?$/;
-const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
+// The names of the README's promise: pip, pip3, pip3.X, python, python3,
+// python3.X. Python 2's pip2/python2.7 are left alone, as rehash always did
+// (call.ts used to accept them while rehash wrote no shim: issue 7 §3).
+const NAME = /^(pip|python)(3(\.\d+)?)?$/;
 
 const NO_FLAGS: PythonFlags = { isolated: false, ignoreEnvironment: false, noUserSite: false };
 
-/** Which tool a name (or path) stands for, or null if pipwarden does not handle it. */
+/**
+ * Which tool a name (or path) stands for, or null if pipwarden does not
+ * handle it: the one answer for the engine, rehash (which names get a shim)
+ * and doctor.
+ */
 export function toolOf(nameOrPath: string): 'pip' | 'python' | null {
-  const name = basename(nameOrPath);
-  if (PIP_NAME.test(name)) return 'pip';
-  if (PYTHON_NAME.test(name)) return 'python';
-  return null;
+  const m = NAME.exec(basename(nameOrPath));
+  return m ? (m[1] as 'pip' | 'python') : null;
 }
 
 export function classifyCall(nameOrPath: string, args: string[]): Call | null {

@@ -84,6 +84,16 @@ export async function runProbe(
     timeoutMs: 30_000,
   });
   const line = res.stdout.split('\n').find((l) => l.startsWith(PROBE_MARKER));
+  if (res.code === 127 && line === undefined) {
+    // A shim manager with no such command falls back to PATH and back to
+    // pipwarden's shim, which ends it with 127 "command not found" (shim
+    // re-entry): the call would fail the same way without pipwarden.
+    throw new PipwardenError(
+      'not-found',
+      `${interpreter}: command not found (${res.stderr.split('\n')[0] || 'exit code 127'})`,
+      'select a version that has it (pyenv shell/local/global, asdf or mise), or call another name',
+    );
+  }
   if (res.code !== 0 || line === undefined) {
     const why = res.error ?? (lastLine(res.stderr) || `exit code ${res.code}`);
     throw new PipwardenError(

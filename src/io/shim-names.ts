@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { toolOf } from '../core/call.js';
 import type { Env } from '../core/env.js';
-import { SHIM_DIR_MARKER, shimKind } from '../core/render/shim.js';
+import { SHIM_DIR_MARKER } from '../core/render/shim.js';
 import { exists, fileIdentity, isExecutableFile } from './fs-checks.js';
 import { homeDir } from './paths.js';
 
@@ -28,13 +29,14 @@ export function discoverShimNames(env: Env, shimDir: string): ShimName[] {
     if (id === null || id === own || exists(join(dir, SHIM_DIR_MARKER))) continue;
     addFrom(dir, () => true, found);
   }
-  for (const bin of pyenvBinDirs(env)) addFrom(bin, (n) => /^(pip|python)3\.\d+$/.test(n), found);
+  // Only the versioned names: pip and python there are pyenv's own business.
+  for (const bin of pyenvBinDirs(env)) addFrom(bin, (n) => n.includes('.'), found);
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function addFrom(dir: string, accept: (name: string) => boolean, found: Map<string, ShimName>) {
   for (const name of list(dir)) {
-    const kind = shimKind(name);
+    const kind = toolOf(name);
     if (kind === null || found.has(name) || !accept(name)) continue;
     if (isExecutableFile(join(dir, name))) found.set(name, { name, kind, from: dir });
   }

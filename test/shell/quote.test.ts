@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fishQuote, shQuote } from '../../src/core/render/quote.js';
+import { fishQuote, shArgv, shQuote } from '../../src/core/render/quote.js';
 
 // Any value (no NUL) survives quoting: the shell prints back exactly what
 // went in. One shell process per run, many values in it.
@@ -51,6 +51,10 @@ describe('quoting round trips through the real shells', () => {
       fc.property(values, (vs) => {
         const script = vs.map((v) => `printf '%s\\0' ${shQuote(v)}`).join('\n');
         expect(roundTrip([...shell, '-c'], script)).toBe(vs.map((v) => `${v}\0`).join(''));
+        // shArgv (bare words where nothing is special) round-trips too.
+        expect(roundTrip([...shell, '-c'], `printf '%s\\0' ${shArgv(vs)}`)).toBe(
+          vs.map((v) => `${v}\0`).join(''),
+        );
       }),
       { numRuns: 15 },
     );

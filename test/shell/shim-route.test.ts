@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isPipModule, parsePythonArgv } from '../../src/core/argv/parse-python.js';
+import { GENERAL_OPTIONS } from '../../src/core/argv/pip-options.js';
 import { fakeWorld } from './support/fake-shims.js';
 
 // Which calls reach the engine. Each case runs the rendered shim under dash
@@ -67,7 +69,11 @@ const PYTHON_CASES: [string[], Route][] = [
   [['-m', 'venv', '.venv'], 'pass'],
   [['-mvenv', '.venv'], 'pass'],
   [['-m', 'pipx', 'install', 'x'], 'pass'],
-  [['-m', 'pip.__main__', 'install', 'x'], 'pass'],
+  [['-m', 'pip.__main__', 'list'], 'pass'],
+  // -S: no site-packages on sys.path, so python says "No module named pip".
+  [['-S', '-m', 'pip', 'install', 'x'], 'pass'],
+  [['-ISm', 'pip', 'install', 'x'], 'pass'],
+  [['-Sm', 'pip.__main__', 'install', 'x'], 'pass'],
   [['-m', 'pip', 'list'], 'pass'],
   [['-m', 'pip', '--version'], 'pass'],
   [['-m', 'pip'], 'pass'],
@@ -95,9 +101,31 @@ const PYTHON_CASES: [string[], Route][] = [
   [['--check-hash-based-pycs', 'never', '-m', 'pip', 'install', 'x'], 'engine'],
   [['-m', 'pip', '-q', 'install', 'x'], 'engine'],
   [['-m', 'pip', 'frob'], 'engine'],
+  // runpy runs the same pip/__main__.py with the same argv.
+  [['-m', 'pip.__main__', 'install', 'x'], 'engine'],
+  [['-mpip.__main__', 'install', 'x'], 'engine'],
+  [['-s', '-m', 'pip', 'install', 'x'], 'engine'],
 ];
 
+// Every general option of every pip release in the tables, as the parser knows it.
+for (const [spellings, dest, takesValue] of GENERAL_OPTIONS) {
+  if (dest === 'help' || dest === 'version') continue;
+  for (const s of spellings.split(' ').filter((x) => x.startsWith('--'))) {
+    const pre = takesValue === 1 ? [s, 'install'] : [s];
+    PIP_CASES.push([[...pre, 'list'], 'pass'], [[...pre, 'install', 'x'], 'engine']);
+    if (takesValue === 1) PIP_CASES.push([[`${s}=v`, 'show', 'x'], 'pass']);
+  }
+}
+
 const SHELLS = ['/bin/sh', '/bin/bash'];
+
+describe('the TypeScript model agrees with the python router', () => {
+  it.each(PYTHON_CASES)('python %j → %s', (args, route) => {
+    // The engine is only asked for pip calls, and every call the engine would see as pip is routed (or read-only).
+    if (route === 'engine') expect(isPipModule(parsePythonArgv(args))).toBe(true);
+    if (!isPipModule(parsePythonArgv(args))) expect(route).toBe('pass');
+  });
+});
 
 describe.each(SHELLS)('shim routing under %s', (sh) => {
   const root = mkdtempSync(join(tmpdir(), 'pipwarden-route-'));

@@ -6,6 +6,7 @@ import { gatherFacts } from '../../io/gather-facts.js';
 import { loadConfig } from '../../io/load-config.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
+import { findShimLoops } from '../../io/shim-loops.js';
 import { findOnPath } from '../../io/which.js';
 import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';
@@ -28,6 +29,7 @@ export const doctor: Command = async (args, ctx) => {
     ...shims(ctx),
     ...(await config(ctx)),
     ...(await interpreters(ctx)),
+    ...(await shimLoops(ctx)),
     disabled(ctx),
   ].filter((c): c is Check => c !== null);
   if (flags.has('--json')) {
@@ -40,6 +42,21 @@ export const doctor: Command = async (args, ctx) => {
   }
   return checks.some((c) => c.status === 'fail') ? 1 : 0;
 };
+
+/** Shims whose real command is a shim manager that falls back to PATH, i.e. back to the shim. */
+async function shimLoops(ctx: CommandContext): Promise<Check[]> {
+  const loops = await findShimLoops(shimDir(ctx.env), ctx.env, ctx.cwd);
+  if (loops.length === 0) return [];
+  const via = [...new Set(loops.map((l) => l.real.slice(0, l.real.lastIndexOf('/'))))].join(', ');
+  const names = loops.map((l) => (l.next ? `${l.name} (then ${l.next})` : l.name));
+  return [
+    {
+      status: 'warn',
+      what: `${names.join(' ')}: ${via} has none of its own and falls back to PATH, which leads back to pipwarden's shim; each goes on to the next on PATH, or ends with "command not found" (127)`,
+      next: 'select a version that has them (pyenv shell/local/global, asdf or mise)',
+    },
+  ];
+}
 
 function nodeVersion(): Check {
   const major = Number(process.versions.node.split('.')[0]);

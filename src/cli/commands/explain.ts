@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Facts } from '../../core/facts.js';
 import type { Plan } from '../../core/plan.js';
-import { quoteArgv } from '../../core/render/plan-sh.js';
+import { shArgv } from '../../core/render/quote.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { formatNotice, loadChalk, printWarnings } from '../print-notices.js';
@@ -46,11 +46,11 @@ function describe(plan: Plan, c: ChalkInstance): string {
     out.push(`exit:    ${plan.exitCode}`);
   } else {
     if (plan.action === 'rewrite') {
-      for (const step of plan.before) out.push(`before:  ${quoteArgv(step)}`);
+      for (const step of plan.before) out.push(`before:  ${shArgv(step)}`);
     }
     for (const [k, v] of Object.entries(plan.env.set)) out.push(`env:     ${k}=${v}`);
     for (const k of plan.env.unset) out.push(`env:     unset ${k}`);
-    out.push(`command: ${quoteArgv(plan.command)}`);
+    out.push(`command: ${shArgv(plan.command)}`);
   }
   out.push(...factLines(plan.facts));
   out.push('reasons:');

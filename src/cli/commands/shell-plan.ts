@@ -21,6 +21,6 @@ export const shellPlan: Command = async (args, ctx) => {
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
   await recordDecision(prepared, command, ctx);
-  ctx.stdout.write(planToSh(plan));
+  ctx.stdout.write(planToSh(plan, { real: real ?? '', args: rest }));
   return 0;
 };

@@ -120,6 +120,10 @@ describe('isPipModule', () => {
     [['-m', 'Pip'], false],
     [['-c', 'import pip'], false],
     [['-V', '-m', 'pip'], false],
+    // -S: site-packages is not on sys.path, "No module named pip".
+    [['-S', '-m', 'pip', 'install'], false],
+    [['-ESm', 'pip'], false],
+    [['-s', '-m', 'pip'], true],
   ] as const)('%j → %s', (argv, expected) => {
     expect(isPipModule(parsePythonArgv([...argv]))).toBe(expected);
   });

@@ -2,7 +2,7 @@ import { parseRelease } from './pip-version.js';
 import type { PythonInvocation } from './types.js';
 
 /** One CPython command line: its getopt option string and long options. */
-interface Grammar {
+export interface Grammar {
   /** Letters that are flags. */
   flags: string;
   /** Letters that take an argument (getopt's `x:`). */
@@ -33,6 +33,14 @@ const ANY: Grammar = {
   withArg: 'cmQWX',
   long: { 'check-hash-based-pycs': 'arg', ...HELP_LONG },
 };
+
+/**
+ * Every CPython option any supported python accepts: the shim's python router
+ * is rendered from it, so the sh and this parser share one vocabulary.
+ */
+export function pythonOptionsAnyVersion(): Readonly<Grammar> {
+  return ANY;
+}
 
 function grammarFor(version?: string | null): Grammar {
   const release = version ? parseRelease(version) : null;
@@ -133,6 +141,7 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
   const runs = exits === null ? module : null;
   return {
     argv,
+    noSite: flags.has('S'),
     flags: {
       isolated,
       ignoreEnvironment: isolated || flags.has('E'),
@@ -148,8 +157,12 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
 
 /**
  * Whether python runs pip: `-m pip`, or `-m pip.__main__`, which runpy runs
- * as the same pip/__main__.py with the same argv.
+ * as the same pip/__main__.py with the same argv. Not under -S: site is not
+ * imported, so site-packages (and Debian's dist-packages) are not on
+ * sys.path and python says "No module named pip"; only a PYTHONPATH could
+ * supply one, and such a call is passed through untouched, as the shim does.
  */
 export function isPipModule(inv: PythonInvocation): boolean {
+  if (inv.noSite) return false;
   return inv.module === 'pip' || inv.module === 'pip.__main__';
 }

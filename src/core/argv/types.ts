@@ -84,6 +84,8 @@ export interface PythonFlags {
 export interface PythonInvocation {
   argv: string[];
   flags: PythonFlags;
+  /** -S: site is not imported, so site-packages (and pip) are not on sys.path. */
+  noSite?: boolean;
   /** Module run with -m, or null (script, -c, REPL…). */
   module: string | null;
   /** Index in argv of the token holding the module name (`-m` `pip` → index of `pip`; `-mpip` → its own index). */

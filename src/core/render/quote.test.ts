@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fishQuote, shQuote } from './quote.js';
+import { fishQuote, shQuote, shWord } from './quote.js';
 
 // Round trips through the real shells: test/shell/quote.test.ts.
 const SH: [string, string][] = [
@@ -22,6 +22,19 @@ describe('shQuote', () => {
   });
   it('refuses a NUL byte', () => {
     expect(() => shQuote('a\0b')).toThrow(/NUL/);
+  });
+});
+
+describe('shWord', () => {
+  it.each([
+    ['/plain/path-1.0+x', '/plain/path-1.0+x'],
+    ['~', "'~'"],
+    ['~/x', "'~/x'"],
+    ["it's!", "'it'\\''s!'"],
+    ['a=b', "'a=b'"],
+    ['', "''"],
+  ])('%j → %s', (value, word) => {
+    expect(shWord(value)).toBe(word);
   });
 });
 

@@ -1,13 +1,31 @@
 /**
- * Quoting for values baked into generated shell text (paths, names). Always
- * single quotes, so the text reads the same as the value; a value can hold
- * any byte but NUL, which no path or environment value can contain anyway.
+ * The one sh quoter and the one fish quoter for generated shell text.
+ *
+ * Not shell-quote (on the design card): its `quote()` targets bash's
+ * interactive syntax, and in POSIX sh it changes values. It writes `it's!`
+ * as `"it's\!"`, and inside double quotes sh keeps that backslash, so pip
+ * got `it's\!`; it leaves `~`, `~/x` and `~root` bare, so sh expands them
+ * (issue 6, defect 2). Single quotes have no such rules: every byte but `'`
+ * stands for itself, and `'` is written `'\''`.
  */
 
-/** POSIX sh (also bash and zsh): `'…'`, with `'` written as `'\''`. */
+/** POSIX sh (also bash, zsh, dash, busybox ash): always single-quoted, so the text reads as the value. */
 export function shQuote(value: string): string {
   assertNoNul(value);
   return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/** Characters that mean nothing to sh anywhere in a word (no `~`, which expands at the start or after `:`/`=`). */
+const PLAIN = /^[A-Za-z0-9_@%+,./-]+$/;
+
+/** One argument: bare when nothing in it is special to sh, else `shQuote`. */
+export function shWord(value: string): string {
+  return PLAIN.test(value) ? value : shQuote(value);
+}
+
+/** An argv as sh words, for `eval` and for showing a command. */
+export function shArgv(argv: readonly string[]): string {
+  return argv.map(shWord).join(' ');
 }
 
 /**

@@ -16,8 +16,29 @@
  * from some other dir). An empty PATH entry means the cwd, as in execvp(3).
  * The marker alone would skip our own dir too, so a sh without `-ef` (POSIX
  * leaves it out) still never reaches itself.
+ *
+ * Re-entry: a shim manager that falls back to PATH (pyenv's `system`
+ * fallback in pyenv-which, asdf, mise) finds this shim again when it has no
+ * `$_pw_name` of its own. `_pw_exec` leaves `_PIPWARDEN_EXEC="<pid> <name>
+ * <real>"` behind; exec keeps the pid, so the same pid and name here means
+ * `<real>` led back to us. pyenv's pip-rehash hook instead runs the command
+ * as a child of that same-pid wrapper (pyenv.d/exec/pip-rehash/pip), so a
+ * child of the marked pid with the same name and the very same argv
+ * (`_PIPWARDEN_EXEC_ARGV`) is re-entry too; any other child (pip running
+ * python, a script running pip) is an ordinary call. Re-entry goes on with
+ * the candidates after `<real>`, as the manager would have had we not been
+ * on PATH, and ends with 127 "command not found" when none is left.
  */
 export const FIND_REAL = `# The real command: the first on PATH that is not a pipwarden shim.
+_pw_after=
+case \${_PIPWARDEN_EXEC-} in
+  "$$ $_pw_name "?*) _pw_after=\${_PIPWARDEN_EXEC#"$$ $_pw_name "} ;;
+  "\${PPID-} $_pw_name "?*)
+    _pw_sig="$#:$*"
+    if [ \${#_pw_sig} -gt 65536 ]; then _pw_sig="$#:"; fi
+    if [ "\${_PIPWARDEN_EXEC_ARGV-}" = "$_pw_sig" ]; then _pw_after=\${_PIPWARDEN_EXEC#"$PPID $_pw_name "}; fi ;;
+esac
+_pw_skip=\${_pw_after:+1}
 _pw_real=
 _pw_rest=\${PATH-}:
 while [ -n "$_pw_rest" ]; do
@@ -27,17 +48,37 @@ while [ -n "$_pw_rest" ]; do
     /*) ;;
     *) _pw_d=$PWD\${_pw_d:+/$_pw_d} ;;
   esac
+  if [ -n "$_pw_skip" ]; then
+    if [ "$_pw_d/$_pw_name" = "$_pw_after" ]; then _pw_skip=; fi
+    continue
+  fi
   if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ]; then continue; fi
   # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh and zsh all have it
   if [ "$_pw_d" -ef "$_pw_shims" ] || [ -e "$_pw_d/.pipwarden-shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; then continue; fi
   _pw_real=$_pw_d/$_pw_name
   break
 done
+if [ -z "$_pw_real" ] && [ -n "$_pw_after" ]; then
+  printf '%s\\n' "pipwarden: $_pw_name: command not found" \\
+    "pipwarden: $_pw_after has no $_pw_name of its own and fell back to PATH, which led back to pipwarden's shim; nothing else on PATH has it" \\
+    "pipwarden: next: select a version that has $_pw_name (pyenv shell/local/global, asdf or mise), or call another name" >&2
+  exit 127
+fi
 if [ -z "$_pw_real" ]; then
   printf '%s\\n' "pipwarden: $_pw_name: not found on PATH (pipwarden's shims in $_pw_shims skipped)" \\
     "pipwarden: next: install it or activate an environment that has it; pipwarden rehash drops shims of removed Pythons" >&2
   exit 127
 fi
+# Every exec goes through here: the marker above recognises a call that comes back.
+_pw_exec() {
+  _pw_x=$1
+  shift
+  _PIPWARDEN_EXEC="$$ $_pw_name $_pw_real"
+  _PIPWARDEN_EXEC_ARGV="$#:$*"
+  if [ \${#_PIPWARDEN_EXEC_ARGV} -gt 65536 ]; then _PIPWARDEN_EXEC_ARGV="$#:"; fi
+  export _PIPWARDEN_EXEC _PIPWARDEN_EXEC_ARGV
+  exec "$_pw_x" "$@"
+}
 `;
 
 /**
@@ -48,97 +89,8 @@ fi
  */
 export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
 if [ "\${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "\${_PIPWARDEN_SHIM-}" ]; then
-  exec "$_pw_real" "$@"
+  _pw_exec "$_pw_real" "$@"
 fi
-`;
-
-/**
- * Status 0 when pip's argv may change an environment, so the engine must
- * decide; 1 when it cannot, so the call passes straight through. pip's main
- * parser stops at the first non-option (optparse disable_interspersed_args,
- * pip/_internal/cli/main_parser.py), so only general options precede the
- * subcommand; the value-taking ones are listed so their value is not taken
- * for the subcommand. Anything unknown (an abbreviated long option, `--`, an
- * unknown subcommand) goes to the engine: when in doubt, ask.
- */
-export const PIP_ROUTE = `# Succeeds when pip's argv may change an environment; read-only calls fail.
-_pw_pip_may_change() {
-  # pip's completion protocol only prints words (pip/_internal/cli/autocompletion.py).
-  if [ -n "\${PIP_AUTO_COMPLETE-}" ]; then return 1; fi
-  while [ $# -gt 0 ]; do
-    case $1 in
-      -h|--help|-V|--version) return 1 ;;
-      --debug|--isolated|--require-virtualenv|--require-venv|--verbose|--quiet|--no-input|\\
-      --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
-      --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\\
-      --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\\
-      --use-feature|--use-deprecated)
-        if [ $# -lt 2 ]; then return 0; fi
-        shift 2 ;;
-      --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\\
-      --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\\
-      --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*) shift ;;
-      -[hvqV]*)
-        # A cluster of pip's short general flags, e.g. -vvq or -qV.
-        case \${1#-} in
-          *[!hvqV]*) return 0 ;;
-          *[hV]*) return 1 ;;
-        esac
-        shift ;;
-      -*) return 0 ;;
-      list|show|freeze|help|config|check|cache|debug|inspect|index|hash|search|completion) return 1 ;;
-      *) return 0 ;;
-    esac
-  done
-  # No subcommand: pip prints its help.
-  return 1
-}
-`;
-
-/**
- * Status 0 for `python -m pip <args that may change an env>`, 1 otherwise.
- * Scans like CPython's own getopt (Python/getopt.c, Python/initconfig.c):
- * short options cluster (-Im pip, -mpip); -c, -m, a script path, `-` or
- * `--` end the scan; -W and -X (and 2.7's -Q) take a value, attached or
- * next; long options match whole words only; -h, -? and -V end in output.
- */
-export const PYTHON_ROUTE = `# Succeeds for python [options] -m pip <a call that may change an environment>.
-_pw_python_may_change() {
-  while [ $# -gt 0 ]; do
-    case $1 in
-      --check-hash-based-pycs)
-        if [ $# -lt 2 ]; then return 1; fi
-        shift 2
-        continue ;;
-      ''|-|--|--*|[!-]*) return 1 ;;
-    esac
-    _pw_opts=\${1#-}
-    shift
-    while [ -n "$_pw_opts" ]; do
-      _pw_c=\${_pw_opts%"\${_pw_opts#?}"}
-      _pw_opts=\${_pw_opts#?}
-      case $_pw_c in
-        m)
-          if [ -z "$_pw_opts" ]; then
-            if [ $# -eq 0 ]; then return 1; fi
-            _pw_opts=$1
-            shift
-          fi
-          if [ "$_pw_opts" != pip ]; then return 1; fi
-          _pw_pip_may_change "$@"
-          return ;;
-        c|h|'?'|V) return 1 ;;
-        W|X|Q)
-          if [ -z "$_pw_opts" ]; then
-            if [ $# -eq 0 ]; then return 1; fi
-            shift
-          fi
-          _pw_opts= ;;
-      esac
-    done
-  done
-  return 1
-}
 `;
 
 /**

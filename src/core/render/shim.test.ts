@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseShimStamp, renderShim, SHIM_FORMAT, type ShimSpec, shimKind } from './shim.js';
+import { toolOf } from '../call.js';
+import { parseShimStamp, renderShim, SHIM_FORMAT, type ShimSpec } from './shim.js';
 
 const EXAMPLE: Omit<ShimSpec, 'kind' | 'name'> = {
   shimDir: '/home/me/.local/share/pipwarden/shims',
@@ -45,7 +46,9 @@ describe('renderShim', () => {
   });
 });
 
-describe('shimKind', () => {
+// One answer for the engine and for rehash (issue 7 §3: call.ts took pip2,
+// shimKind did not): 3.x and the bare names only.
+describe('toolOf: which names get a shim', () => {
   it.each([
     ['pip', 'pip'],
     ['pip3', 'pip'],
@@ -54,11 +57,16 @@ describe('shimKind', () => {
     ['python3', 'python'],
     ['python3.13', 'python'],
     ['pip2', null],
+    ['pip2.7', null],
     ['python2.7', null],
+    ['/usr/bin/pip3.11', 'pip'],
+    ['pip4', null],
+    ['pip10', null],
+    ['python3.', null],
     ['python3.12-config', null],
     ['pipx', null],
     ['python3-gdb.py', null],
   ])('%s → %s', (name, kind) => {
-    expect(shimKind(name)).toBe(kind);
+    expect(toolOf(name)).toBe(kind);
   });
 });

@@ -1,5 +1,6 @@
 import { shQuote } from './quote.js';
-import { BYPASS, ENGINE, FIND_REAL, PIP_ROUTE, PYTHON_ROUTE } from './shim-parts.js';
+import { BYPASS, ENGINE, FIND_REAL } from './shim-parts.js';
+import { renderPipRoute, renderPythonRoute } from './shim-route.js';
 
 /**
  * Bumped whenever the shim's sh changes meaning, so `rehash` (and `doctor`)
@@ -35,6 +36,10 @@ export interface ShimStamp {
 
 const STAMP = /^# pipwarden-shim format=(\d+) version=(\S+) kind=(pip|python) name=(\S+)$/m;
 
+// Rendered once: the tables they come from are constants.
+const PIP_ROUTE = renderPipRoute();
+const PYTHON_ROUTE = renderPythonRoute();
+
 /** The complete `#!/bin/sh` text of one shim. */
 export function renderShim(spec: ShimSpec): string {
   if (!/^[A-Za-z0-9._+-]+$/.test(spec.name)) {
@@ -58,7 +63,7 @@ export function renderShim(spec: ShimSpec): string {
     BYPASS,
     ENGINE,
     route,
-    'exec "$_pw_real" "$@"',
+    '_pw_exec "$_pw_real" "$@"',
     '',
   ].join('\n');
 }
@@ -68,11 +73,4 @@ export function parseShimStamp(text: string): ShimStamp | null {
   const m = STAMP.exec(text.slice(0, 512));
   if (!m || !text.startsWith('#!/bin/sh\n')) return null;
   return { format: Number(m[1]), version: m[2]!, kind: m[3] as 'pip' | 'python', name: m[4]! };
-}
-
-/** Which kind of shim a command name gets, or null for names pipwarden does not shim. */
-export function shimKind(name: string): 'pip' | 'python' | null {
-  if (/^pip(3(\.\d+)?)?$/.test(name)) return 'pip';
-  if (/^python(3(\.\d+)?)?$/.test(name)) return 'python';
-  return null;
 }

@@ -21,7 +21,7 @@ if [ -n "\${FAKE_ENGINE_LOG-}" ]; then
   printf '%s\\n' "$@" "marker=\${_PIPWARDEN_SHIM-}" > "$FAKE_ENGINE_LOG"
 fi
 case \${FAKE_ENGINE_MODE:-exec} in
-  exec) echo 'echo ENGINE >&2; exec "$_pw_real" "$@"' ;;
+  exec) echo 'echo ENGINE >&2; _pw_exec "$_pw_real" "$@"' ;;
   refuse) echo 'pipwarden: refused: fake' >&2; echo 'exit 77' ;;
   fail) echo 'pipwarden: error: fake config error' >&2; exit 78 ;;
   empty) ;;
@@ -44,7 +44,7 @@ export interface FakeWorld {
   ) => { status: number | null; stdout: string; stderr: string };
 }
 
-export const NAMES = ['pip', 'pip3', 'pip3.12', 'python', 'python3', 'python3.12'];
+export const NAMES = ['pip', 'pip3', 'pip3.12', 'python', 'python3', 'python3.10', 'python3.12'];
 
 /** In a test: `fakeWorld()`; shared by a file: pass a root made in beforeAll. */
 export function fakeWorld(root = tempDir('pipwarden-shim-')): FakeWorld {
