@@ -1,4 +1,26 @@
-import type { ProbeResult } from './probe.js';
+/** What the probe script prints about an interpreter (probe-script.ts). */
+export interface ProbeResult {
+  version: [number, number, number];
+  /** sys.executable, for debugging only. */
+  executable: string;
+  prefix: string;
+  /** sys.real_prefix (old virtualenv), else sys.base_prefix, else sys.prefix. */
+  basePrefix: string;
+  purelib: string;
+  platlib: string;
+  scripts: string;
+  /** Which of pip's two location backends the paths mirror. */
+  schemeSource: 'sysconfig' | 'distutils';
+  stdlib: string;
+  /** site.ENABLE_USER_SITE under -E: false in a no-global venv, null if uid ≠ euid. */
+  enableUserSite: boolean | null;
+  /** User site relative to the user base, e.g. `lib/python3.12/site-packages`. */
+  userSiteRel: string | null;
+  pipVersion: string | null;
+  /** The pip/__init__.py the interpreter imports, or null. */
+  pipInit: string | null;
+  implementation: string;
+}
 
 type Check = (v: unknown) => boolean;
 

@@ -1,31 +1,10 @@
 import type { Env } from '../core/env.js';
 import { PipwardenError } from '../core/errors.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './probe-script.js';
-import { isProbeResult } from './probe-shape.js';
+import { isProbeResult, type ProbeResult } from './probe-shape.js';
 
 /** What the interpreter says about itself; stable until it or its pip changes (so cacheable). */
-export interface ProbeResult {
-  version: [number, number, number];
-  /** sys.executable, for debugging only. */
-  executable: string;
-  prefix: string;
-  /** sys.real_prefix (old virtualenv), else sys.base_prefix, else sys.prefix. */
-  basePrefix: string;
-  purelib: string;
-  platlib: string;
-  scripts: string;
-  /** Which of pip's two location backends the paths mirror. */
-  schemeSource: 'sysconfig' | 'distutils';
-  stdlib: string;
-  /** site.ENABLE_USER_SITE under -E: false in a no-global venv, null if uid ≠ euid. */
-  enableUserSite: boolean | null;
-  /** User site relative to the user base, e.g. `lib/python3.12/site-packages`. */
-  userSiteRel: string | null;
-  pipVersion: string | null;
-  /** The pip/__init__.py the interpreter imports, or null. */
-  pipInit: string | null;
-  implementation: string;
-}
+export type { ProbeResult } from './probe-shape.js';
 
 export interface SpawnResult {
   stdout: string;
