@@ -3,15 +3,16 @@ import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { parsePipArgv } from '../core/argv/index.js';
 import { type Call, classifyCall } from '../core/call.js';
+import { merge } from '../core/config/merge.js';
 import type { ResolvedConfig } from '../core/config/types.js';
 import { changesEnv, decide, passPlan } from '../core/decide/decide.js';
-import { venvPath } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
 import type { Plan } from '../core/plan.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
-import { cacheDir, shimDir } from '../io/paths.js';
+import { shimDirsToSkip } from '../io/marked-shim-dirs.js';
+import { cacheDir } from '../io/paths.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
 
@@ -49,28 +50,42 @@ export async function prepare(
       'pipwarden explain -- pip install <pkg>   or   -- python3 -m pip install <pkg>',
     );
   }
-  const real = realPath ?? resolveReal(nameOrPath, ctx);
+  const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
+  const real = realPath ?? resolveReal(nameOrPath, ctx, exclude);
+  const pipArgs = call.kind === 'pip' ? call.pipArgs : [];
+  const inv = call.kind === 'pip' ? parsePipArgv(pipArgs, null) : null;
+  const tool = { kind: call.tool, name: call.name, path: real };
+  // The bypass comes first, before any config is read: a broken
+  // .pipwardenrc must not stop PIPWARDEN_DISABLE=1 (its own hint says so).
+  if (disabled(ctx.env)) {
+    const facts = await gatherFacts({
+      tool,
+      env: ctx.env,
+      cwd: ctx.cwd,
+      exclude,
+      skipInterpreter: true,
+    });
+    const plan = passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1');
+    return { call, facts, config: merge([]), plan, warnings: [] };
+  }
   const home = ctx.env.HOME || homedir();
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
   assertNoConfigErrors(loaded);
   const config = loaded.resolved;
-  const pipArgs = call.kind === 'pip' ? call.pipArgs : [];
-  const inv = call.kind === 'pip' ? parsePipArgv(pipArgs, null) : null;
   const facts = await gatherFacts({
-    tool: { kind: call.tool, name: call.name, path: real },
+    tool,
     env: ctx.env,
     cwd: ctx.cwd,
     pythonFlags: call.kind === 'pip' ? call.pythonFlags : undefined,
     pipSubcommand: inv?.subcommand ?? undefined,
-    isolated: inv?.globals.some((o) => o.dest === 'isolated_mode') ?? false,
+    // pip's own test: `"--isolated" in cmd_args`, the exact token anywhere.
+    isolated: pipArgs.includes('--isolated'),
     cacheDir: cacheDir(ctx.env),
+    exclude,
     skipInterpreter: !changesEnv(inv?.subcommand ?? null),
+    venvPath: config.config.venv.path,
   });
-  const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
-  facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
-  const plan = disabled(ctx.env)
-    ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
-    : decide(call, facts, config);
+  const plan = decide(call, facts, config);
   return { call, facts, config, plan, warnings: loaded.warnings };
 }
 
@@ -79,7 +94,7 @@ export function disabled(env: NodeJS.ProcessEnv): boolean {
   return env.PIPWARDEN_DISABLE === '1';
 }
 
-function resolveReal(nameOrPath: string, ctx: CommandContext): string {
+function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {
   if (nameOrPath.includes('/')) {
     const p = isAbsolute(nameOrPath) ? nameOrPath : resolve(ctx.cwd, nameOrPath);
     if (!existsSync(p)) {
@@ -87,7 +102,7 @@ function resolveReal(nameOrPath: string, ctx: CommandContext): string {
     }
     return p;
   }
-  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', { exclude: [shimDir(ctx.env)] });
+  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', { exclude, cwd: ctx.cwd });
   if (found === null) {
     throw new PipwardenError(
       'not-found',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActiveEnv } from '../core/facts.js';
 import { isDir, samePath } from './fs-checks.js';
@@ -18,7 +18,14 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
   const venv = env.VIRTUAL_ENV;
   if (venv && isDir(venv)) {
     const prefix = resolve(venv);
-    return { kind: 'venv', prefix, source: 'VIRTUAL_ENV', ...tools(prefix), isCondaBase: false };
+    return {
+      kind: 'venv',
+      prefix,
+      realPrefix: real(prefix),
+      source: 'VIRTUAL_ENV',
+      ...tools(prefix),
+      isCondaBase: false,
+    };
   }
   const conda = env.CONDA_PREFIX;
   if (conda && isDir(conda)) {
@@ -28,6 +35,7 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
     return {
       kind: pixi ? 'pixi' : 'conda',
       prefix,
+      realPrefix: real(prefix),
       source: ['CONDA_PREFIX', ...pixiVars].join('+'),
       ...tools(prefix),
       // Pixi never makes a base env, and names project envs "default".
@@ -66,5 +74,14 @@ function pythonVersions(bin: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/** The prefix through symlinks, so `VIRTUAL_ENV=~/link-to-venv` is the venv python reports. */
+function real(prefix: string): string {
+  try {
+    return realpathSync(prefix);
+  } catch {
+    return prefix;
   }
 }

@@ -4,17 +4,16 @@ import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
-import { render } from './assemble.js';
+import { assemblePlan } from './assemble.js';
 import { newDraft } from './draft.js';
-import {
-  externallyManaged,
-  foreignEnv,
-  noEnv,
-  notWritable,
-  type Situation,
-  sudo,
-  userInVenv,
-} from './situations.js';
+import type { Situation } from './situation.js';
+import { externallyManaged } from './situations/externally-managed.js';
+import { foreignEnv } from './situations/foreign-env.js';
+import { noEnv } from './situations/no-env.js';
+import { noPip } from './situations/no-pip.js';
+import { notWritable } from './situations/not-writable.js';
+import { sudo } from './situations/sudo.js';
+import { userInVenv } from './situations/user-in-venv.js';
 import { explicitLocation, userMode } from './user-mode.js';
 
 /** Subcommands that change an environment; everything else passes through untouched. */
@@ -75,10 +74,10 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   userInVenv(s);
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.
-  const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
+  const redirected = noPip(s) || foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
-  return render(call, inv, facts, config, s.draft);
+  return assemblePlan(call, inv, facts, config, s.draft);
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */
