@@ -1,5 +1,6 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
+import { requiresVirtualenv } from '../require-virtualenv.js';
 import {
   atLeast,
   installPipHint,
@@ -26,6 +27,21 @@ export function foreignEnv(s: Situation): boolean {
   if (wanted && env.pythonVersions && !env.pythonVersions.includes(wanted)) return false;
   const rule = ruleFor(config, 'foreignEnv');
   if (rule.action === 'pip') return false;
+  const required = requiresVirtualenv(s);
+  if (required !== null && env.kind !== 'venv' && rule.action === 'env') {
+    // pip's require-virtualenv exits 3 ("Could not find an activated
+    // virtualenv (required)") under a conda or pixi interpreter: pointing pip
+    // there would fail a call that, as typed, runs in a virtualenv.
+    applied(
+      draft,
+      config,
+      'foreignEnv',
+      'pip',
+      `${env.kind} env ${env.prefix} is active, but pip requires a virtualenv (${required}) and would refuse it, so pip runs as typed`,
+      'warning',
+    );
+    return false;
+  }
   const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
   if (rule.action === 'refuse') {
     refuse(draft, config, 'foreignEnv', what, installPipHint(env.kind, env.prefix));
