@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { parsePipArgv } from '../core/argv/index.js';
 import { type Call, classifyCall } from '../core/call.js';
 import { merge } from '../core/config/merge.js';
 import type { ResolvedConfig } from '../core/config/types.js';
-import { changesEnv, decide, passPlan } from '../core/decide/decide.js';
+import { decide, passPlan } from '../core/decide/decide.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
 import type { Plan } from '../core/plan.js';
+import { triage } from '../core/triage.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { shimDirsToSkip } from '../io/marked-shim-dirs.js';
@@ -52,12 +52,11 @@ export async function prepare(
   }
   const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
   const real = realPath ?? resolveReal(nameOrPath, ctx, exclude);
-  const pipArgs = call.kind === 'pip' ? call.pipArgs : [];
-  const inv = call.kind === 'pip' ? parsePipArgv(pipArgs, null) : null;
   const tool = { kind: call.tool, name: call.name, path: real };
-  // The bypass comes first, before any config is read: a broken
-  // .pipwardenrc must not stop PIPWARDEN_DISABLE=1 (its own hint says so).
-  if (disabled(ctx.env)) {
+  // Triage comes first, before any config is read: a broken .pipwardenrc
+  // must not stop PIPWARDEN_DISABLE=1 (its own hint says so), nor `pip list`.
+  const t = triage(call, { disable: ctx.env.PIPWARDEN_DISABLE });
+  if (t.kind === 'pass') {
     const facts = await gatherFacts({
       tool,
       env: ctx.env,
@@ -65,8 +64,13 @@ export async function prepare(
       exclude,
       skipInterpreter: true,
     });
-    const plan = passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1');
-    return { call, facts, config: merge([]), plan, warnings: [] };
+    return {
+      call,
+      facts,
+      config: merge([]),
+      plan: passPlan(call, facts, t.inv, t.why),
+      warnings: [],
+    };
   }
   const home = ctx.env.HOME || homedir();
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
@@ -76,22 +80,15 @@ export async function prepare(
     tool,
     env: ctx.env,
     cwd: ctx.cwd,
-    pythonFlags: call.kind === 'pip' ? call.pythonFlags : undefined,
-    pipSubcommand: inv?.subcommand ?? undefined,
-    // pip's own test: `"--isolated" in cmd_args`, the exact token anywhere.
-    isolated: pipArgs.includes('--isolated'),
+    pythonFlags: t.call.pythonFlags,
+    pipSubcommand: t.subcommand,
+    isolated: t.isolated,
     cacheDir: cacheDir(ctx.env),
     exclude,
-    skipInterpreter: !changesEnv(inv?.subcommand ?? null),
     venvPath: config.config.venv.path,
   });
   const plan = decide(call, facts, config);
   return { call, facts, config, plan, warnings: loaded.warnings };
-}
-
-/** The one check for the engine's bypass (the shims make the same check in sh). */
-export function disabled(env: NodeJS.ProcessEnv): boolean {
-  return env.PIPWARDEN_DISABLE === '1';
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {

@@ -4,6 +4,7 @@ import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
+import { changesEnv } from '../triage.js';
 import { assemblePlan } from './assemble.js';
 import { newDraft } from './draft.js';
 import type { Situation } from './situation.js';
@@ -16,13 +17,7 @@ import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
 import { explicitLocation, userMode } from './user-mode.js';
 
-/** Subcommands that change an environment; everything else passes through untouched. */
-const CHANGES_ENV = new Set(['install', 'uninstall']);
-
-/** Whether a pip subcommand can change an environment: only those make decide() look at the interpreter. */
-export function changesEnv(subcommand: string | null): boolean {
-  return subcommand !== null && CHANGES_ENV.has(subcommand);
-}
+export { changesEnv } from '../triage.js';
 
 /**
  * The whole policy: a pure function from the user's call, the facts of the
