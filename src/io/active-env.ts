@@ -77,11 +77,15 @@ function pythonVersions(bin: string): string[] {
   }
 }
 
-/** The prefix through symlinks, so `VIRTUAL_ENV=~/link-to-venv` is the venv python reports. */
-function real(prefix: string): string {
+/**
+ * The prefix through symlinks, so `VIRTUAL_ENV=~/link-to-venv` is the venv
+ * python reports; undefined when it is the prefix itself.
+ */
+function real(prefix: string): string | undefined {
   try {
-    return realpathSync(prefix);
+    const r = realpathSync(prefix);
+    return r === prefix ? undefined : r;
   } catch {
-    return prefix;
+    return undefined;
   }
 }
