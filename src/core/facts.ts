@@ -136,10 +136,9 @@ export interface Facts {
   debug?: { resolution: string[]; pyenvSpawned: boolean };
   /**
    * The venv the `venv` action would use (config `venv.path` resolved against
-   * the project), and whether it already has a pyvenv.cfg. Set by the CLI once
-   * config is loaded; absent means "not looked at".
+   * the project) and what it holds, read by gatherFacts like every other fact.
    */
-  configuredVenv?: ConfiguredVenv;
+  configuredVenv: ConfiguredVenv;
   /**
    * For `python -m pip` under an interpreter without pip: the first pip on
    * PATH (shims and that interpreter's own bin excluded) and its version,

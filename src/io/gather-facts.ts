@@ -30,7 +30,7 @@ export interface GatherOptions {
    * such as `--isol` isolates nothing. Callers pass that test's answer.
    */
   isolated?: boolean;
-  /** Config `venv.path`, as configured: resolved here into `configuredVenv`. */
+  /** Config `venv.path`, as configured (default `.venv`): resolved here into `configuredVenv`. */
   venvPath?: string;
   /** Probe cache dir; default PIPWARDEN_CACHE_DIR, else the XDG cache. null: no cache. */
   cacheDir?: string | null;
@@ -127,9 +127,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     projectRoot,
     cwd,
     debug: { resolution, pyenvSpawned },
-    ...(opts.venvPath === undefined
-      ? {}
-      : { configuredVenv: inspectConfiguredVenv(opts.venvPath, projectRoot, projectVenv) }),
+    configuredVenv: inspectConfiguredVenv(opts.venvPath ?? '.venv', projectRoot, projectVenv),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
   };
 }

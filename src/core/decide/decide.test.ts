@@ -65,6 +65,7 @@ function facts(over: Partial<Facts> = {}, i: InterpreterFacts | null = interp())
     projectVenv: null,
     projectRoot: '/p',
     cwd: '/p',
+    configuredVenv: { path: '/p/.venv', exists: false },
     ...over,
   };
 }

@@ -13,9 +13,7 @@ import { atLeast, PIP_PYTHON_OPTION, type Situation } from './situation.js';
 export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   const { facts, config, draft, interp } = s;
   const { venv } = config.config;
-  const path =
-    facts.configuredVenv?.path ?? venvPath(venv.path, facts.projectRoot, facts.projectVenv);
-  const exists = facts.configuredVenv?.exists ?? false;
+  const { path, exists } = facts.configuredVenv;
   const python = `${path}/bin/python`;
   if (!exists && s.subcommand === 'uninstall') {
     applied(
@@ -37,11 +35,11 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
     );
     return true;
   }
-  if (exists && facts.configuredVenv?.python === false) {
+  if (exists && facts.configuredVenv.python === false) {
     refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, rebuild(s, path));
     return true;
   }
-  if (exists && facts.configuredVenv?.pip === false) return pipless(s, id, what, path);
+  if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
   if (!exists) draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
