@@ -422,3 +422,43 @@ describe('decide: sudo', () => {
     expect(p.notices).toEqual([]);
   });
 });
+
+describe('decide: python -m pip under an interpreter without pip', () => {
+  const bare = interp({ pipVersion: null });
+  const f = (over: Partial<Facts> = {}) =>
+    facts(
+      {
+        tool: { kind: 'python', name: 'python3', path: `${SYS}/bin/python3` },
+        fallbackPip: { path: '/opt/tools/bin/pip3', version: '24.2' },
+        ...over,
+      },
+      bare,
+    );
+
+  it('runs another pip ≥ 22.3 with --python, keeping the target', () => {
+    const p = plan('python3 -m pip install x', f());
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command).toEqual([
+      '/opt/tools/bin/pip3',
+      '--python',
+      `${SYS}/bin/python3.12`,
+      'install',
+      'x',
+    ]);
+  });
+
+  it('an org venv-only refusal still applies: the runner is not a way around policy', () => {
+    const p = plan('python3 -m pip install x', f(), {
+      onNoEnv: { action: 'refuse', message: null },
+    });
+    expect(p.action).toBe('refuse');
+  });
+
+  it('refuses with the next step when no usable pip is on PATH', () => {
+    const p = plan('python3 -m pip install x', f({ fallbackPip: null }));
+    expect(p.action).toBe('refuse');
+    expect(p.notices.at(-1)?.text).toBe(
+      `next: ${SYS}/bin/python3.12 -m ensurepip (then run pip again)`,
+    );
+  });
+});

@@ -69,9 +69,13 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   userInVenv(s);
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.
-  const redirected = noPip(s) || foreignEnv(s) || noEnv(s) || externallyManaged(s);
+  const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
+  // Last: when pip still runs under this interpreter and it has no pip,
+  // only the runner changes (another pip, --python this interpreter), so
+  // every rule above (org venv-only, PEP 668, sudo) has judged the target.
+  noPip(s);
   return assemblePlan(call, inv, facts, config, s.draft);
 }
 

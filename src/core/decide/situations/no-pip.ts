@@ -1,5 +1,4 @@
 import { applied, refuse, ruleFor } from '../draft.js';
-import { neutraliseUser } from '../neutralise-user.js';
 import { atLeast, installPipHint, PIP_PYTHON_OPTION, type Situation } from '../situation.js';
 
 /**
@@ -7,11 +6,14 @@ import { atLeast, installPipHint, PIP_PYTHON_OPTION, type Situation } from '../s
  * pixi env without pip, a venv made --without-pip): python would only say
  * "No module named pip". Routed as `pip install` is in a pip-less env (the
  * foreignEnv rule): another pip ≥ 22.3 runs as `pip --python <interpreter>`;
- * without one, refuse with the step that gives the env a pip.
+ * without one, refuse with the step that gives the env a pip. The target
+ * stays this interpreter, so user mode and every other edit stay as decided.
  */
 export function noPip(s: Situation): boolean {
   const { facts, interp, config, draft } = s;
   if (interp.pipVersion !== null || facts.tool.kind !== 'python') return false;
+  if (draft.refusal || draft.runner.kind !== 'original' || draft.pythonOption !== null)
+    return false;
   const rule = ruleFor(config, 'foreignEnv');
   if (rule.action === 'pip') return false;
   const where =
@@ -33,13 +35,12 @@ export function noPip(s: Situation): boolean {
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
-  const user = neutraliseUser(s);
   applied(
     draft,
     config,
     'foreignEnv',
     'env',
-    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}${user}`,
+    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}`,
   );
   return true;
 }
