@@ -7,11 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 // Cycles known and being removed elsewhere; each entry is the exact set of
 // files in one cycle. Remove an entry when its cycle is gone.
-const ALLOWED = [
-  // decide/situations ↔ decide/venv-target: issue 7 §2 splits situations.ts
-  // into one file per situation, which removes it.
-  ['src/core/decide/situations.ts', 'src/core/decide/venv-target.ts'],
-];
+const ALLOWED = [];
 
 const root = resolve(process.argv[2] ?? 'src');
 const cwd = process.cwd();

@@ -1,29 +1,21 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { parsePipArgv } from '../core/argv/index.js';
-import { type Call, classifyCall } from '../core/call.js';
-import type { ResolvedConfig } from '../core/config/types.js';
-import { changesEnv, decide, passPlan } from '../core/decide/decide.js';
-import { venvPath } from '../core/decide/venv-target.js';
+import { classifyCall } from '../core/call.js';
+import { merge } from '../core/config/merge.js';
+import { decide, passPlan } from '../core/decide/decide.js';
 import { PipwardenError } from '../core/errors.js';
-import type { Facts } from '../core/facts.js';
-import type { Plan } from '../core/plan.js';
+import { triage } from '../core/triage.js';
+import { exists } from '../io/fs-checks.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
-import { cacheDir, shimDir } from '../io/paths.js';
+import { shimDirsToSkip } from '../io/marked-shim-dirs.js';
+import { cacheDir } from '../io/paths.js';
 import { statCode } from '../io/resolve-interpreter.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
 import { cwdGonePlan } from './cwd-gone.js';
+import type { Prepared } from './prepared.js';
 
-export interface Prepared {
-  call: Call;
-  facts: Facts;
-  config: ResolvedConfig;
-  plan: Plan;
-  warnings: string[];
-}
+export type { Prepared } from './prepared.js';
 
 /**
  * Everything between the user's command and its Plan: classify, resolve the
@@ -51,41 +43,52 @@ export async function prepare(
       'pipwarden explain -- pip install <pkg>   or   -- python3 -m pip install <pkg>',
     );
   }
-  const real = realPath ?? resolveReal(nameOrPath, ctx);
+  const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
+  const real = realPath ?? resolveReal(nameOrPath, ctx, exclude);
   if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
-  const home = ctx.env.HOME || homedir();
+  const tool = { kind: call.tool, name: call.name, path: real };
+  // Triage comes first, before any config is read: a broken .pipwardenrc
+  // must not stop PIPWARDEN_DISABLE=1 (its own hint says so), nor `pip list`.
+  const t = triage(call, { disable: ctx.env.PIPWARDEN_DISABLE });
+  if (t.kind === 'pass') {
+    const facts = await gatherFacts({
+      tool,
+      env: ctx.env,
+      cwd: ctx.cwd,
+      exclude,
+      skipInterpreter: true,
+    });
+    return {
+      call,
+      facts,
+      config: merge([]),
+      plan: passPlan(call, facts, t.inv, t.why),
+      warnings: [],
+    };
+  }
+  const home = ctx.home;
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
   assertNoConfigErrors(loaded);
   const config = loaded.resolved;
-  const pipArgs = call.kind === 'pip' ? call.pipArgs : [];
-  const inv = call.kind === 'pip' ? parsePipArgv(pipArgs, null) : null;
   const facts = await gatherFacts({
-    tool: { kind: call.tool, name: call.name, path: real },
+    tool,
     env: ctx.env,
     cwd: ctx.cwd,
-    pythonFlags: call.kind === 'pip' ? call.pythonFlags : undefined,
-    pipSubcommand: inv?.subcommand ?? undefined,
-    isolated: inv?.globals.some((o) => o.dest === 'isolated_mode') ?? false,
+    pythonFlags: t.call.pythonFlags,
+    pipSubcommand: t.subcommand,
+    isolated: t.isolated,
     cacheDir: cacheDir(ctx.env),
-    skipInterpreter: !changesEnv(inv?.subcommand ?? null),
+    exclude,
+    venvPath: config.config.venv.path,
   });
-  const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
-  facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
-  const plan = disabled(ctx.env)
-    ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
-    : decide(call, facts, config);
+  const plan = decide(call, facts, config);
   return { call, facts, config, plan, warnings: loaded.warnings };
 }
 
-/** The one check for the engine's bypass (the shims make the same check in sh). */
-export function disabled(env: NodeJS.ProcessEnv): boolean {
-  return env.PIPWARDEN_DISABLE === '1';
-}
-
-function resolveReal(nameOrPath: string, ctx: CommandContext): string {
+function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {
   if (nameOrPath.includes('/')) {
     const p = isAbsolute(nameOrPath) ? nameOrPath : resolve(ctx.cwd, nameOrPath);
-    if (!existsSync(p)) {
+    if (!exists(p)) {
       if (statCode(p) === 'EACCES') {
         throw new PipwardenError(
           'denied',
@@ -97,10 +100,7 @@ function resolveReal(nameOrPath: string, ctx: CommandContext): string {
     }
     return p;
   }
-  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', {
-    exclude: [shimDir(ctx.env)],
-    cwd: ctx.cwd,
-  });
+  const found = findOnPath(nameOrPath, ctx.env.PATH ?? '', { exclude, cwd: ctx.cwd });
   if (found === null) {
     throw new PipwardenError(
       'not-found',

@@ -1,6 +1,6 @@
 import { auditRecord, isSilentPass } from '../core/audit-record.js';
 import type { CommandContext } from './context.js';
-import type { Prepared } from './prepare.js';
+import type { Prepared } from './prepared.js';
 
 /**
  * Appends the decision to the audit log (src/io/audit/), after it is made and

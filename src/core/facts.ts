@@ -30,6 +30,15 @@ export interface PipSettings {
   target: PipSetting<string> | null;
   prefix: PipSetting<string> | null;
   root: PipSetting<string> | null;
+  /** `dry-run` / PIP_DRY_RUN (pip ≥ 22.2); absent in hand-built Facts means unset. */
+  dryRun?: PipSetting<boolean> | null;
+  /** `report` / PIP_REPORT (pip ≥ 22.2); absent means unset. */
+  report?: PipSetting<string> | null;
+  /**
+   * Names of the PIP_* variables pip reads as `user` or `no-user` (any case,
+   * `_` or `-`), so a plan can unset them all. Absent means none.
+   */
+  userVars?: string[];
   /** Config files pip would read, in load order, with whether each exists. */
   files: { path: string; variant: 'global' | 'user' | 'site' | 'env'; exists: boolean }[];
   /**
@@ -59,6 +68,8 @@ export interface InterpreterFacts {
   /** [major, minor, micro] */
   version: [number, number, number];
   prefix: string;
+  /** `prefix` through symlinks; absent in hand-built Facts means the same as prefix. */
+  realPrefix?: string;
   basePrefix: string;
   purelib: string;
   platlib: string;
@@ -85,6 +96,8 @@ export interface InterpreterFacts {
 export interface ActiveEnv {
   kind: 'venv' | 'conda' | 'pixi';
   prefix: string;
+  /** `prefix` through symlinks; absent means the same as prefix. */
+  realPrefix?: string;
   /** Which variable(s) told us. */
   source: string;
   /** The env's python, if it has one. */
@@ -123,8 +136,27 @@ export interface Facts {
   debug?: { resolution: string[]; pyenvSpawned: boolean };
   /**
    * The venv the `venv` action would use (config `venv.path` resolved against
-   * the project), and whether it already has a pyvenv.cfg. Set by the CLI once
-   * config is loaded; absent means "not looked at".
+   * the project) and what it holds, read by gatherFacts like every other fact.
    */
-  configuredVenv?: { path: string; exists: boolean };
+  configuredVenv: ConfiguredVenv;
+  /**
+   * For `python -m pip` under an interpreter without pip: the first pip on
+   * PATH (shims and that interpreter's own bin excluded) and its version,
+   * which can serve as `pip --python <interpreter>`. Absent: not looked at.
+   */
+  fallbackPip?: { path: string; version: string } | null;
+}
+
+export interface ConfiguredVenv {
+  path: string;
+  /** pyvenv.cfg exists. */
+  exists: boolean;
+  /** bin/python exists (absent in hand-built Facts: assumed when exists). */
+  python?: boolean;
+  /**
+   * pip is importable there (bin/pip or site-packages/pip). A pyvenv.cfg
+   * without pip is a venv whose ensurepip step failed (Debian without
+   * python3-venv) or one made --without-pip. Absent: assumed when exists.
+   */
+  pip?: boolean;
 }

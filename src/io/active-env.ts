@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Env } from '../core/env.js';
 import type { ActiveEnv } from '../core/facts.js';
@@ -16,7 +16,14 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
   const venv = env.VIRTUAL_ENV;
   if (venv && isDir(venv)) {
     const prefix = resolve(venv);
-    return { kind: 'venv', prefix, source: 'VIRTUAL_ENV', ...tools(prefix), isCondaBase: false };
+    return {
+      kind: 'venv',
+      prefix,
+      realPrefix: real(prefix),
+      source: 'VIRTUAL_ENV',
+      ...tools(prefix),
+      isCondaBase: false,
+    };
   }
   const conda = env.CONDA_PREFIX;
   if (conda && isDir(conda)) {
@@ -26,6 +33,7 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
     return {
       kind: pixi ? 'pixi' : 'conda',
       prefix,
+      realPrefix: real(prefix),
       source: ['CONDA_PREFIX', ...pixiVars].join('+'),
       ...tools(prefix),
       // Pixi never makes a base env, and names project envs "default".
@@ -64,5 +72,18 @@ function pythonVersions(bin: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/**
+ * The prefix through symlinks, so `VIRTUAL_ENV=~/link-to-venv` is the venv
+ * python reports; undefined when it is the prefix itself.
+ */
+function real(prefix: string): string | undefined {
+  try {
+    const r = realpathSync(prefix);
+    return r === prefix ? undefined : r;
+  } catch {
+    return undefined;
   }
 }

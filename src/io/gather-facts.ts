@@ -2,9 +2,11 @@ import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
+import { inspectConfiguredVenv } from './configured-venv.js';
+import { findFallbackPip } from './fallback-pip.js';
 import { inVirtualenv, liveFacts } from './live-facts.js';
 import { cacheDir as defaultCacheDir, shimDir } from './paths.js';
-import { readPipSettings } from './pip-config.js';
+import { normalizeName, readPipSettings } from './pip-config.js';
 import type { ProbeResult, Spawner } from './probe.js';
 import { probeInterpreter } from './probe-cache.js';
 import { findProjectRoot, findProjectVenv } from './project.js';
@@ -19,8 +21,14 @@ export interface GatherOptions {
   pythonFlags?: PythonFlags;
   /** pip's subcommand, for which config section applies; undefined for none. */
   pipSubcommand?: string;
-  /** pip's `--isolated`: no user config files, no PIP_* variables. */
+  /**
+   * pip ignores config only when the exact token `--isolated` is in its argv
+   * (`"--isolated" in cmd_args`, pip/_internal/cli/main.py); an abbreviation
+   * such as `--isol` isolates nothing. Callers pass that test's answer.
+   */
   isolated?: boolean;
+  /** Config `venv.path`, as configured (default `.venv`): resolved here into `configuredVenv`. */
+  venvPath?: string;
   /** Probe cache dir; default PIPWARDEN_CACHE_DIR, else the XDG cache. null: no cache. */
   cacheDir?: string | null;
   /** Our shim dirs, never an answer for a PATH lookup; default the configured shim dir. */
@@ -70,7 +78,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       interpreter = liveFacts(resolved.interpreter, probe, { env, flags, cwd });
     }
   }
-  const pipSettings = readPipSettings({
+  const settingsInput = {
     env,
     cwd,
     isolated: opts.isolated ?? false,
@@ -78,8 +86,31 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     sysPrefix: probe?.prefix ?? null,
     inVirtualenv: probe !== null && inVirtualenv(probe),
     pipVersion: probe?.pipVersion ?? null,
-    pythonVersion: probe ? [probe.version[0], probe.version[1]] : null,
-  });
+    pythonVersion: probe ? ([probe.version[0], probe.version[1]] as [number, number]) : null,
+  };
+  const pipSettings = readPipSettings(settingsInput);
+  // pip's main parser (named "global") is never isolated: it reads every
+  // config file's [global] and PIP_* even under --isolated, and re-executes
+  // under PIP_PYTHON / `python = …` (pip/_internal/cli/main_parser.py).
+  pipSettings.python = readPipSettings({
+    ...settingsInput,
+    isolated: false,
+    subcommand: null,
+  }).python;
+  pipSettings.userVars = opts.isolated ? [] : userVars(env);
+  const projectVenv = findProjectVenv(cwd);
+  const projectRoot = findProjectRoot(cwd);
+  const exclude = opts.exclude ?? [shimDir(env)];
+  const fallbackPip =
+    interpreter !== null && interpreter.pipVersion === null && tool.kind === 'python'
+      ? await findFallbackPip(interpreter, {
+          env,
+          cwd,
+          exclude,
+          cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
+          ...(opts.spawn ? { spawn: opts.spawn } : {}),
+        })
+      : undefined;
   const uid = process.getuid?.() ?? -1;
   return {
     tool,
@@ -87,11 +118,22 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     activeEnv: detectActiveEnv(env),
     pipSettings,
     user: { uid, isRoot: uid === 0, sudoUser: uid === 0 ? env.SUDO_USER || null : null },
-    projectVenv: findProjectVenv(cwd),
-    projectRoot: findProjectRoot(cwd),
+    projectVenv,
+    projectRoot,
     cwd,
     debug: { resolution, pyenvSpawned },
+    configuredVenv: inspectConfiguredVenv(opts.venvPath ?? '.venv', projectRoot, projectVenv),
+    ...(fallbackPip === undefined ? {} : { fallbackPip }),
   };
+}
+
+/** Every PIP_* variable pip reads as `user` or `no-user` (pip lower-cases and maps `_` to `-`). */
+function userVars(env: Env): string[] {
+  return Object.keys(env).filter((k) => {
+    if (!k.startsWith('PIP_') || env[k] === undefined) return false;
+    const name = normalizeName(k.slice(4));
+    return name === 'user' || name === 'no-user';
+  });
 }
 
 function orFlags(a: PythonFlags, b: PythonFlags): PythonFlags {

@@ -40,6 +40,7 @@ export function liveFacts(
     realpath: safeRealpath(invoked),
     version: probe.version,
     prefix: probe.prefix,
+    realPrefix: safeRealpath(probe.prefix),
     basePrefix: probe.basePrefix,
     purelib: probe.purelib,
     platlib: probe.platlib,

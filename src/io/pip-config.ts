@@ -12,7 +12,7 @@ export interface PipSettingsInput extends ConfigFilesInput {
   pythonVersion: [number, number] | null;
 }
 
-type Field = Exclude<keyof PipSettings, 'files' | 'invalid'>;
+type Field = Exclude<keyof PipSettings, 'files' | 'invalid' | 'userVars'>;
 
 interface OptionSpec {
   field: Field;
@@ -42,6 +42,9 @@ const OPTIONS: Record<string, OptionSpec> = {
   target: { field: 'target', type: 'string', commands: ['install'] },
   prefix: { field: 'prefix', type: 'string', commands: ['install'] },
   root: { field: 'root', type: 'string', commands: ['install'] },
+  // pip skips its PEP 668 check for `install --dry-run --report`, from config too.
+  'dry-run': { field: 'dryRun', type: 'bool', commands: ['install'], since: '22.2' },
+  report: { field: 'report', type: 'string', commands: ['install'], since: '22.2' },
 };
 
 const ENV_SECTION = ':env:';

@@ -13,7 +13,7 @@ import type { Plan } from '../plan.js';
 import type { Draft } from './draft.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
-export function render(
+export function assemblePlan(
   call: Extract<Call, { kind: 'pip' }>,
   inv: PipInvocation,
   facts: Facts,

@@ -65,6 +65,7 @@ function facts(over: Partial<Facts> = {}, i: InterpreterFacts | null = interp())
     projectVenv: null,
     projectRoot: '/p',
     cwd: '/p',
+    configuredVenv: { path: '/p/.venv', exists: false },
     ...over,
   };
 }
@@ -189,6 +190,26 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     const p = plan('pip install x', facts({ activeEnv: activeEnv(`${CONDA}/bin/pip`) }));
     expect(p.action).toBe('rewrite');
     if (p.action === 'rewrite') expect(p.command).toEqual([`${CONDA}/bin/pip`, 'install', 'x']);
+  });
+
+  // pip exits 3 "Could not find an activated virtualenv (required)" under a
+  // conda interpreter; the pip as typed (a venv's) would have installed.
+  it.each([
+    ['--require-virtualenv', 'pip --require-virtualenv install x', null],
+    ['PIP_REQUIRE_VIRTUALENV', 'pip install x', 'env'],
+  ])('require-virtualenv (%s): no redirect into a conda env, with a warning', (_, cmd, kind) => {
+    const f = facts(
+      { activeEnv: activeEnv(`${CONDA}/bin/pip`) },
+      venvInterp({ executable: '/v/bin/python', prefix: '/v' }),
+    );
+    if (kind)
+      f.pipSettings.requireVirtualenv = {
+        value: true,
+        source: { kind: 'env', where: 'PIP_REQUIRE_VIRTUALENV' },
+      };
+    const p = plan(cmd, f);
+    expect(p.action).toBe('pass');
+    expect(p.notices[0]?.text).toMatch(/requires a virtualenv .* so pip runs as typed/);
   });
 
   it('adds --python before the subcommand when the env has no pip (pip ≥ 22.3)', () => {
@@ -329,6 +350,29 @@ describe('decide: externally managed', () => {
     expect(p.notices).toEqual([]);
   });
 
+  // --break-system-packages came in pip 23.0.1; pip 23.0 honours PEP 668
+  // but would reject the option ("no such option"). (issue 6 #9)
+  it('pip 23.0: allowBreakSystemPackages adds nothing pip 23.0 lacks, and warns', () => {
+    const p = plan('pip install x', facts({}, { ...em, pipVersion: '23.0' }), {
+      allowBreakSystemPackages: true,
+    });
+    expect(p.action).toBe('pass');
+    if (p.action !== 'pass') throw new Error(p.action);
+    expect(p.command).not.toContain('--break-system-packages');
+    expect(p.notices[0]?.text).toMatch(/pip 23\.0 has no --break-system-packages/);
+  });
+
+  it('--dry-run with --report from PIP_DRY_RUN / PIP_REPORT is exempt too', () => {
+    const f = facts({}, { ...em, sitePackagesWritable: true });
+    f.pipSettings.dryRun = { value: true, source: { kind: 'env', where: 'PIP_DRY_RUN' } };
+    f.pipSettings.report = { value: '-', source: { kind: 'env', where: 'PIP_REPORT' } };
+    const p = plan('pip install x', f, {
+      onExternallyManaged: { action: 'refuse', message: null },
+    });
+    expect(p.action).toBe('pass');
+    expect(plan('pip install --dry-run x', facts({}, em)).notices).not.toEqual([]);
+  });
+
   it('onExternallyManaged: refuse', () => {
     expect(
       plan('pip install x', facts({}, em), {
@@ -376,5 +420,45 @@ describe('decide: sudo', () => {
       facts({ user: { uid: 0, isRoot: true, sudoUser: 'alice' } }, venvInterp()),
     );
     expect(p.notices).toEqual([]);
+  });
+});
+
+describe('decide: python -m pip under an interpreter without pip', () => {
+  const bare = interp({ pipVersion: null });
+  const f = (over: Partial<Facts> = {}) =>
+    facts(
+      {
+        tool: { kind: 'python', name: 'python3', path: `${SYS}/bin/python3` },
+        fallbackPip: { path: '/opt/tools/bin/pip3', version: '24.2' },
+        ...over,
+      },
+      bare,
+    );
+
+  it('runs another pip ≥ 22.3 with --python, keeping the target', () => {
+    const p = plan('python3 -m pip install x', f());
+    if (p.action !== 'rewrite') throw new Error(p.action);
+    expect(p.command).toEqual([
+      '/opt/tools/bin/pip3',
+      '--python',
+      `${SYS}/bin/python3.12`,
+      'install',
+      'x',
+    ]);
+  });
+
+  it('an org venv-only refusal still applies: the runner is not a way around policy', () => {
+    const p = plan('python3 -m pip install x', f(), {
+      onNoEnv: { action: 'refuse', message: null },
+    });
+    expect(p.action).toBe('refuse');
+  });
+
+  it('refuses with the next step when no usable pip is on PATH', () => {
+    const p = plan('python3 -m pip install x', f({ fallbackPip: null }));
+    expect(p.action).toBe('refuse');
+    expect(p.notices.at(-1)?.text).toBe(
+      `next: ${SYS}/bin/python3.12 -m ensurepip (then run pip again)`,
+    );
   });
 });

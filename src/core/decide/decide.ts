@@ -4,26 +4,18 @@ import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
-import { render } from './assemble.js';
+import { changesEnv } from '../triage.js';
+import { assemblePlan } from './assemble.js';
 import { newDraft } from './draft.js';
-import {
-  externallyManaged,
-  foreignEnv,
-  noEnv,
-  notWritable,
-  type Situation,
-  sudo,
-  userInVenv,
-} from './situations.js';
+import type { Situation } from './situation.js';
+import { externallyManaged } from './situations/externally-managed.js';
+import { foreignEnv } from './situations/foreign-env.js';
+import { noEnv } from './situations/no-env.js';
+import { noPip } from './situations/no-pip.js';
+import { notWritable } from './situations/not-writable.js';
+import { sudo } from './situations/sudo.js';
+import { userInVenv } from './situations/user-in-venv.js';
 import { explicitLocation, userMode } from './user-mode.js';
-
-/** Subcommands that change an environment; everything else passes through untouched. */
-const CHANGES_ENV = new Set(['install', 'uninstall']);
-
-/** Whether a pip subcommand can change an environment: only those make decide() look at the interpreter. */
-export function changesEnv(subcommand: string | null): boolean {
-  return subcommand !== null && CHANGES_ENV.has(subcommand);
-}
 
 /**
  * The whole policy: a pure function from the user's call, the facts of the
@@ -78,7 +70,11 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
-  return render(call, inv, facts, config, s.draft);
+  // Last: when pip still runs under this interpreter and it has no pip,
+  // only the runner changes (another pip, --python this interpreter), so
+  // every rule above (org venv-only, PEP 668, sudo) has judged the target.
+  noPip(s);
+  return assemblePlan(call, inv, facts, config, s.draft);
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */

@@ -1,19 +1,30 @@
 import type { SituationId } from '../config/types.js';
 import { applied, refuse } from './draft.js';
-import { neutraliseUser, type Situation } from './situations.js';
+import { neutraliseUser } from './neutralise-user.js';
+import { atLeast, PIP_PYTHON_OPTION, type Situation } from './situation.js';
 
 /**
  * The `venv` action: install into the configured venv (default: the
  * project's `.venv`), creating it first when allowed. The venv's own python
  * runs pip, so nothing else about the original interpreter matters.
+ * Returns false when the call is better left to pip: an uninstall never
+ * targets a venv that does not exist yet (a new venv has nothing to remove).
  */
-export function useVenv(s: Situation, id: SituationId, what: string): void {
+export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   const { facts, config, draft, interp } = s;
   const { venv } = config.config;
-  const path =
-    facts.configuredVenv?.path ?? venvPath(venv.path, facts.projectRoot, facts.projectVenv);
-  const exists = facts.configuredVenv?.exists ?? false;
+  const { path, exists } = facts.configuredVenv;
   const python = `${path}/bin/python`;
+  if (!exists && s.subcommand === 'uninstall') {
+    applied(
+      draft,
+      config,
+      id,
+      'pip',
+      `${what}; the venv ${path} does not exist, so there is nothing to uninstall there: pip uninstalls from ${interp.prefix}`,
+    );
+    return true;
+  }
   if (!exists && !venv.create) {
     refuse(
       draft,
@@ -22,8 +33,13 @@ export function useVenv(s: Situation, id: SituationId, what: string): void {
       `${what}, and the venv ${path} does not exist (venv.create: false)`,
       `${interp.executable} -m venv ${path}, then run pip again`,
     );
-    return;
+    return true;
   }
+  if (exists && facts.configuredVenv.python === false) {
+    refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, rebuild(s, path));
+    return true;
+  }
+  if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
   if (!exists) draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
@@ -34,6 +50,37 @@ export function useVenv(s: Situation, id: SituationId, what: string): void {
     'venv',
     `${what}; installing into ${exists ? 'the venv' : 'a new venv'} ${path}`,
   );
+  return true;
+}
+
+/**
+ * A pyvenv.cfg without pip: `python -m venv` stopped in ensurepip (Debian's
+ * python3 without python3-venv leaves exactly this), or a --without-pip
+ * venv. `<venv>/bin/python -m pip` would only say "No module named pip", so
+ * a pip ≥ 22.3 drives it with --python; an older one refuses with the fix.
+ */
+function pipless(s: Situation, id: SituationId, what: string, path: string): boolean {
+  const { draft, config, interp } = s;
+  const missing = `the venv ${path} has no pip (python -m venv stopped in ensurepip, or it was made --without-pip)`;
+  if (!atLeast(interp.pipVersion, PIP_PYTHON_OPTION)) {
+    refuse(draft, config, id, `${what}, and ${missing}`, rebuild(s, path));
+    return true;
+  }
+  draft.pythonOption = `${path}/bin/python`;
+  neutraliseUser(s);
+  applied(
+    draft,
+    config,
+    id,
+    'venv',
+    `${what}; ${missing}: installing into it with pip ${interp.pipVersion} --python ${path}/bin/python. To give it its own pip: ${path}/bin/python -m ensurepip, or ${rebuild(s, path)}`,
+  );
+  return true;
+}
+
+function rebuild(s: Situation, path: string): string {
+  const py = s.config.config.venv.python ?? s.interp.executable;
+  return `rm -rf ${path} && ${py} -m venv ${path} (on Debian/Ubuntu install python3-venv first), then run pip again`;
 }
 
 /** Absolute venv path: config's, against the project root; the found `.venv` for the default. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pythonOptionsAnyVersion } from '../argv/parse-python.js';
 import { COMMANDS } from '../argv/pip-commands.js';
 import { GENERAL_OPTIONS } from '../argv/pip-options.js';
-import { changesEnv } from '../decide/decide.js';
+import { changesEnv } from '../triage.js';
 import { renderPipRoute, renderPythonRoute } from './shim-route.js';
 
 // The routers are rendered from the parser's tables: whatever the tables

@@ -1,7 +1,7 @@
 import { pythonOptionsAnyVersion } from '../argv/parse-python.js';
 import { COMMANDS } from '../argv/pip-commands.js';
 import { GENERAL_OPTIONS } from '../argv/pip-options.js';
-import { changesEnv } from '../decide/decide.js';
+import { changesEnv } from '../triage.js';
 
 /**
  * The shim's two routers, rendered from the tables the TypeScript parsers

@@ -1,0 +1,73 @@
+import { applied, refuse, ruleFor } from '../draft.js';
+import {
+  atLeast,
+  PIP_BREAK_SYSTEM_PACKAGES,
+  PIP_PEP668,
+  type Situation,
+  venvHint,
+} from '../situation.js';
+import { breaksSystemPackages } from '../user-mode.js';
+import { useVenv } from '../venv-target.js';
+
+/** 4. PEP 668: pip refuses; we add the next step, or act as configured. */
+export function externallyManaged(s: Situation): boolean {
+  const { interp, config, draft } = s;
+  if (interp.externallyManaged === null) return false;
+  if (breaksSystemPackages(s.inv, s.facts) || dryRunReport(s)) return false;
+  const rule = ruleFor(config, 'externallyManaged');
+  const pep668 = atLeast(interp.pipVersion, PIP_PEP668);
+  const what = `${interp.executable} is externally managed (PEP 668: ${interp.externallyManaged})`;
+  if (rule.action === 'refuse') {
+    refuse(draft, config, 'externallyManaged', what, venvHint(s));
+    return true;
+  }
+  if (rule.action === 'venv') return useVenv(s, 'externallyManaged', what);
+  if (!pep668) return false;
+  if (config.config.allowBreakSystemPackages) {
+    if (!atLeast(interp.pipVersion, PIP_BREAK_SYSTEM_PACKAGES)) {
+      applied(
+        draft,
+        config,
+        'externallyManaged',
+        'pip',
+        `${what}; pip ${interp.pipVersion} has no --break-system-packages (it came in ${PIP_BREAK_SYSTEM_PACKAGES}), so pip will refuse. Next: ${venvHint(s)}`,
+        'warning',
+      );
+      return true;
+    }
+    draft.addBreakSystemPackages = true;
+    applied(
+      draft,
+      config,
+      'externallyManaged',
+      'pip',
+      `${what}; adding --break-system-packages (allowBreakSystemPackages: true)`,
+      'warning',
+    );
+    return true;
+  }
+  applied(
+    draft,
+    config,
+    'externallyManaged',
+    'pip',
+    `${what}; pip will refuse. Next: ${venvHint(s)}, or set onExternallyManaged: venv`,
+    'warning',
+  );
+  return true;
+}
+
+/**
+ * pip skips its EXTERNALLY-MANAGED check for `install --dry-run --report`
+ * (pip/_internal/commands/install.py, installing_into_current_environment,
+ * the same from 23.0 through 26.2). --root/--target/--prefix, the other
+ * exemptions, never reach here: decide() passes explicit locations first.
+ */
+function dryRunReport(s: Situation): boolean {
+  if (s.subcommand !== 'install') return false;
+  const opt = (dest: string) => s.inv.options.filter((o) => o.dest === dest).at(-1);
+  const settings = s.facts.pipSettings;
+  const dry = opt('dry_run') !== undefined || settings.dryRun?.value === true;
+  const report = opt('json_report_file')?.value ?? settings.report?.value ?? '';
+  return dry && report !== '';
+}

@@ -1,0 +1,26 @@
+import { refuse, ruleFor } from '../draft.js';
+import { type Situation, samePrefix, venvHint } from '../situation.js';
+import { useVenv } from '../venv-target.js';
+
+/** 3. Installing outside any env: the org "venv only" rule lives here. */
+export function noEnv(s: Situation): boolean {
+  const { interp, facts, config, draft } = s;
+  const inEnv =
+    interp.envKind === 'venv' ||
+    interp.envKind === 'pixi' ||
+    (interp.envKind === 'conda' && !(isCondaBase(s) && !config.config.condaBase));
+  if (inEnv) return false;
+  const rule = ruleFor(config, 'noEnv');
+  if (rule.action === 'pip') return false;
+  const what = `${facts.tool.path} is not in a venv, conda or pixi env (${interp.prefix})`;
+  if (rule.action === 'refuse') {
+    refuse(draft, config, 'noEnv', what, venvHint(s));
+    return true;
+  }
+  return useVenv(s, 'noEnv', what);
+}
+
+function isCondaBase(s: Situation): boolean {
+  const env = s.facts.activeEnv;
+  return env?.isCondaBase === true && samePrefix(env, s.interp);
+}

@@ -1,0 +1,36 @@
+import { applied, refuse, ruleFor } from '../draft.js';
+import { neutraliseUser } from '../neutralise-user.js';
+import type { Situation } from '../situation.js';
+import { describeSource } from '../user-mode.js';
+
+/**
+ * 1. User mode inside a venv without system site-packages. pip refuses:
+ * "Can not perform a '--user' install. User site-packages are not visible in
+ * this virtualenv." (pip/_internal/commands/install.py decide_user_install).
+ */
+export function userInVenv(s: Situation): void {
+  const { interp, user, config, draft } = s;
+  if (s.subcommand !== 'install' || user.value !== true) return;
+  if (interp.envKind !== 'venv' || interp.includeSystemSitePackages === true) return;
+  const rule = ruleFor(config, 'userInVenv');
+  const from = user.source ? describeSource(user.source) : '--user';
+  if (rule.action === 'pip') return;
+  if (rule.action === 'refuse') {
+    refuse(
+      draft,
+      config,
+      'userInVenv',
+      `user mode (${from}) inside the venv ${interp.prefix}`,
+      'drop --user (or unset PIP_USER) to install into the venv',
+    );
+    return;
+  }
+  neutraliseUser(s);
+  applied(
+    draft,
+    config,
+    'userInVenv',
+    'env',
+    `installing into the venv ${interp.prefix}, not the user site: ${from} is ignored in a venv`,
+  );
+}
