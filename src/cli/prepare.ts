@@ -10,9 +10,10 @@ import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
 import type { Plan } from '../core/plan.js';
 import { gatherFacts } from '../io/gather-facts.js';
-import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
+import { loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
 import { findOnPath } from '../io/which.js';
+import { configGate } from './config-gate.js';
 import type { CommandContext } from './context.js';
 
 export interface Prepared {
@@ -51,8 +52,9 @@ export async function prepare(
   }
   const real = realPath ?? resolveReal(nameOrPath, ctx);
   const home = ctx.env.HOME || homedir();
-  const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
-  assertNoConfigErrors(loaded);
+  const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home, sets: ctx.configSets });
+  // Org fail-closed, PIPWARDEN_DISABLE and its lock: src/cli/config-gate.ts.
+  const gate = configGate(loaded, call, ctx.env);
   const config = loaded.resolved;
   const pipArgs = call.kind === 'pip' ? call.pipArgs : [];
   const inv = call.kind === 'pip' ? parsePipArgv(pipArgs, null) : null;
@@ -68,15 +70,9 @@ export async function prepare(
   });
   const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
   facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
-  const plan = disabled(ctx.env)
-    ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
-    : decide(call, facts, config);
-  return { call, facts, config, plan, warnings: loaded.warnings };
-}
-
-/** The one check for the engine's bypass (the shims make the same check in sh). */
-export function disabled(env: NodeJS.ProcessEnv): boolean {
-  return env.PIPWARDEN_DISABLE === '1';
+  const plan =
+    gate.pass !== null ? passPlan(call, facts, inv, gate.pass) : decide(call, facts, config);
+  return { call, facts, config, plan, warnings: [...loaded.warnings, ...gate.warnings] };
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext): string {

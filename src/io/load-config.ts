@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../core/config/display.js';
 import { merge } from '../core/config/merge.js';
+import { overrideLayers } from '../core/config/override-layers.js';
 import type { ConfigLayer, ResolvedConfig } from '../core/config/types.js';
 import { validate } from '../core/config/validate.js';
 import { PipwardenError } from '../core/errors.js';
@@ -28,25 +29,34 @@ export interface LoadedConfig {
   resolved: ResolvedConfig;
   /** One line each, starting with the file. */
   warnings: string[];
-  /** One line each, starting with the file; non-empty means exit 78. */
+  /** One line each, starting with the file; non-empty means exit 78. Includes orgErrors. */
   errors: string[];
+  /** The org layer's share of `errors`: installs fail closed, read-only pip still runs. */
+  orgErrors: string[];
 }
 
 /**
- * Finds, validates and merges the org, user and project layers. Never throws
- * for bad config: every problem is a line in `errors` or `warnings`, and
- * `resolved` holds whatever was valid, so `pipwarden config` can show it.
+ * Finds, validates and merges the org, user and project layers, then the
+ * PIPWARDEN_* variables and `--set` flags. Never throws for bad config:
+ * every problem is a line in `errors` or `warnings`, and `resolved` holds
+ * whatever was valid, so `pipwarden config` can show it.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const { home } = options;
   const where = configLocations(options);
   const searches: [Level, readonly string[], string[]][] = [
-    ['org', DIR_SEARCH, [where.org]],
+    ...where.orgDirs.map((dir): [Level, readonly string[], string[]] => ['org', DIR_SEARCH, [dir]]),
     ['user', DIR_SEARCH, [where.user]],
     ['project', PROJECT_SEARCH, where.project],
   ];
   const errors: string[] = [];
+  const orgErrors: string[] = [];
   const warnings: string[] = [];
+  if (where.orgOverrideIgnored !== null) {
+    warnings.push(
+      `PIPWARDEN_ORG_CONFIG_DIR=${where.orgOverrideIgnored}: ignored, ${where.org} is this machine's org config (the variable only serves tests on machines without one); unset it`,
+    );
+  }
   let reader: Reader | null = null;
   const found: Found[] = [];
   // Sequential, not Promise.all: the warnings come out in layer order.
@@ -54,15 +64,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     const candidates = dirs.filter((dir) => mayHoldConfig(dir, names));
     if (candidates.length === 0) continue;
     reader ??= await openReader(home, warnings);
-    const f = await reader.find(level, names, candidates, errors);
+    const f = await reader.find(level, names, candidates, level === 'org' ? orgErrors : errors);
     if (f) found.push(f);
   }
   // cosmiconfig skips a file it may not read (EACCES) as if it were absent;
   // for an org policy that would fail open without a word.
-  for (const dir of [where.org, where.user]) {
+  for (const [level, dir] of [
+    ...where.orgDirs.map((d) => ['org', d] as const),
+    ['user', where.user] as const,
+  ]) {
     for (const path of await unreadable(dir)) {
-      warnings.push(
-        `${displayPath(path, home)}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)`,
+      (level === 'org' ? orgErrors : errors).push(
+        `${displayPath(path, home)}: cannot read it (permission denied); make it readable (e.g. chmod a+r)`,
       );
     }
   }
@@ -71,10 +84,21 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   for (const f of found) {
     const checked = validate(f.raw, f.file, home);
     warnings.push(...checked.warnings);
-    errors.push(...checked.errors);
-    layers.push({ level: f.level, file: f.file, values: checked.values });
+    (f.level === 'org' ? orgErrors : errors).push(...checked.errors);
+    if (f.level !== 'org' && checked.locks.length > 0) {
+      warnings.push(
+        `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
+      );
+    }
+    layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
   }
-  return { resolved: merge(layers), warnings, errors };
+  const overrides = overrideLayers(options.env, options.sets);
+  errors.push(...overrides.errors);
+  warnings.push(...overrides.warnings);
+  layers.push(...overrides.layers);
+  const resolved = merge(layers, home);
+  warnings.push(...resolved.blocked);
+  return { resolved, warnings, errors: [...orgErrors, ...errors], orgErrors };
 }
 
 interface Found {

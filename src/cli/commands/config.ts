@@ -53,15 +53,25 @@ function describe(resolved: ResolvedConfig, searched: ConfigLocations, home: str
     const value = flat[key];
     const rule = isRule(value) ? value : null;
     const shown = rule ? rule.action : JSON.stringify(value);
-    out.push(`${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}`);
+    const lock = resolved.locks[key];
+    const locked = lock === undefined ? '' : `  (locked by ${displayPath(lock, home)})`;
+    out.push(
+      `${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}${locked}`,
+    );
     if (rule?.message) out.push(`${''.padEnd(width)}message: ${JSON.stringify(rule.message)}`);
   }
-  out.push('', 'files (later ones win):');
-  const used = (level: string) => resolved.layers.find((l) => l.level === level)?.file;
+  const used = (level: string) => resolved.layers.findLast((l) => l.level === level)?.file;
   const projectFrom = searched.project[0] ?? '';
   const projectTo = searched.project.at(-1) ?? '';
+  const disable = resolved.locks.disable;
+  if (disable !== undefined) {
+    out.push(
+      `${'PIPWARDEN_DISABLE'.padEnd(width)}ignored   (locked by ${displayPath(disable, home)})`,
+    );
+  }
+  out.push('', 'files (later ones win):');
   const places: [string, string][] = [
-    ['org', `none in ${displayPath(searched.org, home)}`],
+    ['org', `none in ${searched.orgDirs.map((d) => displayPath(d, home)).join(', ')}`],
     ['user', `none in ${displayPath(searched.user, home)}`],
     [
       'project',

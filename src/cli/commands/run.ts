@@ -9,8 +9,8 @@ import { splitArgs } from '../split-args.js';
  * signal) comes back unchanged; a refusal exits 77 and pip never runs.
  */
 export const run: Command = async (args, ctx) => {
-  const { rest } = splitArgs('run', args, []);
-  const { plan, warnings } = await prepare(rest, ctx);
+  const { rest, all } = splitArgs('run', args, [], ['--set']);
+  const { plan, warnings } = await prepare(rest, { ...ctx, configSets: all.get('--set') });
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
   return execute(plan, ctx.env);

@@ -1,4 +1,6 @@
+import { displayPath } from './display.js';
 import { type ConfigKey, type FlatConfig, flatten, unflatten } from './keys.js';
+import { lockedKeys } from './locks.js';
 import {
   type Config,
   type ConfigLayer,
@@ -28,25 +30,50 @@ export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', fil
 
 /**
  * Merges validated layers, later ones winning (callers pass org → user →
- * project), and records where every value came from, keyed by dotted path.
- * Layers are taken in the order given, not sorted by level.
+ * project → env → flag), and records where every value came from, keyed by
+ * dotted path. Layers are taken in the order given, not sorted by level.
+ * An org layer's `locks` freeze its keys for every non-org layer after it:
+ * a different value is dropped and reported in `blocked`, naming the lock's file.
  */
-export function merge(layers: readonly ConfigLayer[]): ResolvedConfig {
+export function merge(layers: readonly ConfigLayer[], home: string | null = null): ResolvedConfig {
   const values = flatten(DEFAULT_CONFIG) as FlatConfig;
   const sources: Record<string, ValueSource> = {};
   for (const key of Object.keys(values)) sources[key] = DEFAULT_SOURCE;
+  const locks: Record<string, string> = {};
+  const blocked: string[] = [];
 
   for (const layer of layers) {
     const source: ValueSource = { level: layer.level, file: layer.file };
     for (const [key, value] of Object.entries(flatten(layer.values)) as [ConfigKey, unknown][]) {
-      // Every layer's value passes through this one assignment; org-level
-      // `locked` keys will be enforced here (keep the earlier value and
-      // report the later layer's attempt).
+      const lock = layer.level === 'org' ? undefined : locks[key];
+      if (lock !== undefined) {
+        const current = (values as Record<ConfigKey, unknown>)[key];
+        if (!sameValue(current, value)) {
+          blocked.push(
+            `${displayPath(layer.file, home)}: ${key}: locked by ${lock}, so ${describeSetting(current)} stays`,
+          );
+        }
+        continue;
+      }
       (values as Record<ConfigKey, unknown>)[key] = value;
       sources[key] = source;
     }
+    if (layer.level === 'org') {
+      for (const key of lockedKeys(layer.locks ?? [])) locks[key] = layer.file;
+    }
   }
-  return { config: unflatten(values), sources, layers: [...layers] };
+  return { config: unflatten(values), sources, layers: [...layers], locks, blocked };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function describeSetting(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'action' in value) {
+    return `"${(value as SituationRule).action}"`;
+  }
+  return JSON.stringify(value);
 }
 
 function deepFreeze<T extends object>(value: T): T {

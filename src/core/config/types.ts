@@ -135,7 +135,12 @@ export interface Config {
   notices: boolean;
 }
 
-export type ConfigLevel = 'default' | 'org' | 'user' | 'project';
+/** Lowest to highest precedence: org < user < project < PIPWARDEN_* variables < flags. */
+export type ConfigLevel = 'default' | 'org' | 'user' | 'project' | 'env' | 'flag';
+
+/** Lock entries besides keys and sections: `*` locks every key, `disable` locks PIPWARDEN_DISABLE. */
+export const LOCK_EVERYTHING = '*';
+export const LOCK_DISABLE = 'disable';
 
 /** Where one merged value came from. */
 export interface ValueSource {
@@ -149,6 +154,8 @@ export interface ConfigLayer {
   level: Exclude<ConfigLevel, 'default'>;
   file: string;
   values: PartialConfig;
+  /** Org layers only: keys (`onNoEnv`, `venv.python`), sections (`venv`), `*` or `disable`. */
+  locks?: string[];
 }
 
 export type PartialConfig = Partial<Omit<Config, 'venv'>> & { venv?: Partial<VenvConfig> };
@@ -158,10 +165,16 @@ export interface ResolvedConfig {
   /** Keyed by dotted path: `onNotWritable`, `venv.path`, … */
   sources: Record<string, ValueSource>;
   layers: ConfigLayer[];
+  /** Locked dotted keys (and `disable`), each with the org file that locked it. */
+  locks: Record<string, string>;
+  /** One line per attempt to change a locked value, naming both files. */
+  blocked: string[];
 }
 
 export interface ValidationResult {
   values: PartialConfig;
+  /** The `lock` list, checked (only the org layer applies it). */
+  locks: string[];
   /** One line each, starting with `file: key:`. Unknown keys land here. */
   warnings: string[];
   /** One line each, starting with `file: key:`. */

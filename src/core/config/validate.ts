@@ -1,4 +1,5 @@
 import { describeValue, displayPath, isPlainObject } from './display.js';
+import { checkLocks } from './locks.js';
 import { closest } from './suggest.js';
 import {
   ACTIONS,
@@ -41,6 +42,7 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   ...BOOLEAN_KEYS,
   'venv',
+  'lock',
 ];
 
 /**
@@ -52,7 +54,7 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
  */
 export function validate(raw: unknown, file: string, home: string | null = null): ValidationResult {
   const where = displayPath(file, home);
-  const result: ValidationResult = { values: {}, warnings: [], errors: [] };
+  const result: ValidationResult = { values: {}, locks: [], warnings: [], errors: [] };
   // An empty file, or one with only comments, sets nothing.
   if (raw === undefined || raw === null) return result;
   if (!isPlainObject(raw)) {
@@ -73,6 +75,10 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       } else {
         result.errors.push(`${at}: expected true or false, got ${describeValue(value)}`);
       }
+    } else if (key === 'lock') {
+      result.locks = checkLocks(value, at, result.errors);
+    } else if (key === '$schema') {
+      // Editors read it (see schema/config.schema.json); pipwarden has no use for it.
     } else if (key === 'venv') {
       const venv = checkVenv(value, at, result);
       if (venv) result.values.venv = venv;
