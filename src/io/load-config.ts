@@ -1,5 +1,6 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { displayPath } from '../core/config/display.js';
 import { merge } from '../core/config/merge.js';
 import { overrideLayers } from '../core/config/override-layers.js';
@@ -84,12 +85,15 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   for (const f of found) {
     const checked = validate(f.raw, f.file, home);
     warnings.push(...checked.warnings);
-    (f.level === 'org' ? orgErrors : errors).push(...checked.errors);
+    const errs = f.level === 'org' ? orgErrors : errors;
+    errs.push(...checked.errors);
     if (f.level !== 'org' && checked.locks.length > 0) {
       warnings.push(
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
+    // A preset sits just below the file that names it, at that file's level.
+    for (const name of checked.presets) layers.push(await presetLayer(name, f.level, errs));
     layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
   }
   const overrides = overrideLayers(options.env, options.sets);
@@ -99,6 +103,26 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const resolved = merge(layers, home);
   warnings.push(...resolved.blocked);
   return { resolved, warnings, errors: [...orgErrors, ...errors], orgErrors };
+}
+
+/** The shipped presets: <package>/presets/<name>.yaml (dist/io → ../../presets). */
+export const PRESET_DIR = fileURLToPath(new URL('../../presets/', import.meta.url));
+
+async function presetLayer(name: string, level: Level, errors: string[]): Promise<ConfigLayer> {
+  const file = join(PRESET_DIR, `${name}.yaml`);
+  try {
+    const { loadYaml } = await import('cosmiconfig/dist/loaders.js');
+    const checked = validate(await loadYaml(file, await readFile(file, 'utf8')), file);
+    errors.push(...checked.errors);
+    // A preset's locks hold only when the org names it.
+    const locks = level === 'org' ? checked.locks : [];
+    return { level, file, values: checked.values, locks, preset: name };
+  } catch (error) {
+    errors.push(
+      `${file}: cannot load preset ${name}: ${(error as Error).message.split('\n')[0]}; reinstall pipwarden`,
+    );
+    return { level, file, values: {}, preset: name };
+  }
 }
 
 interface Found {

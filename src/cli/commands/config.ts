@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { displayPath } from '../../core/config/display.js';
 import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
+import type { Rule } from '../../core/config/rules.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
 import { PipwardenError } from '../../core/errors.js';
 import { type ConfigLocations, configLocations, loadConfig } from '../../io/load-config.js';
@@ -52,13 +53,23 @@ function describe(resolved: ResolvedConfig, searched: ConfigLocations, home: str
   for (const key of CONFIG_KEYS) {
     const value = flat[key];
     const rule = isRule(value) ? value : null;
-    const shown = rule ? rule.action : JSON.stringify(value);
+    const rules = Array.isArray(value) ? (value as Rule[]) : null;
+    const shown = rule
+      ? rule.action
+      : rules
+        ? `${rules.length} rule${rules.length === 1 ? '' : 's'}`
+        : JSON.stringify(value);
     const lock = resolved.locks[key];
     const locked = lock === undefined ? '' : `  (locked by ${displayPath(lock, home)})`;
     out.push(
       `${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}${locked}`,
     );
     if (rule?.message) out.push(`${''.padEnd(width)}message: ${JSON.stringify(rule.message)}`);
+    for (const r of rules ?? []) {
+      const name = r.name ? `${r.name}: ` : '';
+      const from = r.file ? `  (${displayPath(r.file, home)})` : '';
+      out.push(`${''.padEnd(width)}${name}when ${JSON.stringify(r.when)} → ${r.action}${from}`);
+    }
   }
   const used = (level: string) => resolved.layers.findLast((l) => l.level === level)?.file;
   const projectFrom = searched.project[0] ?? '';

@@ -1,6 +1,7 @@
 import { displayPath } from './display.js';
 import { type ConfigKey, type FlatConfig, flatten, unflatten } from './keys.js';
 import { lockedKeys } from './locks.js';
+import type { Rule } from './rules.js';
 import {
   type Config,
   type ConfigLayer,
@@ -23,6 +24,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
+  rules: [],
   notices: true,
 });
 
@@ -42,9 +44,16 @@ export function merge(layers: readonly ConfigLayer[], home: string | null = null
   const locks: Record<string, string> = {};
   const blocked: string[] = [];
 
+  const ruleLists: { layer: ConfigLayer; rules: Rule[] }[] = [];
   for (const layer of layers) {
     const source: ValueSource = { level: layer.level, file: layer.file };
     for (const [key, value] of Object.entries(flatten(layer.values)) as [ConfigKey, unknown][]) {
+      if (key === 'rules') {
+        // Rules add up instead of replacing: see orderRules.
+        const rules = (value as Rule[]).map((r) => ({ ...r, file: r.file ?? layer.file }));
+        ruleLists.push({ layer, rules });
+        continue;
+      }
       const lock = layer.level === 'org' ? undefined : locks[key];
       if (lock !== undefined) {
         const current = (values as Record<ConfigKey, unknown>)[key];
@@ -62,7 +71,41 @@ export function merge(layers: readonly ConfigLayer[], home: string | null = null
       for (const key of lockedKeys(layer.locks ?? [])) locks[key] = layer.file;
     }
   }
+  // A lock on `rules` set by an org layer counts for the org rules read before it too.
+  values.rules = orderRules(ruleLists, locks, blocked, home);
+  const top = ruleLists.at(-1);
+  if (top) sources.rules = { level: top.layer.level, file: top.layer.file };
   return { config: unflatten(values), sources, layers: [...layers], locks, blocked };
+}
+
+/**
+ * Rules add up: the highest layer's first. Once the org locks `rules` or any
+ * situation key, a rule from another layer could step around the lock (rules
+ * are checked before the situations), so only its `refuse` rules stay, after
+ * the org's; the others are dropped and reported.
+ */
+function orderRules(
+  lists: { layer: ConfigLayer; rules: Rule[] }[],
+  locks: Record<string, string>,
+  blocked: string[],
+  home: string | null,
+): Rule[] {
+  const lock = locks.rules ?? Object.entries(locks).find(([k]) => k.startsWith('on'))?.[1];
+  if (lock === undefined) return [...lists].reverse().flatMap((l) => l.rules);
+  const org = lists.filter((l) => l.layer.level === 'org').reverse();
+  const others = lists.filter((l) => l.layer.level !== 'org').reverse();
+  const kept: Rule[] = [];
+  for (const { layer, rules } of others) {
+    for (const [i, rule] of rules.entries()) {
+      if (rule.action === 'refuse') kept.push(rule);
+      else {
+        blocked.push(
+          `${displayPath(layer.file, home)}: rules[${i}]: locked by ${lock}, so this ${rule.action} rule is ignored (only refuse rules can be added)`,
+        );
+      }
+    }
+  }
+  return [...org.flatMap((l) => l.rules), ...kept];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -3,6 +3,7 @@
  * Layers (org → user → project) are validated one by one, then merged; every
  * merged value remembers the file it came from.
  */
+import type { Rule } from './rules.js';
 
 /** What to do when a situation applies. */
 export type Action =
@@ -129,6 +130,13 @@ export interface Config {
   allowBreakSystemPackages: boolean;
   venv: VenvConfig;
   /**
+   * First-match rules, checked before the situations. Rules of every layer
+   * are kept, the highest layer's first; rules of an org that locks `rules`
+   * come before all others.
+   * @default []
+   */
+  rules: Rule[];
+  /**
    * Print pipwarden's one-line notices on stderr. Refusals always print.
    * @default true
    */
@@ -154,6 +162,8 @@ export interface ConfigLayer {
   level: Exclude<ConfigLevel, 'default'>;
   file: string;
   values: PartialConfig;
+  /** Set for a layer read from a shipped preset file, to the preset's name. */
+  preset?: string;
   /** Org layers only: keys (`onNoEnv`, `venv.python`), sections (`venv`), `*` or `disable`. */
   locks?: string[];
 }
@@ -175,6 +185,8 @@ export interface ValidationResult {
   values: PartialConfig;
   /** The `lock` list, checked (only the org layer applies it). */
   locks: string[];
+  /** Preset names from `presets`, checked. */
+  presets: string[];
   /** One line each, starting with `file: key:`. Unknown keys land here. */
   warnings: string[];
   /** One line each, starting with `file: key:`. */

@@ -6,6 +6,8 @@ import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { render } from './assemble.js';
 import { newDraft } from './draft.js';
+import { policeNextStep } from './next-step.js';
+import { applyRules } from './rules.js';
 import {
   externallyManaged,
   foreignEnv,
@@ -53,6 +55,10 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
       `the interpreter behind ${facts.tool.path} could not be determined`,
     );
   }
+  // >>> config rules, first match wins (src/core/decide/rules.ts, owned by config)
+  const ruled = applyRules(call, inv, facts, interp, config);
+  if (ruled !== null) return ruled;
+  // <<< config rules
   // A --python after the subcommand is rejected by pip ≥ 23.2 and silently
   // ignored by 22.3–23.1; either way it is pip's to judge, not ours to add to.
   const named = [...inv.globals, ...inv.misplaced].some((o) => o.dest === 'python');
@@ -78,7 +84,8 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
-  return render(call, inv, facts, config, s.draft);
+  // The refusal's next step is checked against the same policy (next-step.ts).
+  return policeNextStep(render(call, inv, facts, config, s.draft), call, facts, config);
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */
