@@ -24,7 +24,8 @@ commands:
   init <bash|zsh|fish|sh>                       print shell integration code
   rehash [--dir DIR] [--remove]                 (re)write the shims, or remove them
   completion <bash|zsh|fish>                    print a completion script
-  config                                        show merged config and where each value came from
+  config [--json]                               show merged config, each value's source and lock
+  config validate [--strict] [FILE]             check a config file (exit 0 ok, 78 invalid)
   doctor                                        check the setup
 `;
 

@@ -1,4 +1,4 @@
-import { access, constants, readFile } from 'node:fs/promises';
+import { access, constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../core/config/display.js';
@@ -74,9 +74,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     ...where.orgDirs.map((d) => ['org', d] as const),
     ['user', where.user] as const,
   ]) {
-    for (const path of await unreadable(dir)) {
+    for (const [path, problem] of await unreadable(dir)) {
       (level === 'org' ? orgErrors : errors).push(
-        `${displayPath(path, home)}: cannot read it (permission denied); make it readable (e.g. chmod a+r)`,
+        problem === 'dir'
+          ? `${displayPath(path, home)}: is a directory, not a config file; remove it or put the settings in a file of that name`
+          : `${displayPath(path, home)}: cannot read it (permission denied); make it readable (e.g. chmod a+r)`,
       );
     }
   }
@@ -193,8 +195,11 @@ function loadFailure(
   return `${syntaxMessage(error, file, home)}; fix the syntax, or move the file aside to go without it`;
 }
 
-/** The directory itself if it cannot be searched, else the config files in it that cannot be read. */
-async function unreadable(dir: string): Promise<string[]> {
+/**
+ * The directory itself if it cannot be searched, else the config files in it
+ * that cannot be read or are directories (cosmiconfig skips both as absent).
+ */
+async function unreadable(dir: string): Promise<[string, 'denied' | 'dir'][]> {
   const denied = async (path: string, mode: number) => {
     try {
       await access(path, mode);
@@ -203,8 +208,14 @@ async function unreadable(dir: string): Promise<string[]> {
       return (error as { code?: unknown }).code === 'EACCES';
     }
   };
-  if (await denied(dir, constants.X_OK)) return [dir];
+  if (await denied(dir, constants.X_OK)) return [[dir, 'denied']];
   const files = DIR_CONFIG_FILES.map((name) => join(dir, name));
-  const flags = await Promise.all(files.map((file) => denied(file, constants.R_OK)));
-  return files.filter((_, i) => flags[i]);
+  const found = await Promise.all(
+    files.map(async (file): Promise<[string, 'denied' | 'dir'] | null> => {
+      if (await denied(file, constants.R_OK)) return [file, 'denied'];
+      const st = await stat(file).catch(() => null);
+      return st?.isDirectory() ? [file, 'dir'] : null;
+    }),
+  );
+  return found.filter((f) => f !== null);
 }

@@ -15,6 +15,10 @@ import { splitArgs } from '../split-args.js';
  * any error means nothing on stdout and exit 78, every error listed.
  */
 export const config: Command = async (args, ctx) => {
+  if (args[0] === 'validate') {
+    const { configValidate } = await import('./config-validate.js');
+    return configValidate(args.slice(1), ctx);
+  }
   const { flags, rest } = splitArgs('config', args, ['--json']);
   if (rest.length > 0) {
     throw new PipwardenError(

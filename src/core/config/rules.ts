@@ -60,34 +60,54 @@ const list =
 const glob = (g: string) => (globProblem(g) ? `invalid glob: ${globProblem(g)}` : null);
 const VERSION = /^(>=|<=|==|!=|>|<)?\s*\d+(\.\d+){0,2}$/;
 
-const WHEN: Record<keyof RuleWhen, Check> = {
-  env: list(
+/** What each condition holds: one table for validation and the JSON Schema. */
+export type WhenType = 'boolean' | 'env' | 'subcommand' | 'version' | 'glob';
+export const WHEN_TYPES: Record<keyof RuleWhen, WhenType> = {
+  env: 'env',
+  writable: 'boolean',
+  externallyManaged: 'boolean',
+  root: 'boolean',
+  sudo: 'boolean',
+  user: 'boolean',
+  breakSystemPackages: 'boolean',
+  subcommand: 'subcommand',
+  python: 'version',
+  cwd: 'glob',
+  packages: 'glob',
+  indexNotIn: 'glob',
+};
+/** Per list item type: the pattern the JSON Schema states, and the check. */
+export const ITEM_PATTERNS: Record<Exclude<WhenType, 'boolean' | 'env' | 'glob'>, RegExp> = {
+  subcommand: /^[a-z][a-z-]*$/,
+  version: VERSION,
+};
+const ITEM_CHECKS: Record<Exclude<WhenType, 'boolean'>, [(s: string) => string | null, string]> = {
+  env: [
     (s) =>
       (ENV_KINDS as readonly string[]).includes(s)
         ? null
         : `expected one of ${ENV_KINDS.join('|')}`,
     'an env kind',
-  ),
-  writable: bool,
-  externallyManaged: bool,
-  root: bool,
-  sudo: bool,
-  user: bool,
-  breakSystemPackages: bool,
-  subcommand: list(
-    (s) => (/^[a-z][a-z-]*$/.test(s) ? null : 'expected a pip subcommand'),
+  ],
+  subcommand: [
+    (s) => (ITEM_PATTERNS.subcommand.test(s) ? null : 'expected a pip subcommand'),
     'a subcommand',
-  ),
-  python: list(
-    (s) => (VERSION.test(s.trim()) ? null : 'expected a version such as >=3.12 or 3.11'),
+  ],
+  version: [
+    (s) =>
+      ITEM_PATTERNS.version.test(s.trim()) ? null : 'expected a version such as >=3.12 or 3.11',
     'a version constraint',
-  ),
-  cwd: list(glob, 'a glob'),
-  packages: list(glob, 'a glob'),
-  indexNotIn: list(glob, 'a URL glob'),
+  ],
+  glob: [glob, 'a glob'],
 };
+const WHEN = Object.fromEntries(
+  Object.entries(WHEN_TYPES).map(([key, type]) => [
+    key,
+    type === 'boolean' ? bool : list(...ITEM_CHECKS[type]),
+  ]),
+) as Record<keyof RuleWhen, Check>;
 export const WHEN_KEYS = Object.keys(WHEN) as (keyof RuleWhen)[];
-const RULE_KEYS = ['name', 'when', 'action', 'message'];
+export const RULE_KEYS = ['name', 'when', 'action', 'message'];
 
 /** Checks a `rules` list; every problem is a line starting with `at[i]…`. */
 export function checkRules(

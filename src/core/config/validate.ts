@@ -13,7 +13,7 @@ import {
   type VenvConfig,
 } from './types.js';
 
-const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
+export const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
 const SPECS = new Map<string, SituationSpec>(
   SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
 );
