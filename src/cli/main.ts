@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./commands/completion.js')).completion,
   config: async () => (await import('./commands/config.js')).config,
   doctor: async () => (await import('./commands/doctor.js')).doctor,
+  trust: async () => (await import('./commands/trust.js')).trust,
 };
 
 const USAGE = `usage: pipwarden <command> [options]
@@ -26,6 +27,7 @@ commands:
   completion <bash|zsh|fish>                    print a completion script
   config [--json]                               show merged config, each value's source and lock
   config validate [--strict] [FILE]             check a config file (exit 0 ok, 78 invalid)
+  trust [--revoke] [PATH]                       let a project config run code / name programs
   doctor                                        check the setup
 `;
 

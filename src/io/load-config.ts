@@ -15,6 +15,7 @@ import {
   mayHoldConfig,
   PROJECT_SEARCH,
 } from './load-config-places.js';
+import { guardProject } from './project-guard.js';
 
 export {
   type ConfigLocations,
@@ -94,6 +95,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
+    if (f.level === 'project') guardProject(checked.values, f.file, home, warnings);
     // A preset sits just below the file that names it, at that file's level.
     for (const name of checked.presets) layers.push(await presetLayer(name, f.level, errs));
     layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
@@ -150,9 +152,17 @@ async function openReader(home: string, warnings: string[]): Promise<Reader> {
     import('./load-config-loaders.js'),
   ]);
   const loaders = dataLoaders(warnings, home);
+  let projectLoaders: ReturnType<typeof dataLoaders> | null = null;
   return {
     async find(level, names, dirs, errors) {
-      const explorer = dataExplorer(names, loaders);
+      if (level === 'project' && projectLoaders === null) {
+        const { isTrusted } = await import('./trust.js');
+        projectLoaders = dataLoaders(warnings, home, isTrusted);
+      }
+      const explorer = dataExplorer(
+        names,
+        level === 'project' ? (projectLoaders ?? loaders) : loaders,
+      );
       for (const dir of dirs) {
         try {
           const result = await explorer.search(dir);

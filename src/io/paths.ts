@@ -12,3 +12,13 @@ export function shimDir(env: NodeJS.ProcessEnv): string {
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   return env.PIPWARDEN_CACHE_DIR || paths().cache;
 }
+
+/** Files the user trusted with `pipwarden trust`: `<XDG data>/pipwarden/trusted.json`. */
+export function trustFile(): string {
+  return join(paths().data, 'trusted.json');
+}
+
+/** The audit log: `<XDG state>/pipwarden/audit.jsonl` (env-paths' log dir on Linux). */
+export function auditDir(): string {
+  return paths().log;
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { displayPath } from '../core/config/display.js';
+import type { PartialConfig } from '../core/config/types.js';
+import { isTrusted } from './trust.js';
+
+/**
+ * A project config arrives with any cloned repository. Unless the user
+ * trusted the file (`pipwarden trust`), it may not name a program for
+ * pipwarden to run (`venv.python = "./tools/py"`) or a place outside the
+ * project for it to write (`venv.path = "/home/me/.bashrc.d"`): those keys
+ * are dropped with a line naming the file and the trust command.
+ */
+export function guardProject(
+  values: PartialConfig,
+  file: string,
+  home: string,
+  warnings: string[],
+): void {
+  const venv = values.venv;
+  if (!venv) return;
+  const root = dirname(file);
+  const risky: string[] = [];
+  if (typeof venv.python === 'string') risky.push('python');
+  if (venv.path !== undefined) {
+    const target = resolve(root, venv.path);
+    if (target !== root && !target.startsWith(root + sep)) risky.push('path');
+  }
+  if (risky.length === 0 || trusted(file)) return;
+  const where = displayPath(file, home);
+  for (const key of risky) {
+    const what =
+      key === 'python'
+        ? `names a program to run (${JSON.stringify(venv.python)})`
+        : `points outside the project (${JSON.stringify(venv.path)})`;
+    warnings.push(
+      `${where}: venv.${key}: ${what}, ignored because the file is not trusted; if you checked it, run: pipwarden trust ${where}`,
+    );
+    delete venv[key as 'python' | 'path'];
+  }
+}
+
+function trusted(file: string): boolean {
+  try {
+    return isTrusted(file, readFileSync(file));
+  } catch {
+    return false;
+  }
+}
