@@ -1,4 +1,5 @@
 import { execute } from '../../io/execute.js';
+import { auditDecision } from '../audit-decision.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { printNotices, printWarnings } from '../print-notices.js';
@@ -10,7 +11,9 @@ import { splitArgs } from '../split-args.js';
  */
 export const run: Command = async (args, ctx) => {
   const { rest, all } = splitArgs('run', args, [], ['--set']);
-  const { plan, warnings } = await prepare(rest, { ...ctx, configSets: all.get('--set') });
+  const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') });
+  const { plan, warnings } = prepared;
+  await auditDecision(prepared, ctx);
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
   return execute(plan, ctx.env);

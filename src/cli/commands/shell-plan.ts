@@ -1,4 +1,5 @@
 import { planToSh } from '../../core/render/plan-sh.js';
+import { auditDecision } from '../audit-decision.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { printNotices, printWarnings } from '../print-notices.js';
@@ -15,7 +16,9 @@ export const shellPlan: Command = async (args, ctx) => {
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const { plan, warnings } = await prepare(command, ctx, real);
+  const prepared = await prepare(command, ctx, real);
+  const { plan, warnings } = prepared;
+  await auditDecision(prepared, ctx);
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
   ctx.stdout.write(planToSh(plan));

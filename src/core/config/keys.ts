@@ -1,4 +1,5 @@
 import {
+  type AuditConfig,
   type Config,
   type PartialConfig,
   SITUATION_IDS,
@@ -12,9 +13,9 @@ import {
  * is one value: a later layer's `onNoEnv: venv` replaces an earlier layer's
  * `{ action, message }` whole, message included.
  */
-export type FlatConfig = Omit<Config, 'venv'> & {
+export type FlatConfig = Omit<Config, 'venv' | 'audit'> & {
   [K in keyof VenvConfig as `venv.${K}`]: VenvConfig[K];
-};
+} & { [K in keyof AuditConfig as `audit.${K}`]: AuditConfig[K] };
 
 export type ConfigKey = keyof FlatConfig;
 
@@ -28,6 +29,9 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'venv.path',
   'venv.create',
   'venv.python',
+  'audit.syslog',
+  'audit.file',
+  'audit.maxBytes',
 ];
 
 /** The keys a (partial) config sets, with their values; unset keys are left out. */
@@ -49,6 +53,10 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
   // null is a value here ("the interpreter pip would have used"), not "unset".
   if (venv.python !== undefined) flat['venv.python'] = venv.python;
+  const audit = values.audit ?? {};
+  if (audit.syslog !== undefined) flat['audit.syslog'] = audit.syslog;
+  if (audit.file !== undefined) flat['audit.file'] = audit.file;
+  if (audit.maxBytes !== undefined) flat['audit.maxBytes'] = audit.maxBytes;
   return flat;
 }
 
@@ -65,5 +73,10 @@ export function unflatten(flat: FlatConfig): Config {
     notices: flat.notices,
     rules: flat.rules,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
+    audit: {
+      syslog: flat['audit.syslog'],
+      file: flat['audit.file'],
+      maxBytes: flat['audit.maxBytes'],
+    },
   };
 }

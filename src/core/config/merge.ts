@@ -24,6 +24,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
+  audit: { syslog: false, file: null, maxBytes: 1_048_576 },
   rules: [],
   notices: true,
 });

@@ -22,7 +22,9 @@ function coerce(key: ConfigKey, text: string): unknown {
     if (/^(0|false|no|off)$/i.test(text)) return false;
     return text;
   }
-  if (key === 'venv.python' && (text === '' || text === 'null')) return null;
+  if (typeof def === 'number' && /^\d+$/.test(text)) return Number(text);
+  if ((key === 'venv.python' || key === 'audit.file') && (text === '' || text === 'null'))
+    return null;
   return text;
 }
 

@@ -45,6 +45,14 @@ export function configSchema(): Schema {
       python: { type: ['string', 'null'], minLength: 1, default: null },
     },
   };
+  properties.audit = {
+    type: 'object',
+    properties: {
+      syslog: { type: 'boolean', default: false },
+      file: { type: ['string', 'null'], pattern: '^/', default: null },
+      maxBytes: { type: 'integer', minimum: 4096, default: DEFAULT_CONFIG.audit.maxBytes },
+    },
+  };
   properties.rules = {
     description: 'First-match rules, checked before the situations.',
     type: 'array',

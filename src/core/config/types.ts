@@ -104,6 +104,24 @@ export interface VenvConfig {
   python: string | null;
 }
 
+export interface AuditConfig {
+  /**
+   * Also send each audit record to syslog/journald with `logger` (org setting).
+   * @default false
+   */
+  syslog: boolean;
+  /**
+   * A shared audit file every user appends to (org setting, for system installs).
+   * @default null
+   */
+  file: string | null;
+  /**
+   * Rotate the user's audit log to `audit.jsonl.1` once it reaches this size.
+   * @default 1048576
+   */
+  maxBytes: number;
+}
+
 export interface Config {
   /** @default { action: 'env' } */
   onUserInVenv: SituationRule;
@@ -129,6 +147,7 @@ export interface Config {
    */
   allowBreakSystemPackages: boolean;
   venv: VenvConfig;
+  audit: AuditConfig;
   /**
    * First-match rules, checked before the situations. Rules of every layer
    * are kept, the highest layer's first; rules of an org that locks `rules`
@@ -168,7 +187,10 @@ export interface ConfigLayer {
   locks?: string[];
 }
 
-export type PartialConfig = Partial<Omit<Config, 'venv'>> & { venv?: Partial<VenvConfig> };
+export type PartialConfig = Partial<Omit<Config, 'venv' | 'audit'>> & {
+  venv?: Partial<VenvConfig>;
+  audit?: Partial<AuditConfig>;
+};
 
 export interface ResolvedConfig {
   config: Config;

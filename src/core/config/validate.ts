@@ -37,12 +37,26 @@ const VENV_CHECKS: Record<string, (v: unknown) => string | null> = {
       : `expected an interpreter name or path (e.g. python3.12), or null, got ${describeValue(v)}`,
 };
 const VENV_KEYS = Object.keys(VENV_CHECKS);
+/** Per audit key: what is wrong with a value, or null when it is fine. */
+export const AUDIT_CHECKS: Record<string, (v: unknown) => string | null> = {
+  syslog: (v) =>
+    typeof v === 'boolean' ? null : `expected true or false, got ${describeValue(v)}`,
+  file: (v) =>
+    v === null || (typeof v === 'string' && v.startsWith('/'))
+      ? null
+      : `expected an absolute path, or null, got ${describeValue(v)}`,
+  maxBytes: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 4096
+      ? null
+      : `expected a whole number of bytes, at least 4096, got ${describeValue(v)}`,
+};
 
 /** Every top-level key, in the order docs and `pipwarden config` list them. */
 export const TOP_LEVEL_KEYS: readonly string[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   ...BOOLEAN_KEYS,
   'venv',
+  'audit',
   'rules',
   'presets',
   'lock',
@@ -114,6 +128,9 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       } else {
         result.errors.push(`${at}: expected true or false, got ${describeValue(value)}`);
       }
+    } else if (key === 'audit') {
+      const audit = checkSection(value, at, AUDIT_CHECKS, result);
+      if (audit) result.values.audit = audit;
     } else if (key === 'rules') {
       result.values.rules = checkRules(value, at, result.errors, result.warnings);
     } else if (key === 'presets') {
@@ -217,6 +234,30 @@ function checkVenv(
     else venv[key] = v;
   }
   return venv as Partial<VenvConfig>;
+}
+
+function checkSection(
+  value: unknown,
+  at: string,
+  checks: Record<string, (v: unknown) => string | null>,
+  result: ValidationResult,
+): Record<string, unknown> | null {
+  const keys = Object.keys(checks);
+  if (!isPlainObject(value)) {
+    result.errors.push(
+      `${at}: expected a mapping with ${keys.join(', ')}, got ${describeValue(value)}`,
+    );
+    return null;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
+    const problem = check ? check(v) : null;
+    if (!check) result.warnings.push(unknownKey(`${at}.${key}`, key, keys));
+    else if (problem) result.errors.push(`${at}.${key}: ${problem}`);
+    else out[key] = v;
+  }
+  return out;
 }
 
 function unknownKey(at: string, key: string, known: readonly string[]): string {

@@ -1,0 +1,15 @@
+import type { CommandContext } from './context.js';
+import type { Prepared } from './prepare.js';
+import { printWarnings } from './print-notices.js';
+
+/**
+ * Appends the audit record of a decision that is not a silent pass. A silent
+ * pass (the common case) returns before anything is loaded: no import, no
+ * file, nothing on the shims' hot path.
+ */
+export async function auditDecision(p: Prepared, ctx: CommandContext): Promise<void> {
+  if (p.plan.action === 'pass' && p.plan.notices.length === 0) return;
+  const { auditRecord, writeAudit } = await import('../io/audit.js');
+  const problems = writeAudit(auditRecord(p.call, p.facts, p.config, p.plan), p.config);
+  await printWarnings(problems, ctx.stderr);
+}
