@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Call } from '../core/call.js';
@@ -102,25 +102,31 @@ export function writeAudit(record: AuditRecord, config: ResolvedConfig): string[
 }
 
 function append(file: string, line: Buffer, maxBytes: number | null): void {
+  if (maxBytes !== null) rotate(file, line.length, maxBytes);
   const fd = openSync(file, 'a', 0o600);
   try {
-    if (maxBytes !== null && fstatSync(fd).size + line.length > maxBytes) {
-      // Rename is atomic; a writer still holding the old file finishes its
-      // line there. Then write to a fresh file.
-      closeSync(fd);
-      try {
-        renameSync(file, `${file}.1`);
-      } catch {
-        // Another writer rotated first.
-      }
-      return append(file, line, null);
-    }
     writeSync(fd, line);
   } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // Closed before rotating.
-    }
+    closeSync(fd);
+  }
+}
+
+/**
+ * Moves the log to `<file>.1` when this line would take it past `maxBytes`.
+ * rename(2) is atomic; a writer still holding the old file finishes its line
+ * there, and a writer that lost the race finds the file already gone.
+ */
+function rotate(file: string, adding: number, maxBytes: number): void {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return;
+  }
+  if (size + adding <= maxBytes) return;
+  try {
+    renameSync(file, `${file}.1`);
+  } catch {
+    // Another writer rotated first.
   }
 }
