@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { MAIN, pipwarden } from '../helpers/cli.js';
-import { canUnshare, inPrivateEtc } from '../helpers/private-etc.js';
+import { canUnshare, inPrivateEtc, staged } from '../helpers/private-etc.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 
@@ -171,6 +171,6 @@ describe.skipIf(!canUnshare)('the test override of the org dir', () => {
       /PIPWARDEN_ORG_CONFIG_DIR=.*: ignored, \/etc\/pipwarden is this machine's org config/,
     );
     expect(existsSync('/etc/pipwarden')).toBe(false);
-    expect(existsSync(join(stage, 'upper', 'pipwarden', 'config.yaml'))).toBe(true);
+    expect(existsSync(staged(stage, '/etc', 'pipwarden/config.yaml'))).toBe(true);
   });
 });
