@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { giveToNobody, openForNobody, ROOT } from '../helpers/cli.js';
 import { SYSTEM_PATH } from '../helpers/env.js';
 import { canUnshare, inPrivateEtc, staged } from '../helpers/private-etc.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -33,6 +33,11 @@ describe.skipIf(!canUnshare || !hasSudo)('install.sh --system', () => {
       `bash -lc '${pipInstall}' >/dev/null 2>"$STAGE/bash.err"; echo "bash-install: $?"`,
       `sudo -H ${pipInstall} >/dev/null 2>"$STAGE/sudo.err"; echo "sudo-install: $?"`,
       `echo "audit-lines: $(wc -l < /var/log/pipwarden/audit.jsonl)"`,
+      // As nobody: refused outside a venv; a venv of its own installs.
+      `NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$STAGE/nobody"`,
+      `$NOBODY bash -lc '${pipInstall}' >/dev/null 2>"$STAGE/nobody.err"; echo "nobody-system: $?"`,
+      `$NOBODY bash -lc 'python3 -m venv "$HOME/venv" && . "$HOME/venv/bin/activate" && ${pipInstall}' >"$STAGE/nobody-venv.out" 2>&1; echo "nobody-venv: $?"`,
+      `echo "nobody-audit: $(wc -l < /var/log/pipwarden/audit.jsonl)"`,
       `printf 'presets: [no-sudo-pip]\\n' > /etc/pipwarden/config.yaml`,
       `sudo -H python3 -m pip install --user --no-index --find-links ${wheels} pwdemo >/dev/null 2>"$STAGE/nosudo.err"; echo "no-sudo: $?"`,
       `"${ROOT}/install.sh" --system --uninstall >/dev/null || exit 91`,
@@ -41,6 +46,9 @@ describe.skipIf(!canUnshare || !hasSudo)('install.sh --system', () => {
       `echo "after-uninstall: $(bash -lc 'command -v pip')"`,
     ].join('\n');
     writeFileSync(join(stage, 'probe.sh'), script);
+    mkdirSync(join(stage, 'nobody'));
+    giveToNobody(join(stage, 'nobody'));
+    openForNobody(stage, wheels);
     const r = inPrivateEtc(stage, ['sh', join(stage, 'probe.sh')], {
       env: {
         PATH: SYSTEM_PATH,
@@ -68,6 +76,14 @@ describe.skipIf(!canUnshare || !hasSudo)('install.sh --system', () => {
     expect(out).toContain('sudo-install: 77');
     expect(readFileSync(join(stage, 'sudo.err'), 'utf8')).toMatch(/pipwarden: refused: /);
     expect(out).toContain('audit-lines: 2');
+    expect(out).toContain('nobody-system: 77');
+    expect(readFileSync(join(stage, 'nobody.err'), 'utf8')).toContain("This machine's policy");
+    expect(out, readFileSync(join(stage, 'nobody-venv.out'), 'utf8')).toContain('nobody-venv: 0');
+    expect(
+      existsSync(join(stage, 'nobody', 'venv', 'lib', 'python3.11', 'site-packages', 'pwdemo')),
+    ).toBe(true);
+    // nobody appended its refusal to the shared, root-owned audit file.
+    expect(out).toContain('nobody-audit: 3');
     expect(out).toContain('no-sudo: 77');
     expect(readFileSync(join(stage, 'nosudo.err'), 'utf8')).toContain('no pip under sudo');
     // Uninstalled: no file of ours left, the distro's files as they were.
