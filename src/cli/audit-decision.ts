@@ -3,9 +3,9 @@ import type { Prepared } from './prepare.js';
 import { printWarnings } from './print-notices.js';
 
 /**
- * Appends the audit record of a decision that is not a silent pass. A silent
- * pass (the common case) returns before anything is loaded: no import, no
- * file, nothing on the shims' hot path.
+ * Appends the audit record of a decision that is not a silent pass. Callers
+ * import this module only for such decisions, so a silent pass (the common
+ * case) loads nothing and writes nothing.
  */
 export async function auditDecision(p: Prepared, ctx: CommandContext): Promise<void> {
   if (p.plan.action === 'pass' && p.plan.notices.length === 0) return;

@@ -95,7 +95,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
-    if (f.level === 'project') guardProject(checked.values, f.file, home, warnings);
+    if (f.level === 'project') await guardProject(checked.values, f.file, home, warnings);
     // A preset sits just below the file that names it, at that file's level.
     for (const name of checked.presets) layers.push(await presetLayer(name, f.level, errs));
     layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });

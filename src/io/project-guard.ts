@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { displayPath } from '../core/config/display.js';
 import type { PartialConfig } from '../core/config/types.js';
-import { isTrusted } from './trust.js';
 
 /**
  * A project config arrives with any cloned repository. Unless the user
@@ -11,12 +10,12 @@ import { isTrusted } from './trust.js';
  * project for it to write (`venv.path = "/home/me/.bashrc.d"`): those keys
  * are dropped with a line naming the file and the trust command.
  */
-export function guardProject(
+export async function guardProject(
   values: PartialConfig,
   file: string,
   home: string,
   warnings: string[],
-): void {
+): Promise<void> {
   const venv = values.venv;
   if (!venv) return;
   const root = dirname(file);
@@ -26,7 +25,8 @@ export function guardProject(
     const target = resolve(root, venv.path);
     if (target !== root && !target.startsWith(root + sep)) risky.push('path');
   }
-  if (risky.length === 0 || trusted(file)) return;
+  // trust.js (node:crypto) loads only when a file sets one of these keys.
+  if (risky.length === 0 || (await trusted(file))) return;
   const where = displayPath(file, home);
   for (const key of risky) {
     const what =
@@ -40,8 +40,9 @@ export function guardProject(
   }
 }
 
-function trusted(file: string): boolean {
+async function trusted(file: string): Promise<boolean> {
   try {
+    const { isTrusted } = await import('./trust.js');
     return isTrusted(file, readFileSync(file));
   } catch {
     return false;

@@ -1,5 +1,4 @@
 import { planToSh } from '../../core/render/plan-sh.js';
-import { auditDecision } from '../audit-decision.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { printNotices, printWarnings } from '../print-notices.js';
@@ -18,7 +17,10 @@ export const shellPlan: Command = async (args, ctx) => {
   const command = name === undefined ? rest : [name, ...rest];
   const prepared = await prepare(command, ctx, real);
   const { plan, warnings } = prepared;
-  await auditDecision(prepared, ctx);
+  // Audit only what is not a silent pass; the module loads only then.
+  if (plan.action !== 'pass' || plan.notices.length > 0) {
+    await (await import('../audit-decision.js')).auditDecision(prepared, ctx);
+  }
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);
   ctx.stdout.write(planToSh(plan));
