@@ -6,6 +6,9 @@
 # Safe to run again: every step checks what is already there.
 set -eu
 
+# System-wide install (as root): install-system.sh, beside this file.
+case " $* " in *' --system '*) exec "$(dirname -- "$0")/install-system.sh" "$@" ;; esac
+
 MARK='# added by pipwarden install.sh'
 
 say() { printf 'pipwarden install: %s\n' "$*"; }

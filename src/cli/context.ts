@@ -10,6 +10,8 @@ export interface CommandContext {
   home: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** `--set KEY=VALUE` flags: the config layer above PIPWARDEN_* variables. */
+  configSets?: readonly string[];
 }
 
 /** A command returns the process exit code; it throws PipwardenError for its own failures. */

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./commands/completion.js')).completion,
   config: async () => (await import('./commands/config.js')).config,
   doctor: async () => (await import('./commands/doctor.js')).doctor,
+  trust: async () => (await import('./commands/trust.js')).trust,
 };
 
 const USAGE = `usage: pipwarden <command> [options]
@@ -26,7 +27,9 @@ commands:
   init <bash|zsh|fish|sh>                       print shell integration code
   rehash [--dir DIR] [--remove]                 (re)write the shims, or remove them
   completion <bash|zsh|fish>                    print a completion script
-  config                                        show merged config and where each value came from
+  config [--json]                               show merged config, each value's source and lock
+  config validate [--strict] [FILE]             check a config file (exit 0 ok, 78 invalid)
+  trust [--revoke] [PATH]                       let a project config run code / name programs
   doctor                                        check the setup
 `;
 

@@ -6,11 +6,12 @@ import { PipwardenError } from '../core/errors.js';
 import { triage } from '../core/triage.js';
 import { exists } from '../io/fs-checks.js';
 import { gatherFacts } from '../io/gather-facts.js';
-import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
+import { loadConfig } from '../io/load-config.js';
 import { shimDirsToSkip } from '../io/marked-shim-dirs.js';
 import { cacheDir } from '../io/paths.js';
 import { statCode } from '../io/resolve-interpreter.js';
 import { findOnPath } from '../io/which.js';
+import { bypassLocked, configGate } from './config-gate.js';
 import type { CommandContext } from './context.js';
 import { cwdGonePlan } from './cwd-gone.js';
 import type { Prepared } from './prepared.js';
@@ -49,7 +50,15 @@ export async function prepare(
   const tool = { kind: call.tool, name: call.name, path: real };
   // Triage comes first, before any config is read: a broken .pipwardenrc
   // must not stop PIPWARDEN_DISABLE=1 (its own hint says so), nor `pip list`.
-  const t = triage(call, { disable: ctx.env.PIPWARDEN_DISABLE });
+  const load = () =>
+    loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home, sets: ctx.configSets });
+  // Only the org layer can lock the bypass, so config is read before triage
+  // only when the bypass is asked for; loading never throws (config-gate.ts).
+  let loaded = ctx.env.PIPWARDEN_DISABLE === '1' ? await load() : null;
+  const t = triage(call, {
+    disable: ctx.env.PIPWARDEN_DISABLE,
+    disableLocked: loaded !== null && bypassLocked(loaded),
+  });
   if (t.kind === 'pass') {
     const facts = await gatherFacts({
       tool,
@@ -66,9 +75,9 @@ export async function prepare(
       warnings: [],
     };
   }
-  const home = ctx.home;
-  const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home });
-  assertNoConfigErrors(loaded);
+  loaded ??= await load();
+  // Org fail-closed, bad user or project files, and the lock on the bypass.
+  const gate = configGate(loaded, call, ctx.env);
   const config = loaded.resolved;
   const facts = await gatherFacts({
     tool,
@@ -81,8 +90,9 @@ export async function prepare(
     exclude,
     venvPath: config.config.venv.path,
   });
-  const plan = decide(call, facts, config);
-  return { call, facts, config, plan, warnings: loaded.warnings };
+  const plan =
+    gate.pass !== null ? passPlan(call, facts, t.inv, gate.pass) : decide(call, facts, config);
+  return { call, facts, config, plan, warnings: [...loaded.warnings, ...gate.warnings] };
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {

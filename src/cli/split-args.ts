@@ -10,9 +10,11 @@ export function splitArgs(
   args: string[],
   flags: readonly string[],
   valued: readonly string[] = [],
-): { flags: Set<string>; values: Map<string, string>; rest: string[] } {
+): { flags: Set<string>; values: Map<string, string>; all: Map<string, string[]>; rest: string[] } {
   const set = new Set<string>();
   const values = new Map<string, string>();
+  // Every value of a repeatable option (`--set a=1 --set b=2`); `values` keeps the last.
+  const all = new Map<string, string[]>();
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i] as string;
@@ -33,6 +35,7 @@ export function splitArgs(
         );
       }
       values.set(name, v);
+      all.set(name, [...(all.get(name) ?? []), v]);
       continue;
     }
     if (!flags.includes(a)) {
@@ -44,5 +47,5 @@ export function splitArgs(
     }
     set.add(a);
   }
-  return { flags: set, values, rest: args.slice(i) };
+  return { flags: set, values, all, rest: args.slice(i) };
 }

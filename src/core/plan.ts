@@ -4,7 +4,7 @@ import type { Facts } from './facts.js';
 
 /** Why the plan is what it is: one entry per situation that applied. */
 export interface Reason {
-  situation: SituationId | 'passthrough';
+  situation: SituationId | 'passthrough' | 'rule';
   action: Action | 'pass';
   /** Human sentence, without the `pipwarden:` prefix. */
   message: string;

@@ -8,7 +8,13 @@ import type { CosmiconfigResult, Loaders } from 'cosmiconfig';
 //   - execute .config/config.js (or .ts, .mjs, .cjs) if one is there,
 //   - throw on a malformed package.json, failing every pip call there,
 //   - let a `cosmiconfig` key in that package.json replace our search places.
-// There is no option to turn it off (cosmiconfig/cosmiconfig#296). The
+// There is no option to turn it off (cosmiconfig/cosmiconfig#296), and the
+// public API cannot avoid it: `cosmiconfig()` and `cosmiconfigSync()` both run
+// that search in their constructor (mergeOptionsBase →
+// getUserDefinedOptionsFromMetaConfig, stopDir: process.cwd()), before any
+// option is looked at, and `load(file)` needs such an explorer first. Only
+// process.chdir() around the constructor would dodge it, which changes
+// process-wide state under every other await. So we keep the pin. The
 // package has no `exports` map, so the class is reachable; its .d.ts is
 // empty, hence the typed facade below. The version is pinned in
 // package.json; test/config/cli-config.test.ts fails if this stops holding.

@@ -14,7 +14,11 @@ import { EXECUTABLE_EXTENSIONS } from './load-config-places.js';
  * loader that runs nothing: it adds a line to `warnings` and returns null,
  * which makes cosmiconfig keep searching as if the file were not there.
  */
-export function dataLoaders(warnings: string[], home: string): Loaders {
+export function dataLoaders(
+  warnings: string[],
+  home: string,
+  trusted: ((file: string, content: string) => boolean) | null = null,
+): Loaders {
   const skipExecutable: Loader = (file) => {
     const instead = `${basename(file, extname(file))}.yaml`;
     warnings.push(
@@ -29,8 +33,23 @@ export function dataLoaders(warnings: string[], home: string): Loaders {
     noExt: noImport(loadYaml, warnings, home),
     '.toml': noImport(loadToml(), warnings, home),
   };
-  for (const ext of EXECUTABLE_EXTENSIONS) loaders[ext] = skipExecutable;
+  for (const ext of EXECUTABLE_EXTENSIONS)
+    loaders[ext] = trusted ? runIfTrusted(ext) : skipExecutable;
   return loaders;
+
+  /** Project configs: run only once `pipwarden trust` recorded this exact content. */
+  function runIfTrusted(ext: string): Loader {
+    return async (file, content) => {
+      if (!trusted?.(file, content)) {
+        warnings.push(
+          `${displayPath(file, home)}: not trusted, so not run; if you wrote it or checked it, run: pipwarden trust ${displayPath(file, home)}`,
+        );
+        return null;
+      }
+      const { loadJs, loadTs } = await import('cosmiconfig/dist/loaders.js');
+      return (ext === '.ts' ? loadTs : loadJs)(file, content);
+    };
+  }
 }
 
 /**

@@ -43,12 +43,21 @@ export interface LoadConfigOptions {
   cwd: string;
   env: Env;
   home: string;
+  /** `--set KEY=VALUE` flags: the highest layer. */
+  sets?: readonly string[];
+  /** The machine's org dir; only tests of this rule pass another. @default "/etc/pipwarden" */
+  orgRoot?: string;
   /** Defaults to process.platform; only picks the user config directory. */
   platform?: NodeJS.Platform;
 }
 
 export interface ConfigLocations {
+  /** The org dir that wins among org layers: /etc/pipwarden, or the test override. */
   org: string;
+  /** Every org dir, lowest precedence first: $XDG_CONFIG_DIRS/pipwarden…, then `org`. */
+  orgDirs: string[];
+  /** Set when PIPWARDEN_ORG_CONFIG_DIR was given but not honoured. */
+  orgOverrideIgnored: string | null;
   user: string;
   /** Directories searched for a project config, nearest first. */
   project: string[];
@@ -57,11 +66,39 @@ export interface ConfigLocations {
 /** Where each layer is looked for. */
 export function configLocations(options: LoadConfigOptions): ConfigLocations {
   const { env, home } = options;
+  const { orgDirs, ignored } = orgLocations(env, options.orgRoot ?? ORG_ROOT);
   return {
-    org: env.PIPWARDEN_ORG_CONFIG_DIR || '/etc/pipwarden',
+    org: orgDirs.at(-1) as string,
+    orgDirs,
+    orgOverrideIgnored: ignored,
     user: userConfigDir(env, home, options.platform ?? process.platform),
     project: projectDirs(resolve(options.cwd), home),
   };
+}
+
+export const ORG_ROOT = '/etc/pipwarden';
+
+/**
+ * The org layer's directories. PIPWARDEN_ORG_CONFIG_DIR (for tests) replaces
+ * them only while the machine has no `/etc/pipwarden` at all: only root can
+ * create or remove that directory, so on a machine with an org policy the
+ * variable cannot move an unprivileged user away from it (it is ignored, with
+ * a warning). Tests of the real path bind-mount a staging dir over
+ * /etc/pipwarden in a private mount namespace instead (see README).
+ * $XDG_CONFIG_DIRS (default /etc/xdg) adds lower org layers; the user can
+ * change that variable, so only /etc/pipwarden's locks truly hold.
+ */
+function orgLocations(env: Env, root: string): { orgDirs: string[]; ignored: string | null } {
+  const override = env.PIPWARDEN_ORG_CONFIG_DIR;
+  if (override && isAbsolute(override)) {
+    if (!existsSync(root)) return { orgDirs: [override], ignored: null };
+  }
+  const xdg = (env.XDG_CONFIG_DIRS || '/etc/xdg')
+    .split(':')
+    .filter((d) => isAbsolute(d))
+    .map((d) => join(d, 'pipwarden'))
+    .reverse();
+  return { orgDirs: [...xdg.filter((d) => d !== root), root], ignored: override || null };
 }
 
 /**

@@ -42,3 +42,8 @@ function baseDir(env: Env, kind: keyof typeof XDG): string {
   const value = env[variable];
   return value && isAbsolute(value) ? value : join(homeDir(env), ...linux);
 }
+
+/** Files the user trusted with `pipwarden trust`: `<XDG data>/pipwarden/trusted.json`. */
+export function trustFile(env: Env): string {
+  return join(baseDir(env, 'data'), 'pipwarden', 'trusted.json');
+}

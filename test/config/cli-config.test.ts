@@ -129,22 +129,26 @@ describe('pipwarden config', () => {
   });
 
   // Root reads everything, so this needs the unprivileged user.
-  it.skipIf(process.getuid?.() !== 0)('warns when an org file or dir cannot be read', () => {
-    const w = world();
-    openForNobody(w.root, w.org);
-    giveToNobody(w.home);
-    const file = w.write(join(w.org, 'config.yaml'), 'onNoEnv: refuse\n');
-    chmodSync(file, 0o600);
-    let r = w.run(['--json'], true);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe(
-      `pipwarden: warning: ${file}: cannot read it (permission denied), so it is not applied; make it readable (e.g. chmod a+r)\n`,
-    );
-    expect(JSON.parse(r.stdout).config.onNoEnv.action).toBe('pip');
+  it.skipIf(process.getuid?.() !== 0)(
+    'an org file or dir that cannot be read is an error (fail closed)',
+    () => {
+      const w = world();
+      openForNobody(w.root, w.org);
+      giveToNobody(w.home);
+      const file = w.write(join(w.org, 'config.yaml'), 'onNoEnv: refuse\n');
+      chmodSync(file, 0o600);
+      let r = w.run(['--json'], true);
+      expect(r.status, r.stderr).toBe(78);
+      expect(r.stderr.split('\n')[0]).toBe(
+        `pipwarden: error: ${file}: cannot read it (permission denied); make it readable (e.g. chmod a+r)`,
+      );
+      expect(r.stdout).toBe('');
 
-    chmodSync(file, 0o644);
-    chmodSync(w.org, 0o700);
-    r = w.run(['--json'], true);
-    expect(r.stderr).toMatch(/^pipwarden: warning: .*\/org: cannot read it \(permission denied\)/);
-  });
+      chmodSync(file, 0o644);
+      chmodSync(w.org, 0o700);
+      r = w.run(['--json'], true);
+      expect(r.status).toBe(78);
+      expect(r.stderr).toMatch(/^pipwarden: error: .*\/org: cannot read it \(permission denied\)/);
+    },
+  );
 });

@@ -277,7 +277,7 @@ describe('loadConfig: problems', () => {
     ]);
   });
 
-  it('ignores a JS or TS config with a warning, and never runs it', async () => {
+  it('ignores a JS or TS config with a warning, and never runs an untrusted one', async () => {
     const s = sandbox();
     const marker = join(s.root, 'ran');
     const code = `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = { onNoEnv: 'refuse' };\n`;
@@ -289,8 +289,8 @@ describe('loadConfig: problems', () => {
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
       '~/.config/pipwarden/config.js: ignored: pipwarden reads only data files (JSON, YAML, TOML), never runs code from config; move the settings to config.yaml',
-      '~/src/proj/.pipwardenrc.cjs: ignored: pipwarden reads only data files (JSON, YAML, TOML), never runs code from config; move the settings to .pipwardenrc.yaml',
-      '~/src/proj/pipwarden.config.mjs: ignored: pipwarden reads only data files (JSON, YAML, TOML), never runs code from config; move the settings to pipwarden.config.yaml',
+      '~/src/proj/.pipwardenrc.cjs: not trusted, so not run; if you wrote it or checked it, run: pipwarden trust ~/src/proj/.pipwardenrc.cjs',
+      '~/src/proj/pipwarden.config.mjs: not trusted, so not run; if you wrote it or checked it, run: pipwarden trust ~/src/proj/pipwarden.config.mjs',
     ]);
     expect(existsSync(marker)).toBe(false);
     expect(resolved.config.onNoEnv.action).toBe('pip');

@@ -1,5 +1,6 @@
 import { displayPath } from '../../core/config/display.js';
 import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
+import type { Rule } from '../../core/config/rules.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
 import { PipwardenError } from '../../core/errors.js';
 import { type ConfigLocations, configLocations, loadConfig } from '../../io/load-config.js';
@@ -13,6 +14,10 @@ import { splitArgs } from '../split-args.js';
  * any error means nothing on stdout and exit 78, every error listed.
  */
 export const config: Command = async (args, ctx) => {
+  if (args[0] === 'validate') {
+    const { configValidate } = await import('./config-validate.js');
+    return configValidate(args.slice(1), ctx);
+  }
   const { flags, rest } = splitArgs('config', args, ['--json']);
   if (rest.length > 0) {
     throw new PipwardenError(
@@ -51,16 +56,36 @@ function describe(resolved: ResolvedConfig, searched: ConfigLocations, home: str
   for (const key of CONFIG_KEYS) {
     const value = flat[key];
     const rule = isRule(value) ? value : null;
-    const shown = rule ? rule.action : JSON.stringify(value);
-    out.push(`${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}`);
+    const rules = Array.isArray(value) ? (value as Rule[]) : null;
+    const shown = rule
+      ? rule.action
+      : rules
+        ? `${rules.length} rule${rules.length === 1 ? '' : 's'}`
+        : JSON.stringify(value);
+    const lock = resolved.locks[key];
+    const locked = lock === undefined ? '' : `  (locked by ${displayPath(lock, home)})`;
+    out.push(
+      `${key.padEnd(width)}${shown.padEnd(8)}  ${source(resolved.sources[key], home)}${locked}`,
+    );
     if (rule?.message) out.push(`${''.padEnd(width)}message: ${JSON.stringify(rule.message)}`);
+    for (const r of rules ?? []) {
+      const name = r.name ? `${r.name}: ` : '';
+      const from = r.file ? `  (${displayPath(r.file, home)})` : '';
+      out.push(`${''.padEnd(width)}${name}when ${JSON.stringify(r.when)} → ${r.action}${from}`);
+    }
   }
-  out.push('', 'files (later ones win):');
-  const used = (level: string) => resolved.layers.find((l) => l.level === level)?.file;
+  const used = (level: string) => resolved.layers.findLast((l) => l.level === level)?.file;
   const projectFrom = searched.project[0] ?? '';
   const projectTo = searched.project.at(-1) ?? '';
+  const disable = resolved.locks.disable;
+  if (disable !== undefined) {
+    out.push(
+      `${'PIPWARDEN_DISABLE'.padEnd(width)}ignored   (locked by ${displayPath(disable, home)})`,
+    );
+  }
+  out.push('', 'files (later ones win):');
   const places: [string, string][] = [
-    ['org', `none in ${displayPath(searched.org, home)}`],
+    ['org', `none in ${searched.orgDirs.map((d) => displayPath(d, home)).join(', ')}`],
     ['user', `none in ${displayPath(searched.user, home)}`],
     [
       'project',

@@ -9,8 +9,8 @@ import { splitArgs } from '../split-args.js';
 
 /** `pipwarden explain [--json] -- <command…>`: the plan, and nothing run. */
 export const explain: Command = async (args, ctx) => {
-  const { flags, rest } = splitArgs('explain', args, ['--json']);
-  const { plan, warnings } = await prepare(rest, ctx);
+  const { flags, rest, all } = splitArgs('explain', args, ['--json'], ['--set']);
+  const { plan, warnings } = await prepare(rest, { ...ctx, configSets: all.get('--set') });
   await printWarnings(warnings, ctx.stderr);
   if (flags.has('--json')) {
     ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);

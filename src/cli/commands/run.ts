@@ -14,8 +14,8 @@ import { splitArgs } from '../split-args.js';
  * signal) comes back unchanged; a refusal exits 77 and pip never runs.
  */
 export const run: Command = async (args, ctx) => {
-  const { rest } = splitArgs('run', args, []);
-  const prepared = await prepare(rest, ctx);
+  const { rest, all } = splitArgs('run', args, [], ['--set']);
+  const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') });
   const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
   await printNotices(plan.notices, ctx.stderr);

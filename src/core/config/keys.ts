@@ -27,6 +27,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'condaBase',
   'allowBreakSystemPackages',
   'notices',
+  'rules',
   'venv.path',
   'venv.create',
   'venv.python',
@@ -46,6 +47,7 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
     flat.allowBreakSystemPackages = values.allowBreakSystemPackages;
   }
   if (values.notices !== undefined) flat.notices = values.notices;
+  if (values.rules !== undefined) flat.rules = values.rules;
   const venv = values.venv ?? {};
   if (venv.path !== undefined) flat['venv.path'] = venv.path;
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
@@ -69,6 +71,7 @@ export function unflatten(flat: FlatConfig): Config {
     condaBase: flat.condaBase,
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
+    rules: flat.rules,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
     audit: {
       log: flat['audit.log'],

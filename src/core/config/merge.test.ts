@@ -131,3 +131,55 @@ describe('merge', () => {
     expect(DEFAULT_CONFIG.onSudo.action).toBe('pip');
   });
 });
+
+describe('merge: org locks', () => {
+  const org = (values: ConfigLayer['values'], locks: string[]): ConfigLayer => ({
+    level: 'org',
+    file: '/etc/pipwarden/config.yaml',
+    values,
+    locks,
+  });
+  const layer = (level: ConfigLayer['level'], file: string, values: ConfigLayer['values']) =>
+    ({ level, file, values }) as ConfigLayer;
+  const cases: [string, string[], ConfigLayer, string, boolean][] = [
+    [
+      'a locked key',
+      ['onNoEnv'],
+      layer('user', '/u.yaml', { onNoEnv: { action: 'pip', message: null } }),
+      'onNoEnv',
+      true,
+    ],
+    [
+      'a locked section',
+      ['venv'],
+      layer('project', '/p.toml', { venv: { python: './tools/py' } }),
+      'venv.python',
+      true,
+    ],
+    ['everything', ['*'], layer('env', '$PIPWARDEN_NOTICES', { notices: false }), 'notices', true],
+    [
+      'another key',
+      ['onNoEnv'],
+      layer('flag', '--set notices=0', { notices: false }),
+      'notices',
+      false,
+    ],
+  ];
+  it.each(cases)('%s', (_name, locks, later, key, held) => {
+    const r = merge([org({ onNoEnv: { action: 'refuse', message: null } }, locks), later]);
+    expect(r.sources[key]?.level).toBe(
+      held ? (key === 'onNoEnv' ? 'org' : 'default') : later.level,
+    );
+    expect(r.blocked.length).toBe(held ? 1 : 0);
+    if (held) expect(r.blocked[0]).toContain(`${key}: locked by /etc/pipwarden/config.yaml`);
+  });
+
+  it('the same value is no attempt to loosen', () => {
+    const r = merge([
+      org({ onNoEnv: { action: 'refuse', message: null } }, ['onNoEnv']),
+      layer('user', '/u.yaml', { onNoEnv: { action: 'refuse', message: null } }),
+    ]);
+    expect(r.blocked).toEqual([]);
+    expect(r.sources.onNoEnv?.level).toBe('org');
+  });
+});

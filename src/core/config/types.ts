@@ -3,6 +3,7 @@
  * Layers (org → user → project) are validated one by one, then merged; every
  * merged value remembers the file it came from.
  */
+import type { Rule } from './rules.js';
 
 /** What to do when a situation applies. */
 export type Action =
@@ -154,13 +155,25 @@ export interface Config {
   venv: VenvConfig;
   audit: AuditConfig;
   /**
+   * First-match rules, checked before the situations. Rules of every layer
+   * are kept, the highest layer's first; rules of an org that locks `rules`
+   * come before all others.
+   * @default []
+   */
+  rules: Rule[];
+  /**
    * Print pipwarden's one-line notices on stderr. Refusals always print.
    * @default true
    */
   notices: boolean;
 }
 
-export type ConfigLevel = 'default' | 'org' | 'user' | 'project';
+/** Lowest to highest precedence: org < user < project < PIPWARDEN_* variables < flags. */
+export type ConfigLevel = 'default' | 'org' | 'user' | 'project' | 'env' | 'flag';
+
+/** Lock entries besides keys and sections: `*` locks every key, `disable` locks PIPWARDEN_DISABLE. */
+export const LOCK_EVERYTHING = '*';
+export const LOCK_DISABLE = 'disable';
 
 /** Where one merged value came from. */
 export interface ValueSource {
@@ -174,6 +187,10 @@ export interface ConfigLayer {
   level: Exclude<ConfigLevel, 'default'>;
   file: string;
   values: PartialConfig;
+  /** Set for a layer read from a shipped preset file, to the preset's name. */
+  preset?: string;
+  /** Org layers only: keys (`onNoEnv`, `venv.python`), sections (`venv`), `*` or `disable`. */
+  locks?: string[];
 }
 
 export type PartialConfig = Partial<Omit<Config, 'venv' | 'audit'>> & {
@@ -186,10 +203,18 @@ export interface ResolvedConfig {
   /** Keyed by dotted path: `onNotWritable`, `venv.path`, … */
   sources: Record<string, ValueSource>;
   layers: ConfigLayer[];
+  /** Locked dotted keys (and `disable`), each with the org file that locked it. */
+  locks: Record<string, string>;
+  /** One line per attempt to change a locked value, naming both files. */
+  blocked: string[];
 }
 
 export interface ValidationResult {
   values: PartialConfig;
+  /** The `lock` list, checked (only the org layer applies it). */
+  locks: string[];
+  /** Preset names from `presets`, checked. */
+  presets: string[];
   /** One line each, starting with `file: key:`. Unknown keys land here. */
   warnings: string[];
   /** One line each, starting with `file: key:`. */

@@ -56,7 +56,7 @@ describe('validate: accepted values', () => {
   ];
   it.each(cases)('%s', (_name, raw, values) => {
     const result = validate(raw, FILE, HOME);
-    expect(result).toEqual({ values, warnings: [], errors: [] });
+    expect(result).toEqual({ values, locks: [], presets: [], warnings: [], errors: [] });
   });
 });
 
@@ -210,7 +210,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit, rules, presets, lock)`,
       ],
     ],
     [
@@ -223,7 +223,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit, rules, presets, lock)`,
       ],
     ],
     [

@@ -1,4 +1,6 @@
 import { describeValue, displayPath, isPlainObject } from './display.js';
+import { checkLocks } from './locks.js';
+import { checkRules } from './rules.js';
 import { closest } from './suggest.js';
 import {
   ACTIONS,
@@ -12,7 +14,7 @@ import {
 } from './types.js';
 import { checkAudit } from './validate-audit.js';
 
-const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
+export const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
 const SPECS = new Map<string, SituationSpec>(
   SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
 );
@@ -43,7 +45,40 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
   ...BOOLEAN_KEYS,
   'venv',
   'audit',
+  'rules',
+  'presets',
+  'lock',
 ];
+
+/** The presets shipped in the package's presets/ dir, one YAML file each. */
+export const PRESETS = [
+  'venv-only',
+  'no-user-site',
+  'no-break-system-packages',
+  'no-sudo-pip',
+  'index-only',
+] as const;
+
+function checkPresets(value: unknown, at: string, errors: string[]): string[] {
+  const items = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(items)) {
+    errors.push(
+      `${at}: expected a list of presets (${PRESETS.join(', ')}), got ${describeValue(value)}`,
+    );
+    return [];
+  }
+  const ok: string[] = [];
+  for (const [i, name] of items.entries()) {
+    if (typeof name === 'string' && (PRESETS as readonly string[]).includes(name)) ok.push(name);
+    else {
+      const guess = typeof name === 'string' ? closest(name, PRESETS) : null;
+      errors.push(
+        `${at}[${i}]: expected one of ${PRESETS.join(', ')}, got ${describeValue(name)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      );
+    }
+  }
+  return ok;
+}
 
 /**
  * Checks one config layer as parsed from `file`. Keeps every valid key, so
@@ -54,7 +89,13 @@ export const TOP_LEVEL_KEYS: readonly string[] = [
  */
 export function validate(raw: unknown, file: string, home: string | null = null): ValidationResult {
   const where = displayPath(file, home);
-  const result: ValidationResult = { values: {}, warnings: [], errors: [] };
+  const result: ValidationResult = {
+    values: {},
+    locks: [],
+    presets: [],
+    warnings: [],
+    errors: [],
+  };
   // An empty file, or one with only comments, sets nothing.
   if (raw === undefined || raw === null) return result;
   if (!isPlainObject(raw)) {
@@ -75,12 +116,20 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       } else {
         result.errors.push(`${at}: expected true or false, got ${describeValue(value)}`);
       }
-    } else if (key === 'venv') {
-      const venv = checkVenv(value, at, result);
-      if (venv) result.values.venv = venv;
     } else if (key === 'audit') {
       const audit = checkAudit(value, at, result);
       if (audit) result.values.audit = audit;
+    } else if (key === 'rules') {
+      result.values.rules = checkRules(value, at, result.errors, result.warnings);
+    } else if (key === 'presets') {
+      result.presets = checkPresets(value, at, result.errors);
+    } else if (key === 'lock') {
+      result.locks = checkLocks(value, at, result.errors);
+    } else if (key === '$schema') {
+      // Editors read it (see schema/config.schema.json); pipwarden has no use for it.
+    } else if (key === 'venv') {
+      const venv = checkVenv(value, at, result);
+      if (venv) result.values.venv = venv;
     } else {
       unknownKey(result, at, key, TOP_LEVEL_KEYS);
     }

@@ -7,6 +7,8 @@ import type { Plan, Reason } from '../plan.js';
 import { changesEnv } from '../triage.js';
 import { assemblePlan } from './assemble.js';
 import { newDraft } from './draft.js';
+import { policeNextStep } from './next-step.js';
+import { applyRules } from './rules.js';
 import type { Situation } from './situation.js';
 import { externallyManaged } from './situations/externally-managed.js';
 import { foreignEnv } from './situations/foreign-env.js';
@@ -23,6 +25,12 @@ import { explicitLocation, userMode } from './user-mode.js';
  * shims carry it out; nothing else decides.
  */
 export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
+  const plan = decideOnce(call, facts, config);
+  // A refusal's next step is checked against the same policy (next-step.ts).
+  return call.kind === 'pip' ? policeNextStep(plan, call, facts, config, decideOnce) : plan;
+}
+
+function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   if (call.kind !== 'pip') {
     return passPlan(call, facts, null, `not a pip call: ${call.name} runs unchanged`);
   }
@@ -45,6 +53,9 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
       `the interpreter behind ${facts.tool.path} could not be determined`,
     );
   }
+  // The org's and user's first-match rules come before the situations.
+  const ruled = applyRules(call, inv, facts, interp, config);
+  if (ruled !== null) return ruled;
   // A --python after the subcommand is rejected by pip ≥ 23.2 and silently
   // ignored by 22.3–23.1; either way it is pip's to judge, not ours to add to.
   const named = [...inv.globals, ...inv.misplaced].some((o) => o.dest === 'python');

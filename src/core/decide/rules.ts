@@ -1,0 +1,182 @@
+import { parsePipArgv } from '../argv/index.js';
+import type { PipInvocation } from '../argv/types.js';
+import type { Call } from '../call.js';
+import { globToRegExp } from '../config/glob.js';
+import type { Rule, RuleWhen } from '../config/rules.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Facts, InterpreterFacts } from '../facts.js';
+import type { Plan, Reason } from '../plan.js';
+import { compareVersions } from '../version.js';
+import { assemblePlan } from './assemble.js';
+import { newDraft } from './draft.js';
+import { neutraliseUser } from './neutralise-user.js';
+import { type Situation, venvHint } from './situation.js';
+import { foreignEnv } from './situations/foreign-env.js';
+import { breaksSystemPackages, userMode } from './user-mode.js';
+import { useVenv } from './venv-target.js';
+
+type PipCall = Extract<Call, { kind: 'pip' }>;
+
+/**
+ * The config's first-match rules, checked before the situations. Returns the
+ * plan of the first rule whose conditions all hold, or null when none does
+ * (the situations decide then).
+ */
+export function applyRules(
+  call: PipCall,
+  inv: PipInvocation,
+  facts: Facts,
+  interp: InterpreterFacts,
+  config: ResolvedConfig,
+): Plan | null {
+  const user = userMode(inv, facts);
+  const rule = config.config.rules.find((r) => matches(r.when, inv, facts, interp, user.value));
+  if (!rule) return null;
+  const s: Situation = {
+    inv,
+    facts,
+    interp,
+    config,
+    draft: newDraft(),
+    user,
+    subcommand: inv.subcommand ?? '',
+  };
+  const what = `rule ${rule.name ? `"${rule.name}" ` : ''}in ${rule.file ?? 'config'}`;
+  const reason = (message: string): Reason => ({
+    situation: 'rule',
+    action: rule.action,
+    message,
+    source: rule.file ? { level: levelOf(config, rule.file), file: rule.file } : null,
+  });
+  const d = s.draft;
+  switch (rule.action) {
+    case 'refuse': {
+      const message = rule.message ?? `${what} refuses this install`;
+      d.reasons.push(reason(message));
+      d.refusal = { message, hint: refusalHint(rule, s) };
+      break;
+    }
+    case 'pass':
+      d.reasons.push(reason(`${what}: pip runs unchanged`));
+      break;
+    case 'user':
+      if (user.value !== true) d.addUser = true;
+      d.reasons.push(reason(`${what}: installing with --user into ${interp.userSite}`));
+      break;
+    case 'env': {
+      neutraliseUser(s);
+      const forced = withRule(config, 'onForeignEnv');
+      foreignEnv({ ...s, config: forced });
+      d.reasons.unshift(reason(`${what}: installing into the env`));
+      break;
+    }
+    case 'venv':
+      useVenv({ ...s, config: withRule(config, 'onNoEnv') }, 'noEnv', what);
+      d.reasons.unshift(reason(`${what}: installing into a venv`));
+      break;
+  }
+  if (rule.message && rule.action !== 'refuse')
+    d.notices.push({ level: 'notice', text: rule.message });
+  return assemblePlan(call, inv, facts, config, d);
+}
+
+function refusalHint(rule: Rule, s: Situation): string {
+  if (rule.when.indexNotIn) {
+    return 'install from the approved index: drop --index-url, --extra-index-url and --find-links';
+  }
+  if (rule.when.sudo) return `run without sudo inside a venv: ${venvHint(s)}`;
+  if (rule.when.breakSystemPackages) return `drop --break-system-packages and ${venvHint(s)}`;
+  if (rule.when.user) return `drop --user (or unset PIP_USER) and ${venvHint(s)}`;
+  return venvHint(s);
+}
+
+/** The config with one situation's rule set to its redirecting action and no message. */
+function withRule(config: ResolvedConfig, key: 'onForeignEnv' | 'onNoEnv'): ResolvedConfig {
+  const action = key === 'onForeignEnv' ? 'env' : 'venv';
+  return { ...config, config: { ...config.config, [key]: { action, message: null } } };
+}
+
+function levelOf(config: ResolvedConfig, file: string) {
+  return config.layers.find((l) => l.file === file)?.level ?? 'org';
+}
+
+export function matches(
+  when: RuleWhen,
+  inv: PipInvocation,
+  facts: Facts,
+  interp: InterpreterFacts,
+  user: boolean | null,
+): boolean {
+  const is = (want: boolean | undefined, actual: boolean) => want === undefined || want === actual;
+  return (
+    (when.env === undefined || when.env.includes(interp.envKind)) &&
+    is(when.writable, interp.sitePackagesWritable) &&
+    is(when.externallyManaged, interp.externallyManaged !== null) &&
+    is(when.root, facts.user.isRoot) &&
+    is(when.sudo, facts.user.isRoot && facts.user.sudoUser !== null) &&
+    is(when.user, user === true) &&
+    is(when.breakSystemPackages, breaksSystemPackages(inv, facts)) &&
+    (when.subcommand === undefined || when.subcommand.includes(inv.subcommand ?? '')) &&
+    (when.python === undefined || when.python.every((c) => versionHolds(c, interp.version))) &&
+    (when.cwd === undefined || anyGlob(when.cwd, [facts.cwd])) &&
+    (when.packages === undefined || anyGlob(when.packages, requested(inv))) &&
+    (when.indexNotIn === undefined ||
+      indexes(inv).some((u) => !anyGlob(when.indexNotIn ?? [], [u])))
+  );
+}
+
+function anyGlob(globs: string[], values: string[]): boolean {
+  return globs.some((g) => {
+    const re = globToRegExp(g);
+    return values.some((v) => re.test(v));
+  });
+}
+
+/** `>=3.12`, `<3.8`, `==3.11.4`, `3.11` (3.11.*). */
+export function versionHolds(constraint: string, version: readonly number[]): boolean {
+  const m = /^(>=|<=|==|!=|>|<)?\s*(\d+(?:\.\d+){0,2})$/.exec(constraint.trim());
+  if (!m) return false;
+  const [, op, want = ''] = m;
+  const depth = want.split('.').length;
+  const have = version.slice(0, op ? 3 : depth).join('.');
+  const c = compareVersions(have, want);
+  switch (op) {
+    case '>=':
+      return c >= 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '<':
+      return c < 0;
+    case '!=':
+      return c !== 0;
+    default:
+      return c === 0;
+  }
+}
+
+/** Requested project names (PEP 503-normalised), from requirement positionals; -r files are not read. */
+export function requested(inv: PipInvocation): string[] {
+  const names: string[] = [];
+  for (const p of inv.positionals) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(p);
+    if (m?.[1] && !p.includes('/')) names.push(m[1].toLowerCase().replace(/[-_.]+/g, '-'));
+  }
+  return names;
+}
+
+/** --index-url, --extra-index-url and --find-links values on the command line. */
+function indexes(inv: PipInvocation): string[] {
+  const dests = new Set(['index_url', 'extra_index_urls', 'find_links']);
+  return [...inv.globals, ...inv.options]
+    .filter((o) => dests.has(o.dest) && o.value !== null)
+    .map((o) => o.value as string);
+}
+
+/** For tests and next-step checks: the same call with extra pip args appended. */
+export function withArgs(call: PipCall, extra: string[], pipVersion: string | null): PipCall {
+  const pipArgs = [...call.pipArgs, ...extra];
+  parsePipArgv(pipArgs, pipVersion);
+  return { ...call, pipArgs };
+}
