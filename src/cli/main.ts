@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
+import { COMMAND_SPECS, commandHelp, specFor, usage, wantsHelp } from './command-specs.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
 
@@ -16,18 +18,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor.js')).doctor,
 };
 
-const USAGE = `usage: pipwarden <command> [options]
-
-commands:
-  explain [--json] -- <pip …|python -m pip …>   print the plan, run nothing
-  run -- <pip …|python -m pip …>                carry the plan out
-  init <bash|zsh|fish|sh>                       print shell integration code
-  rehash [--dir DIR] [--remove]                 (re)write the shims, or remove them
-  completion <bash|zsh|fish>                    print a completion script
-  config                                        show merged config and where each value came from
-  doctor                                        check the setup
-`;
-
 async function main(argv: string[]): Promise<number> {
   const ctx: CommandContext = {
     env: process.env,
@@ -36,8 +26,13 @@ async function main(argv: string[]): Promise<number> {
     stderr: process.stderr,
   };
   const [name, ...rest] = argv;
+  const topic = name === 'help' && rest[0] !== undefined ? specFor(rest[0]) : undefined;
+  if (topic) {
+    ctx.stdout.write(commandHelp(topic));
+    return 0;
+  }
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    ctx.stdout.write(USAGE);
+    ctx.stdout.write(usage());
     return name === undefined ? 64 : 0;
   }
   if (name === '--version' || name === '-V') {
@@ -45,11 +40,26 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = COMMANDS[name];
-  if (!load) {
-    throw new PipwardenError('usage', `unknown command "${name}"`, 'run pipwarden --help');
+  if (!load) throw unknownCommand(name);
+  const spec = specFor(name);
+  if (spec && wantsHelp(rest)) {
+    ctx.stdout.write(commandHelp(spec));
+    return 0;
   }
   const command = await load();
   return command(rest, ctx);
+}
+
+function unknownCommand(name: string): PipwardenError {
+  const guess = closest(
+    name,
+    COMMAND_SPECS.filter((s) => !s.hidden).map((s) => s.name),
+  );
+  return new PipwardenError(
+    'usage',
+    `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}`,
+    guess ? `pipwarden ${guess} --help` : 'pipwarden --help',
+  );
 }
 
 async function version(): Promise<string> {

@@ -1,7 +1,7 @@
 import { execute } from '../../io/execute.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
-import { printNotices, printWarnings } from '../print-notices.js';
+import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -9,9 +9,9 @@ import { splitArgs } from '../split-args.js';
  * signal) comes back unchanged; a refusal exits 77 and pip never runs.
  */
 export const run: Command = async (args, ctx) => {
-  const { rest } = splitArgs('run', args, []);
+  const { flags, rest } = splitArgs('run', args, ['--quiet']);
   const { plan, warnings } = await prepare(rest, ctx);
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(plan.notices, ctx.stderr);
+  await printNotices(audible(plan.notices, flags.has('--quiet') || quietEnv(ctx.env)), ctx.stderr);
   return execute(plan, ctx.env);
 };

@@ -1,7 +1,7 @@
 import { planToSh } from '../../core/render/plan-sh.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
-import { printNotices, printWarnings } from '../print-notices.js';
+import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -17,7 +17,7 @@ export const shellPlan: Command = async (args, ctx) => {
   const command = name === undefined ? rest : [name, ...rest];
   const { plan, warnings } = await prepare(command, ctx, real);
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(plan.notices, ctx.stderr);
+  await printNotices(audible(plan.notices, quietEnv(ctx.env)), ctx.stderr);
   ctx.stdout.write(planToSh(plan));
   return 0;
 };
