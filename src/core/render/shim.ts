@@ -70,6 +70,18 @@ export function parseShimStamp(text: string): ShimStamp | null {
   return { format: Number(m[1]), version: m[2]!, kind: m[3] as 'pip' | 'python', name: m[4]! };
 }
 
+/** The node and CLI entry a shim bakes in (`_pw_node='…'`, `_pw_main='…'`), as renderShim writes them. */
+export function parseShimBaked(text: string): { node: string | null; main: string | null } {
+  return { node: bakedValue(text, '_pw_node'), main: bakedValue(text, '_pw_main') };
+}
+
+function bakedValue(text: string, name: string): string | null {
+  // shQuote writes '…' with each ' as '\''; undo exactly that.
+  const m = new RegExp(`^${name}=('(?:[^']|'\\\\'')*')$`, 'm').exec(text.slice(0, 2048));
+  if (!m) return null;
+  return m[1]!.slice(1, -1).replaceAll("'\\''", "'");
+}
+
 /** Which kind of shim a command name gets, or null for names pipwarden does not shim. */
 export function shimKind(name: string): 'pip' | 'python' | null {
   if (/^pip(3(\.\d+)?)?$/.test(name)) return 'pip';
