@@ -74,6 +74,8 @@ export interface InterpreterFacts {
   userScriptsOnPath: boolean;
   /** Path of the EXTERNALLY-MANAGED marker when it applies (present and not in a venv). */
   externallyManaged: string | null;
+  /** The marker's own error text (pip prints it); absent or null: none or not read. */
+  externallyManagedMessage?: string | null;
   /** Version of the pip importable by this interpreter, or null when it has none. */
   pipVersion: string | null;
   envKind: EnvKind;

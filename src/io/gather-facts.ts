@@ -5,6 +5,7 @@ import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
 import { inVirtualenv, liveFacts } from './live-facts.js';
 import { cacheDir as defaultCacheDir, shimDir } from './paths.js';
+import { readPep668Message } from './pep668-message.js';
 import { readPipSettings } from './pip-config.js';
 import type { ProbeResult, Spawner } from './probe.js';
 import { probeInterpreter } from './probe-cache.js';
@@ -73,6 +74,12 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
       interpreter = liveFacts(resolved.interpreter, probe, { env, flags, cwd });
+      if (interpreter.externallyManaged !== null) {
+        interpreter.externallyManagedMessage = readPep668Message(
+          interpreter.externallyManaged,
+          env,
+        );
+      }
     }
   }
   const pipSettings = readPipSettings({

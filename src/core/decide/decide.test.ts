@@ -309,11 +309,26 @@ describe('decide: externally managed', () => {
     sitePackagesWritable: false,
   });
 
-  it("passes through to pip's refusal, with the next step", () => {
-    const p = plan('pip install x', facts({}, em));
-    expect(p.action).toBe('pass');
-    expect(p.notices[0]?.text).toMatch(/externally managed[\s\S]*Next: python3 -m venv \.venv/);
+  it("refuses in pip's place (pip would refuse anyway), the next step last", () => {
+    const p = plan(
+      'pip install x',
+      facts({}, { ...em, externallyManagedMessage: 'Use apt.\n\nOr a venv.' }),
+    );
+    expect(p.action).toBe('refuse');
+    expect(p.notices.map((n) => n.text)).toEqual([
+      expect.stringMatching(
+        /^refused: .* is externally managed \(PEP 668\), so pip would refuse: "Use apt\."$/,
+      ),
+      expect.stringMatching(/^next: python3 -m venv \.venv/),
+    ]);
   });
+
+  it.each(['pip install --help', 'pip install --dry-run x', 'pip --version'])(
+    'leaves %s to pip on an externally managed Python',
+    (cmd) => {
+      expect(plan(cmd, facts({}, em)).action).toBe('pass');
+    },
+  );
 
   it('never adds --break-system-packages unless allowed', () => {
     const p = plan('pip install x', facts({}, em), { allowBreakSystemPackages: true });

@@ -6,6 +6,7 @@ import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { render } from './assemble.js';
 import { newDraft } from './draft.js';
+import { refuseInPipsPlace } from './pep668-refusal.js';
 import {
   externallyManaged,
   foreignEnv,
@@ -78,6 +79,7 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
+  refuseInPipsPlace(s);
   return render(call, inv, facts, config, s.draft);
 }
 
