@@ -78,13 +78,16 @@ describe.skipIf(!hasDebian || !canSetpriv)("Debian's externally managed python3"
     openForNobody(w.root, w.wheels, join(w.root, 'etc-pipwarden'));
     mkdirSync(w.home, { recursive: true });
     giveToNobody(w.home, project);
-    const env = w.env({ PATH: pathWith() });
+    const env = w.env({ PATH: pathWith(), SHELL: '/usr/bin/fish' });
     const r = pipwarden(['run', '--', DEBIAN_PYTHON, '-m', 'pip', ...w.installArgs], {
       env,
       asNobody: true,
       cwd: project,
     });
     expect(r.stderr).toContain(`installing into a new venv ${join(project, '.venv')}`);
+    expect(r.stderr).toContain(
+      `pipwarden: next: to use it in this shell: source ${join(project, '.venv', 'bin', 'activate.fish')}\n`,
+    );
     expect(r.status).toBe(0);
     expect(
       existsSync(

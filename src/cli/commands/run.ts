@@ -3,6 +3,7 @@ import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';
+import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * `pipwarden run -- <command…>`: carry the plan out. pip's exit code (or its
@@ -12,6 +13,12 @@ export const run: Command = async (args, ctx) => {
   const { flags, rest } = splitArgs('run', args, ['--quiet']);
   const { plan, warnings } = await prepare(rest, ctx);
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(audible(plan.notices, flags.has('--quiet') || quietEnv(ctx.env)), ctx.stderr);
+  await printNotices(
+    audible(
+      [...plan.notices, ...venvNextStep(plan, ctx.env)],
+      flags.has('--quiet') || quietEnv(ctx.env),
+    ),
+    ctx.stderr,
+  );
   return execute(plan, ctx.env);
 };

@@ -3,6 +3,7 @@ import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';
+import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * The shims' entry: `shell-plan --real <path> --name <name> -- <args…>`.
@@ -17,7 +18,10 @@ export const shellPlan: Command = async (args, ctx) => {
   const command = name === undefined ? rest : [name, ...rest];
   const { plan, warnings } = await prepare(command, ctx, real);
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(audible(plan.notices, quietEnv(ctx.env)), ctx.stderr);
+  await printNotices(
+    audible([...plan.notices, ...venvNextStep(plan, ctx.env)], quietEnv(ctx.env)),
+    ctx.stderr,
+  );
   ctx.stdout.write(planToSh(plan));
   return 0;
 };

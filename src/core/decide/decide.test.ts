@@ -191,6 +191,22 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     if (p.action === 'rewrite') expect(p.command).toEqual([`${CONDA}/bin/pip`, 'install', 'x']);
   });
 
+  it.each([
+    [`${CONDA}/bin/pip`, 'with its own pip'],
+    [null, 'through pip --python: it has no pip of its own'],
+  ])('says it in one short line, without the detection noise (pip %s)', (pip, how) => {
+    const p = plan(
+      'pip install x',
+      facts({
+        activeEnv: { ...activeEnv(pip, 'pixi'), source: 'CONDA_PREFIX+PIXI_ENVIRONMENT_NAME' },
+      }),
+    );
+    expect(p.notices.map((n) => n.text)).toEqual([
+      `installing into the active pixi env ${CONDA}, ${how}`,
+    ]);
+    expect(p.reasons[0]?.message).toContain('CONDA_PREFIX+PIXI_ENVIRONMENT_NAME'); // explain keeps it
+  });
+
   it('adds --python before the subcommand when the env has no pip (pip ≥ 22.3)', () => {
     const p = plan('pip -q install x', facts({ activeEnv: activeEnv(null, 'pixi') }));
     expect(p.action).toBe('rewrite');
@@ -267,7 +283,8 @@ describe('decide: site-packages not writable', () => {
     if (p.action !== 'rewrite') throw new Error(p.action);
     expect(p.command).toEqual([`${SYS}/bin/pip`, 'install', '-U', 'x', '--user']);
     expect(p.notices[0]?.text).toContain('/home/u/.local/lib/python3.12/site-packages');
-    expect(p.notices[0]?.text).toContain('NOT on PATH');
+    expect(p.notices[1]?.text).toMatch(/^next: scripts go to .* NOT on PATH/);
+    expect(p.notices).toHaveLength(2);
   });
 
   it('keeps options after -- as positionals', () => {
