@@ -17,6 +17,8 @@ export interface CommandSpec {
   operands: string;
   summary: string;
   flags: FlagSpec[];
+  /** Subcommand style: `user <list|clean> [flags]`. */
+  operandsFirst?: boolean;
   /** Internal commands (the shims' entry) stay out of the usage listing. */
   hidden?: boolean;
 }
@@ -74,6 +76,22 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     flags: [JSON_FLAG],
   },
   {
+    name: 'user',
+    operands: '<list|clean>',
+    operandsFirst: true,
+    summary: 'what user installs left (user site, disposable base), and remove it',
+    flags: [
+      {
+        flag: '--python',
+        value: 'X',
+        help: 'the interpreter whose user site to use (default python3)',
+      },
+      { flag: '--dry-run', help: 'clean: say what would go, remove nothing' },
+      { flag: '--yes', help: 'clean: no confirmation (needed without a terminal)' },
+      JSON_FLAG,
+    ],
+  },
+  {
     name: 'shell-plan',
     operands: '-- <args…>',
     summary: "the shims' entry: the plan as sh",
@@ -92,7 +110,8 @@ export function specFor(name: string): CommandSpec | undefined {
 /** `rehash [--dir DIR] [--remove]` */
 export function synopsis(spec: CommandSpec): string {
   const flags = spec.flags.map((f) => `[${f.flag}${f.value ? ` ${f.value}` : ''}]`);
-  return [spec.name, ...flags, spec.operands].filter(Boolean).join(' ');
+  const parts = spec.operandsFirst ? [spec.operands, ...flags] : [...flags, spec.operands];
+  return [spec.name, ...parts].filter(Boolean).join(' ');
 }
 
 export function commandHelp(spec: CommandSpec): string {

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./commands/completion.js')).completion,
   config: async () => (await import('./commands/config.js')).config,
   doctor: async () => (await import('./commands/doctor.js')).doctor,
+  user: async () => (await import('./commands/user.js')).user,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const load = COMMANDS[name];
   if (!load) throw unknownCommand(name);
   const spec = specFor(name);
-  if (spec && wantsHelp(rest)) {
+  if (spec && (wantsHelp(rest) || (spec.operandsFirst === true && wantsHelp(rest.slice(1))))) {
     ctx.stdout.write(commandHelp(spec));
     return 0;
   }

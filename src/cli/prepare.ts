@@ -9,6 +9,7 @@ import { venvPath } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
 import type { Plan } from '../core/plan.js';
+import { disposableBaseFor } from '../io/disposable-base.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
@@ -68,6 +69,8 @@ export async function prepare(
   });
   const target = venvPath(config.config.venv.path, facts.projectRoot, facts.projectVenv);
   facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
+  const base = disposableBaseFor(config.config, facts, ctx.env);
+  if (base !== null) facts.disposableUserBase = base;
   const plan = disabled(ctx.env)
     ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
     : decide(call, facts, config);

@@ -129,4 +129,10 @@ export interface Facts {
    * config is loaded; absent means "not looked at".
    */
   configuredVenv?: { path: string; exists: boolean };
+  /**
+   * The throw-away user base for this interpreter's version, set by the CLI
+   * when config `disposableUserSite` is on and PYTHONUSERBASE is not already
+   * set; absent means "none".
+   */
+  disposableUserBase?: string;
 }

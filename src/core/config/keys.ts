@@ -24,6 +24,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'condaBase',
   'allowBreakSystemPackages',
   'notices',
+  'disposableUserSite',
   'venv.path',
   'venv.create',
   'venv.python',
@@ -42,6 +43,7 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
     flat.allowBreakSystemPackages = values.allowBreakSystemPackages;
   }
   if (values.notices !== undefined) flat.notices = values.notices;
+  if (values.disposableUserSite !== undefined) flat.disposableUserSite = values.disposableUserSite;
   const venv = values.venv ?? {};
   if (venv.path !== undefined) flat['venv.path'] = venv.path;
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
@@ -61,6 +63,7 @@ export function unflatten(flat: FlatConfig): Config {
     condaBase: flat.condaBase,
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
+    disposableUserSite: flat.disposableUserSite,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
   };
 }

@@ -22,6 +22,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
   notices: true,
+  disposableUserSite: false,
 });
 
 export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', file: '(default)' });

@@ -133,6 +133,13 @@ export interface Config {
    * @default true
    */
   notices: boolean;
+  /**
+   * Send user installs (`--user`, PIP_USER, the not-writable fallback) to a
+   * throw-away user base (PYTHONUSERBASE), one per Python version, that
+   * `pipwarden user clean` removes in one step.
+   * @default false
+   */
+  disposableUserSite: boolean;
 }
 
 export type ConfigLevel = 'default' | 'org' | 'user' | 'project';

@@ -210,7 +210,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, venv)`,
       ],
     ],
     [
@@ -223,7 +223,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, venv)`,
       ],
     ],
     [

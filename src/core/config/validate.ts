@@ -11,7 +11,12 @@ import {
   type VenvConfig,
 } from './types.js';
 
-const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
+const BOOLEAN_KEYS = [
+  'condaBase',
+  'allowBreakSystemPackages',
+  'notices',
+  'disposableUserSite',
+] as const;
 const SPECS = new Map<string, SituationSpec>(
   SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
 );

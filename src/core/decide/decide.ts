@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { render } from './assemble.js';
+import { useDisposableBase } from './disposable-base.js';
 import { newDraft } from './draft.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
 import {
@@ -80,6 +81,7 @@ export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   if (!redirected) notWritable(s);
   sudo(s);
   refuseInPipsPlace(s);
+  useDisposableBase(s);
   return render(call, inv, facts, config, s.draft);
 }
 

@@ -16,7 +16,7 @@ export function shortNotices(draft: Draft, facts: Facts): Notice[] {
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
       return foreignEnv(n, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
-      return notWritable(n, facts);
+      return notWritable(n, draft, facts);
     return [n];
   });
 }
@@ -33,9 +33,11 @@ function foreignEnv(n: Notice, draft: Draft, facts: Facts): Notice[] {
   ];
 }
 
-function notWritable(n: Notice, facts: Facts): Notice[] {
+function notWritable(n: Notice, draft: Draft, facts: Facts): Notice[] {
   const i = facts.interpreter;
   if (!i) return [n];
+  // The disposable base says where it went, in its own notice.
+  if (draft.envSet.PYTHONUSERBASE !== undefined) return [];
   const out: Notice[] = [
     {
       level: n.level,
