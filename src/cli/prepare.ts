@@ -15,6 +15,7 @@ import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
+import { resolvePrompt } from './resolve-prompt.js';
 
 export interface Prepared {
   call: Call;
@@ -33,6 +34,7 @@ export async function prepare(
   command: string[],
   ctx: CommandContext,
   realPath: string | null = null,
+  ask = false,
 ): Promise<Prepared> {
   const [nameOrPath, ...args] = command;
   if (nameOrPath === undefined) {
@@ -71,9 +73,14 @@ export async function prepare(
   facts.configuredVenv = { path: target, exists: existsSync(`${target}/pyvenv.cfg`) };
   const base = disposableBaseFor(config.config, facts, ctx.env);
   if (base !== null) facts.disposableUserBase = base;
-  const plan = disabled(ctx.env)
-    ? passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1')
-    : decide(call, facts, config);
+  if (disabled(ctx.env)) {
+    const plan = passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1');
+    return { call, facts, config, plan, warnings: loaded.warnings };
+  }
+  // The prompt action resolves to an ordinary call and config first.
+  const p = await resolvePrompt(call, facts, config, ctx, ask);
+  const plan = decide(p.call, p.facts, p.config);
+  plan.notices.unshift(...p.notices);
   return { call, facts, config, plan, warnings: loaded.warnings };
 }
 

@@ -11,7 +11,7 @@ import { venvNextStep } from '../venv-next-step.js';
  */
 export const run: Command = async (args, ctx) => {
   const { flags, rest } = splitArgs('run', args, ['--quiet']);
-  const { plan, warnings } = await prepare(rest, ctx);
+  const { plan, warnings } = await prepare(rest, ctx, null, true);
   await printWarnings(warnings, ctx.stderr);
   await printNotices(
     audible(

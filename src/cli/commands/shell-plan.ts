@@ -16,7 +16,7 @@ export const shellPlan: Command = async (args, ctx) => {
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const { plan, warnings } = await prepare(command, ctx, real);
+  const { plan, warnings } = await prepare(command, ctx, real, true);
   await printWarnings(warnings, ctx.stderr);
   await printNotices(
     audible([...plan.notices, ...venvNextStep(plan, ctx.env)], quietEnv(ctx.env)),

@@ -25,6 +25,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'allowBreakSystemPackages',
   'notices',
   'disposableUserSite',
+  'promptDefault',
   'venv.path',
   'venv.create',
   'venv.python',
@@ -44,6 +45,7 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
   }
   if (values.notices !== undefined) flat.notices = values.notices;
   if (values.disposableUserSite !== undefined) flat.disposableUserSite = values.disposableUserSite;
+  if (values.promptDefault !== undefined) flat.promptDefault = values.promptDefault;
   const venv = values.venv ?? {};
   if (venv.path !== undefined) flat['venv.path'] = venv.path;
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
@@ -64,6 +66,7 @@ export function unflatten(flat: FlatConfig): Config {
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
     disposableUserSite: flat.disposableUserSite,
+    promptDefault: flat.promptDefault,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
   };
 }

@@ -23,6 +23,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   venv: { path: '.venv', create: true, python: null },
   notices: true,
   disposableUserSite: false,
+  promptDefault: 'pip',
 });
 
 export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', file: '(default)' });

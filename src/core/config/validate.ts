@@ -3,6 +3,8 @@ import { closest } from './suggest.js';
 import {
   ACTIONS,
   type Action,
+  PROMPT_CHOICES,
+  type PromptChoice,
   SITUATION_IDS,
   SITUATIONS,
   type SituationRule,
@@ -45,6 +47,7 @@ const VENV_KEYS = Object.keys(VENV_CHECKS);
 export const TOP_LEVEL_KEYS: readonly string[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   ...BOOLEAN_KEYS,
+  'promptDefault',
   'venv',
 ];
 
@@ -77,6 +80,14 @@ export function validate(raw: unknown, file: string, home: string | null = null)
         result.values[key as (typeof BOOLEAN_KEYS)[number]] = value;
       } else {
         result.errors.push(`${at}: expected true or false, got ${describeValue(value)}`);
+      }
+    } else if (key === 'promptDefault') {
+      if (typeof value === 'string' && (PROMPT_CHOICES as readonly string[]).includes(value)) {
+        result.values.promptDefault = value as PromptChoice;
+      } else {
+        result.errors.push(
+          `${at}: expected one of ${PROMPT_CHOICES.join('|')}, got ${describeValue(value)}`,
+        );
       }
     } else if (key === 'venv') {
       const venv = checkVenv(value, at, result);
