@@ -77,7 +77,9 @@ describe('validate: errors', () => {
     [
       'wrong case',
       { onNoEnv: 'Refuse' },
-      [`${F}: onNoEnv: expected one of pip|venv|refuse|prompt, got "Refuse" (did you mean "refuse"?)`],
+      [
+        `${F}: onNoEnv: expected one of pip|venv|refuse|prompt, got "Refuse" (did you mean "refuse"?)`,
+      ],
     ],
     [
       'nonsense action',
