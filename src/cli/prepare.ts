@@ -5,6 +5,7 @@ import { parsePipArgv } from '../core/argv/index.js';
 import { type Call, classifyCall } from '../core/call.js';
 import type { ResolvedConfig } from '../core/config/types.js';
 import { changesEnv, decide, passPlan } from '../core/decide/decide.js';
+import { promptingIds } from '../core/decide/prompt.js';
 import { venvPath } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
@@ -15,7 +16,6 @@ import { assertNoConfigErrors, loadConfig } from '../io/load-config.js';
 import { cacheDir, shimDir } from '../io/paths.js';
 import { findOnPath } from '../io/which.js';
 import type { CommandContext } from './context.js';
-import { resolvePrompt } from './resolve-prompt.js';
 
 export interface Prepared {
   call: Call;
@@ -77,8 +77,12 @@ export async function prepare(
     const plan = passPlan(call, facts, inv, 'PIPWARDEN_DISABLE=1');
     return { call, facts, config, plan, warnings: loaded.warnings };
   }
-  // The prompt action resolves to an ordinary call and config first.
-  const p = await resolvePrompt(call, facts, config, ctx, ask);
+  // The prompt action resolves to an ordinary call and config first; its
+  // code (readline, the answers file) loads only when a rule says `prompt`.
+  const p =
+    promptingIds(config).length === 0
+      ? { call, facts, config, notices: [] }
+      : await (await import('./resolve-prompt.js')).resolvePrompt(call, facts, config, ctx, ask);
   const plan = decide(p.call, p.facts, p.config);
   plan.notices.unshift(...p.notices);
   return { call, facts, config, plan, warnings: loaded.warnings };

@@ -56,9 +56,12 @@ export async function resolvePrompt(
     if (answer.remember) rememberAnswer(ctx.env, dir, choice);
   } else {
     choice = config.config.promptDefault;
+    const from = config.sources.promptDefault?.file ?? 'default';
     notices.push({
       level: 'notice',
-      text: `no terminal to ask on: applying promptDefault: ${choice} [${config.sources.promptDefault?.file ?? 'default'}]`,
+      text: ask
+        ? `no terminal to ask on: applying promptDefault: ${choice} [${from}]`
+        : `on a terminal this would ask; shown with promptDefault: ${choice} [${from}]`,
     });
   }
   if (!offers.some((o) => o.choice === choice) && choice !== 'pip') choice = 'pip';
