@@ -24,3 +24,16 @@ export function findInitLines(home: string, env: NodeJS.ProcessEnv): RcLine[] {
   ];
   return files.filter((f) => /pipwarden\S*\s+init\b/.test(readHead(f.file, 256 * 1024)));
 }
+
+/**
+ * Whether ~/.zshrc (or $ZDOTDIR's) starts zsh's completion system: without
+ * `compinit` there is no `compdef`, so no completion script can register,
+ * ours included. null when there is no .zshrc to look at.
+ */
+export function zshrcRunsCompinit(home: string, env: NodeJS.ProcessEnv): boolean | null {
+  const file = join(env.ZDOTDIR || home, '.zshrc');
+  const text = readHead(file, 256 * 1024);
+  if (text === '') return null;
+  // Frameworks (oh-my-zsh, prezto, zinit) run compinit for the user.
+  return /\bcompinit\b|oh-my-zsh|prezto|zinit|zim/.test(text);
+}

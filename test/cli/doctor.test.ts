@@ -112,6 +112,27 @@ describe.skipIf(!py)('pipwarden doctor', () => {
     );
   });
 
+  it('zsh: says to add compinit when ~/.zshrc does not run it', () => {
+    const w = world();
+    mkdirSync(w.home, { recursive: true });
+    writeFileSync(join(w.home, '.zshrc'), 'eval "$(pipwarden init zsh)"\n');
+    const env = w.env({ SHELL: '/usr/bin/zsh' });
+    const without = JSON.parse(pipwarden(['doctor', '--json'], { env }).stdout) as DoctorReport;
+    expect(without.checks).toContainEqual(
+      expect.objectContaining({
+        status: 'warn',
+        next: 'add autoload -Uz compinit && compinit before the pipwarden init line in ~/.zshrc',
+      }),
+    );
+    writeFileSync(
+      join(w.home, '.zshrc'),
+      'autoload -Uz compinit && compinit\neval "$(pipwarden init zsh)"\n',
+    );
+    const with_ = JSON.parse(pipwarden(['doctor', '--json'], { env }).stdout) as DoctorReport;
+    expect(with_.pipwarden.zshCompinit).toBe(true);
+    expect(with_.checks.some((c) => c.what.includes('compinit'))).toBe(false);
+  });
+
   it('on an externally managed Python: PEP 668 status and the venv fix', () => {
     const w = world();
     const r = pipwarden(['doctor', '--json'], {

@@ -10,6 +10,7 @@ import {
   pathChecks,
   pipSettingChecks,
   shimChecks,
+  zshCompletionCheck,
 } from '../doctor/checks.js';
 import { gatherDoctor } from '../doctor/gather.js';
 import { renderDoctor } from '../doctor/render.js';
@@ -37,6 +38,7 @@ export const doctor: Command = async (args, ctx) => {
     ...nodeCheck(facts),
     ...shimChecks(facts),
     ...hookCheck(facts),
+    ...zshCompletionCheck(facts),
     ...pathChecks(facts),
     ...configChecks(facts),
     ...interpreterChecks(facts),

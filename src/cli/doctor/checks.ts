@@ -77,6 +77,18 @@ export function hookCheck(r: Facts): Check[] {
   ];
 }
 
+/** zsh completion needs compinit; pipwarden does not run it for the user (it is slow and checks permissions). */
+export function zshCompletionCheck(r: Facts): Check[] {
+  if (r.pipwarden.zshCompinit !== false) return [];
+  return [
+    {
+      status: 'warn',
+      what: '~/.zshrc does not run compinit, so zsh completes neither pipwarden nor pip',
+      next: 'add autoload -Uz compinit && compinit before the pipwarden init line in ~/.zshrc',
+    },
+  ];
+}
+
 export function pathChecks(r: Facts): Check[] {
   const out: Check[] = [];
   const pip = r.path.find((p) => p.name === 'pip');
@@ -122,7 +134,7 @@ export function interpreterChecks(r: Facts): Check[] {
       next: `add export PATH="${i.userScripts}:$PATH" to your shell's start-up file`,
     });
   }
-  if (i.externallyManaged && r.pipInstall?.action === 'pass') {
+  if (i.externallyManaged && r.pipInstall?.action !== 'rewrite') {
     out.push({
       status: 'warn',
       what: `${i.executable} is externally managed (PEP 668): pip install will refuse outside a venv`,

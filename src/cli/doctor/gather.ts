@@ -9,7 +9,7 @@ import { inspectShimDir } from '../../io/inspect-shim-dir.js';
 import { loadConfig } from '../../io/load-config.js';
 import { allOnPath } from '../../io/path-commands.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
-import { findInitLines } from '../../io/shell-rc.js';
+import { findInitLines, zshrcRunsCompinit } from '../../io/shell-rc.js';
 import { findOnPath } from '../../io/which.js';
 import type { CommandContext } from '../context.js';
 import { packageVersion } from '../package-paths.js';
@@ -66,6 +66,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
       shims: inspectShimDir(dir),
       shimDirFirstOnPath: first !== '' && samePath(first, dir),
       initLines: findInitLines(home, env),
+      zshCompinit: env.SHELL?.endsWith('zsh') ? zshrcRunsCompinit(home, env) : null,
       shell: env.SHELL ? (env.SHELL.split('/').pop() ?? null) : null,
       disabled: disabled(env),
       config: {

@@ -33,6 +33,8 @@ export interface DoctorReport {
     shimDirFirstOnPath: boolean;
     /** Start-up files holding a `pipwarden init` line. */
     initLines: RcLine[];
+    /** For zsh users: whether .zshrc runs compinit (null: no .zshrc, or not zsh). */
+    zshCompinit: boolean | null;
     /** The user's login shell name, from $SHELL. */
     shell: string | null;
     disabled: boolean;
