@@ -33,7 +33,7 @@ _pipwarden() {
         COMPREPLY=($(compgen -W '--dir --remove' -- "$cur"))
       fi
       ;;
-    config | doctor) COMPREPLY=($(compgen -W '--json --help' -- "$cur")) ;;
+    config | doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
     user)
       if ((COMP_CWORD == 2)); then
         COMPREPLY=($(compgen -W 'list clean' -- "$cur"))
