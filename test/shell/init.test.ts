@@ -152,7 +152,18 @@ describe('completion for pipwarden itself', () => {
   it.each([
     [
       ['pipwarden', ''],
-      ['explain', 'run', 'init', 'rehash', 'completion', 'config', 'doctor', 'user', '--help', '--version'],
+      [
+        'explain',
+        'run',
+        'init',
+        'rehash',
+        'completion',
+        'config',
+        'doctor',
+        'user',
+        '--help',
+        '--version',
+      ],
     ],
     [['pipwarden', 'ex'], ['explain']],
     [
