@@ -18,12 +18,12 @@ _pipwarden() {
     fi
   done
   if ((COMP_CWORD == 1)); then
-    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user --help --version' -- "$cur"))
     return
   fi
   case ${COMP_WORDS[1]} in
     explain) COMPREPLY=($(compgen -W '--json --' -- "$cur")) ;;
-    run) COMPREPLY=($(compgen -W '--' -- "$cur")) ;;
+    run) COMPREPLY=($(compgen -W '--quiet --' -- "$cur")) ;;
     init) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish sh' -- "$cur")); fi ;;
     completion) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")); fi ;;
     rehash)
@@ -33,7 +33,16 @@ _pipwarden() {
         COMPREPLY=($(compgen -W '--dir --remove' -- "$cur"))
       fi
       ;;
-    config) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+    config | doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+    user)
+      if ((COMP_CWORD == 2)); then
+        COMPREPLY=($(compgen -W 'list clean' -- "$cur"))
+      elif [[ $prev == --python ]]; then
+        COMPREPLY=($(compgen -c -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W '--python --dry-run --yes --json --help' -- "$cur"))
+      fi
+      ;;
   esac
 }
 complete -o filenames -F _pipwarden pipwarden

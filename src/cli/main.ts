@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
 import { currentDir } from '../io/current-dir.js';
 import { homeDir } from '../io/paths.js';
+import { COMMAND_SPECS, commandHelp, specFor, usage, wantsHelp } from './command-specs.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
 
@@ -17,21 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   config: async () => (await import('./commands/config.js')).config,
   doctor: async () => (await import('./commands/doctor.js')).doctor,
   trust: async () => (await import('./commands/trust.js')).trust,
+  user: async () => (await import('./commands/user.js')).user,
 };
-
-const USAGE = `usage: pipwarden <command> [options]
-
-commands:
-  explain [--json] -- <pip …|python -m pip …>   print the plan, run nothing
-  run -- <pip …|python -m pip …>                carry the plan out
-  init <bash|zsh|fish|sh>                       print shell integration code
-  rehash [--dir DIR] [--remove]                 (re)write the shims, or remove them
-  completion <bash|zsh|fish>                    print a completion script
-  config [--json]                               show merged config, each value's source and lock
-  config validate [--strict] [FILE]             check a config file (exit 0 ok, 78 invalid)
-  trust [--revoke] [PATH]                       let a project config run code / name programs
-  doctor                                        check the setup
-`;
 
 // Commands that still work when the cwd is gone: the plan commands pass the
 // call through for pip to report (cli/cwd-gone.ts); the rest need no cwd.
@@ -48,8 +37,13 @@ async function main(argv: string[]): Promise<number> {
     stderr: process.stderr,
   };
   const [name, ...rest] = argv;
+  const topic = name === 'help' && rest[0] !== undefined ? specFor(rest[0]) : undefined;
+  if (topic) {
+    ctx.stdout.write(commandHelp(topic));
+    return 0;
+  }
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    ctx.stdout.write(USAGE);
+    ctx.stdout.write(usage());
     return name === undefined ? 64 : 0;
   }
   if (name === '--version' || name === '-V') {
@@ -57,8 +51,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = COMMANDS[name];
-  if (!load) {
-    throw new PipwardenError('usage', `unknown command "${name}"`, 'run pipwarden --help');
+  if (!load) throw unknownCommand(name);
+  // `config validate` is a command of its own in the spec table.
+  const sub = rest[0] !== undefined ? specFor(`${name} ${rest[0]}`) : undefined;
+  const spec = sub ?? specFor(name);
+  const own = sub ? rest.slice(1) : rest;
+  if (spec && (wantsHelp(own) || (spec.operandsFirst === true && wantsHelp(own.slice(1))))) {
+    ctx.stdout.write(commandHelp(spec));
+    return 0;
   }
   if (cwd === null && !NO_CWD_NEEDED.has(name)) {
     const where = ctx.env.PWD ? ` ${ctx.env.PWD}` : '';
@@ -70,6 +70,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = await load();
   return command(rest, ctx);
+}
+
+function unknownCommand(name: string): PipwardenError {
+  const guess = closest(
+    name,
+    COMMAND_SPECS.filter((s) => !s.hidden && !s.name.includes(' ')).map((s) => s.name),
+  );
+  return new PipwardenError(
+    'usage',
+    `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}`,
+    guess ? `pipwarden ${guess} --help` : 'pipwarden --help',
+  );
 }
 
 async function version(): Promise<string> {

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { classifyCall } from '../core/call.js';
 import { merge } from '../core/config/merge.js';
 import { decide, passPlan } from '../core/decide/decide.js';
+import { promptingIds } from '../core/decide/prompt.js';
 import { PipwardenError } from '../core/errors.js';
 import { triage } from '../core/triage.js';
 import { exists } from '../io/fs-checks.js';
@@ -27,6 +28,7 @@ export async function prepare(
   command: string[],
   ctx: CommandContext,
   realPath: string | null = null,
+  ask = false,
 ): Promise<Prepared> {
   const [nameOrPath, ...args] = command;
   if (nameOrPath === undefined) {
@@ -89,9 +91,19 @@ export async function prepare(
     cacheDir: cacheDir(ctx.env),
     exclude,
     venvPath: config.config.venv.path,
+    disposableUserSite: config.config.disposableUserSite,
   });
+  const p =
+    gate.pass !== null || promptingIds(config).length === 0
+      ? { call, facts, config, notices: [] }
+      : // The prompt action resolves to an ordinary call and config first; its
+        // code (readline, the answers file) loads only when a rule says `prompt`.
+        await (await import('./resolve-prompt.js')).resolvePrompt(call, facts, config, ctx, ask);
   const plan =
-    gate.pass !== null ? passPlan(call, facts, t.inv, gate.pass) : decide(call, facts, config);
+    gate.pass !== null
+      ? passPlan(call, facts, t.inv, gate.pass)
+      : decide(p.call, p.facts, p.config);
+  plan.notices.unshift(...p.notices);
   return { call, facts, config, plan, warnings: [...loaded.warnings, ...gate.warnings] };
 }
 

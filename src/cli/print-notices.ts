@@ -16,6 +16,20 @@ export async function printNotices(
   for (const n of notices) stderr.write(`${formatNotice(n, c)}\n`);
 }
 
+/**
+ * What still prints when the user asked for quiet (`run --quiet`,
+ * PIPWARDEN_QUIET=1, or config `notices: false`, applied in decide()):
+ * warnings and refusals, never the plain notices.
+ */
+export function audible(notices: Notice[], quiet: boolean): Notice[] {
+  return quiet ? notices.filter((n) => n.level !== 'notice') : notices;
+}
+
+/** PIPWARDEN_QUIET=1: the shims' way to ask for `--quiet`. */
+export function quietEnv(env: NodeJS.ProcessEnv): boolean {
+  return env.PIPWARDEN_QUIET === '1';
+}
+
 export function formatNotice(n: Notice, c: ChalkInstance): string {
   const tag = c.bold('pipwarden:');
   switch (n.level) {

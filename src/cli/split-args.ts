@@ -1,3 +1,4 @@
+import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
 
 /**
@@ -39,10 +40,11 @@ export function splitArgs(
       continue;
     }
     if (!flags.includes(a)) {
+      const guess = closest(name, [...flags, ...valued]);
       throw new PipwardenError(
         'usage',
-        `${command}: unknown option ${a}`,
-        `pipwarden ${command} ${[...flags, ...valued].map((f) => `[${f}]`).join(' ')} -- <command…>`,
+        `${command}: unknown option ${a}${guess ? `; did you mean ${guess}?` : ''}`,
+        `pipwarden ${command} --help lists its options`,
       );
     }
     set.add(a);

@@ -85,6 +85,8 @@ export interface InterpreterFacts {
   userScriptsOnPath: boolean;
   /** Path of the EXTERNALLY-MANAGED marker when it applies (present and not in a venv). */
   externallyManaged: string | null;
+  /** The marker's own error text (pip prints it); absent or null: none or not read. */
+  externallyManagedMessage?: string | null;
   /** Version of the pip importable by this interpreter, or null when it has none. */
   pipVersion: string | null;
   envKind: EnvKind;
@@ -145,6 +147,12 @@ export interface Facts {
    * which can serve as `pip --python <interpreter>`. Absent: not looked at.
    */
   fallbackPip?: { path: string; version: string } | null;
+  /**
+   * The throw-away user base for this interpreter's version, set by the CLI
+   * when config `disposableUserSite` is on and PYTHONUSERBASE is not already
+   * set; absent means "none".
+   */
+  disposableUserBase?: string;
 }
 
 export interface ConfiguredVenv {

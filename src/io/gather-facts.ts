@@ -3,9 +3,11 @@ import type { Env } from '../core/env.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './active-env.js';
 import { inspectConfiguredVenv } from './configured-venv.js';
+import { disposableBase } from './disposable-base.js';
 import { findFallbackPip } from './fallback-pip.js';
 import { inVirtualenv, liveFacts } from './live-facts.js';
 import { cacheDir as defaultCacheDir, shimDir } from './paths.js';
+import { readPep668Message } from './pep668-message.js';
 import { normalizeName, readPipSettings } from './pip-config.js';
 import type { ProbeResult, Spawner } from './probe.js';
 import { probeInterpreter } from './probe-cache.js';
@@ -29,6 +31,8 @@ export interface GatherOptions {
   isolated?: boolean;
   /** Config `venv.path`, as configured (default `.venv`): resolved here into `configuredVenv`. */
   venvPath?: string;
+  /** Config `disposableUserSite`: resolved here into `disposableUserBase`. */
+  disposableUserSite?: boolean;
   /** Probe cache dir; default PIPWARDEN_CACHE_DIR, else the XDG cache. null: no cache. */
   cacheDir?: string | null;
   /** Our shim dirs, never an answer for a PATH lookup; default the configured shim dir. */
@@ -76,6 +80,12 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
       interpreter = liveFacts(resolved.interpreter, probe, { env, flags, cwd });
+      if (interpreter.externallyManaged !== null) {
+        interpreter.externallyManagedMessage = readPep668Message(
+          interpreter.externallyManaged,
+          env,
+        );
+      }
     }
   }
   const settingsInput = {
@@ -124,6 +134,9 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     debug: { resolution, pyenvSpawned },
     configuredVenv: inspectConfiguredVenv(opts.venvPath ?? '.venv', projectRoot, projectVenv),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
+    ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE
+      ? { disposableUserBase: disposableBase(env, interpreter.version) }
+      : {}),
   };
 }
 

@@ -12,6 +12,11 @@ export function homeDir(env: Env): string {
 }
 
 /** Where the shims live: PIPWARDEN_SHIM_DIR, else `<XDG data>/pipwarden/shims`. */
+/** pipwarden's own data: `<XDG data>/pipwarden`. */
+export function dataDir(env: Env): string {
+  return join(baseDir(env, 'data'), 'pipwarden');
+}
+
 export function shimDir(env: Env): string {
   return env.PIPWARDEN_SHIM_DIR || join(baseDir(env, 'data'), 'pipwarden', 'shims');
 }

@@ -37,7 +37,7 @@ describe.skipIf(!py)('pipwarden explain', () => {
     const unknown = pipwarden(['explain', '--jsn', '--', 'pip', 'install', 'x'], { env });
     expect(unknown.status).toBe(64);
     expect(unknown.stderr).toBe(
-      'pipwarden: error: explain: unknown option --jsn\npipwarden: next: pipwarden explain [--json] [--set] -- <command…>\n',
+      'pipwarden: error: explain: unknown option --jsn; did you mean --json?\npipwarden: next: pipwarden explain --help lists its options\n',
     );
     const notPip = pipwarden(['run', '--', 'pipx', 'install', 'x'], { env });
     expect(notPip.status).toBe(64);

@@ -88,7 +88,7 @@ describe('pipwarden config', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toEqual([
       `pipwarden: error: ${w.org}/config.json: onSudo: expected one of pip|refuse, got "venv" (venv does not apply to onSudo)`,
-      'pipwarden: error: ~/proj/.pipwardenrc: onNotWritable: expected one of user|pip|venv|refuse, got "usr" (did you mean "user"?)',
+      'pipwarden: error: ~/proj/.pipwardenrc: onNotWritable: expected one of user|pip|venv|refuse|prompt, got "usr" (did you mean "user"?)',
       expect.stringMatching(/^pipwarden: next: fix the files named above/),
     ]);
   });

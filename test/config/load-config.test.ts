@@ -259,7 +259,7 @@ describe('loadConfig: problems', () => {
     );
     const { resolved, warnings, errors } = await loadConfig(s.options());
     expect(errors).toEqual([
-      '~/.config/pipwarden/config.yaml: onNotWritable: expected one of user|pip|venv|refuse, got "usr" (did you mean "user"?)',
+      '~/.config/pipwarden/config.yaml: onNotWritable: expected one of user|pip|venv|refuse|prompt, got "usr" (did you mean "user"?)',
     ]);
     expect(warnings).toEqual([
       '~/.config/pipwarden/config.yaml: onNotWriteable: unknown key, ignored (did you mean onNotWritable?)',

@@ -29,10 +29,22 @@ describe.each([
     expect(direct.stdout).toMatch(/Would install pwdemo/); // pip itself would go ahead, outside the env
 
     const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
-    expect(r.stderr).toContain(`env ${env1} is active`);
+    // One short line: no CONDA_PREFIX+PIXI_ENVIRONMENT_NAME noise to wrap it.
+    const ours = r.stderr.split('\n').filter((l) => l.startsWith('pipwarden:'));
+    expect(ours).toEqual([
+      `pipwarden: installing into the active ${pixi ? 'pixi' : 'conda'} env ${env1}, through pip --python: it has no pip of its own`,
+    ]);
     expect(r.status).toBe(0);
     expect(installedIn(env1, 'pwdemo')).toBe(true);
     expect(installedIn(other, 'pwdemo')).toBe(false);
+
+    // --quiet (or PIPWARDEN_QUIET=1 for the shims) silences the notice, not the rewrite.
+    const quiet = pixi
+      ? pipwarden(['run', '--', 'pip', ...w.installArgs], { env: { ...env, PIPWARDEN_QUIET: '1' } })
+      : pipwarden(['run', '--quiet', '--', 'pip', ...w.installArgs], { env });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).not.toContain('pipwarden:');
+    expect(quiet.stdout).toContain(`Requirement already satisfied: pwdemo`);
   });
 });
 

@@ -156,7 +156,18 @@ describe('completion for pipwarden itself', () => {
   it.each([
     [
       ['pipwarden', ''],
-      ['explain', 'run', 'init', 'rehash', 'completion', 'config', 'doctor', '--help', '--version'],
+      [
+        'explain',
+        'run',
+        'init',
+        'rehash',
+        'completion',
+        'config',
+        'doctor',
+        'user',
+        '--help',
+        '--version',
+      ],
     ],
     [['pipwarden', 'ex'], ['explain']],
     [
@@ -182,7 +193,7 @@ describe('completion for pipwarden itself', () => {
   });
 
   it.each([
-    ['pipwarden ', ['completion', 'config', 'doctor', 'explain', 'init', 'rehash', 'run']],
+    ['pipwarden ', ['completion', 'config', 'doctor', 'explain', 'init', 'rehash', 'run', 'user']],
     ['pipwarden init ', ['bash', 'fish', 'sh', 'zsh']],
     ['pipwarden completion ', ['bash', 'fish', 'zsh']],
     ['pipwarden explain --', ['--', '--json']],

@@ -5,20 +5,27 @@ import { execute } from '../../io/execute.js';
 import { rawArgvTail } from '../../io/raw-argv.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
-import { printNotices, printWarnings } from '../print-notices.js';
+import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { recordDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
+import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * `pipwarden run -- <command…>`: carry the plan out. pip's exit code (or its
  * signal) comes back unchanged; a refusal exits 77 and pip never runs.
  */
 export const run: Command = async (args, ctx) => {
-  const { rest, all } = splitArgs('run', args, [], ['--set']);
-  const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') });
+  const { flags, rest, all } = splitArgs('run', args, ['--quiet'], ['--set']);
+  const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') }, null, true);
   const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(plan.notices, ctx.stderr);
+  await printNotices(
+    audible(
+      [...plan.notices, ...venvNextStep(plan, ctx.env)],
+      flags.has('--quiet') || quietEnv(ctx.env),
+    ),
+    ctx.stderr,
+  );
   await recordDecision(prepared, rest, ctx);
   return execute(keepBytes(plan, rest.slice(1)), ctx.env);
 };

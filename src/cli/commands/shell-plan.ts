@@ -1,9 +1,10 @@
 import { planToSh } from '../../core/render/plan-sh.js';
 import type { Command } from '../context.js';
 import { prepare } from '../prepare.js';
-import { printNotices, printWarnings } from '../print-notices.js';
+import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { recordDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
+import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * The shims' entry: `shell-plan --real <path> --name <name> -- <args…>`.
@@ -16,10 +17,13 @@ export const shellPlan: Command = async (args, ctx) => {
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const prepared = await prepare(command, ctx, real);
+  const prepared = await prepare(command, ctx, real, true);
   const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(plan.notices, ctx.stderr);
+  await printNotices(
+    audible([...plan.notices, ...venvNextStep(plan, ctx.env)], quietEnv(ctx.env)),
+    ctx.stderr,
+  );
   await recordDecision(prepared, command, ctx);
   ctx.stdout.write(planToSh(plan, { real: real ?? '', args: rest }));
   return 0;

@@ -28,6 +28,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'allowBreakSystemPackages',
   'notices',
   'rules',
+  'disposableUserSite',
+  'promptDefault',
   'venv.path',
   'venv.create',
   'venv.python',
@@ -48,6 +50,8 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
   }
   if (values.notices !== undefined) flat.notices = values.notices;
   if (values.rules !== undefined) flat.rules = values.rules;
+  if (values.disposableUserSite !== undefined) flat.disposableUserSite = values.disposableUserSite;
+  if (values.promptDefault !== undefined) flat.promptDefault = values.promptDefault;
   const venv = values.venv ?? {};
   if (venv.path !== undefined) flat['venv.path'] = venv.path;
   if (venv.create !== undefined) flat['venv.create'] = venv.create;
@@ -72,6 +76,8 @@ export function unflatten(flat: FlatConfig): Config {
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
     rules: flat.rules,
+    disposableUserSite: flat.disposableUserSite,
+    promptDefault: flat.promptDefault,
     venv: { path: flat['venv.path'], create: flat['venv.create'], python: flat['venv.python'] },
     audit: {
       log: flat['audit.log'],

@@ -27,6 +27,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   audit: { log: true, syslog: false, file: null, maxBytes: 1_048_576 },
   rules: [],
   notices: true,
+  disposableUserSite: false,
+  promptDefault: 'pip',
 });
 
 export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', file: '(default)' });

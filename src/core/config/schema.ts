@@ -1,7 +1,7 @@
 import { LOCK_ENTRIES } from './locks.js';
 import { DEFAULT_CONFIG } from './merge.js';
 import { ENV_KINDS, ITEM_PATTERNS, RULE_ACTIONS, WHEN_TYPES, type WhenType } from './rules.js';
-import { SITUATION_IDS, SITUATIONS } from './types.js';
+import { PROMPT_CHOICES, SITUATION_IDS, SITUATIONS } from './types.js';
 import { BOOLEAN_KEYS, PRESETS } from './validate.js';
 
 type Schema = Record<string, unknown>;
@@ -37,6 +37,10 @@ export function configSchema(): Schema {
   for (const key of BOOLEAN_KEYS) {
     properties[key] = { type: 'boolean', default: DEFAULT_CONFIG[key] };
   }
+  properties.promptDefault = {
+    enum: [...PROMPT_CHOICES],
+    default: DEFAULT_CONFIG.promptDefault,
+  };
   properties.venv = {
     type: 'object',
     properties: {

@@ -16,9 +16,11 @@ export type Action =
   /** Install into a venv at `venv.path`, creating it when `venv.create` is true. */
   | 'venv'
   /** Do not run pip; print the reason and the next step. */
-  | 'refuse';
+  | 'refuse'
+  /** Ask on the terminal (user site, venv, disposable user site, cancel); `promptDefault` without one. */
+  | 'prompt';
 
-export const ACTIONS: readonly Action[] = ['pip', 'user', 'env', 'venv', 'refuse'];
+export const ACTIONS: readonly Action[] = ['pip', 'user', 'env', 'venv', 'refuse', 'prompt'];
 
 export type SituationId =
   | 'userInVenv'
@@ -53,19 +55,19 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
   },
   noEnv: {
     key: 'onNoEnv',
-    allowed: ['pip', 'venv', 'refuse'],
+    allowed: ['pip', 'venv', 'refuse', 'prompt'],
     default: 'pip',
     summary: 'installing outside any venv, conda or pixi env',
   },
   externallyManaged: {
     key: 'onExternallyManaged',
-    allowed: ['pip', 'venv', 'refuse'],
+    allowed: ['pip', 'venv', 'refuse', 'prompt'],
     default: 'pip',
     summary: 'the interpreter is externally managed (PEP 668)',
   },
   notWritable: {
     key: 'onNotWritable',
-    allowed: ['user', 'pip', 'venv', 'refuse'],
+    allowed: ['user', 'pip', 'venv', 'refuse', 'prompt'],
     default: 'user',
     summary: 'site-packages is not writable and pip would silently fall back to the user site',
   },
@@ -166,6 +168,20 @@ export interface Config {
    * @default true
    */
   notices: boolean;
+  /**
+   * Send user installs (`--user`, PIP_USER, the not-writable fallback) to a
+   * throw-away user base (PYTHONUSERBASE), one per Python version, that
+   * `pipwarden user clean` removes in one step.
+   * @default false
+   */
+  disposableUserSite: boolean;
+  /**
+   * The answer the `prompt` action takes when there is no terminal to ask on
+   * (CI, pipes, PIP_NO_INPUT): it never waits. `pip` runs the command as pip
+   * alone would.
+   * @default "pip"
+   */
+  promptDefault: PromptChoice;
 }
 
 /** Lowest to highest precedence: org < user < project < PIPWARDEN_* variables < flags. */
@@ -174,6 +190,16 @@ export type ConfigLevel = 'default' | 'org' | 'user' | 'project' | 'env' | 'flag
 /** Lock entries besides keys and sections: `*` locks every key, `disable` locks PIPWARDEN_DISABLE. */
 export const LOCK_EVERYTHING = '*';
 export const LOCK_DISABLE = 'disable';
+
+/** The answers the `prompt` action offers. */
+export type PromptChoice = 'pip' | 'user' | 'venv' | 'disposable' | 'cancel';
+export const PROMPT_CHOICES: readonly PromptChoice[] = [
+  'pip',
+  'user',
+  'venv',
+  'disposable',
+  'cancel',
+];
 
 /** Where one merged value came from. */
 export interface ValueSource {

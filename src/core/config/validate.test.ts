@@ -66,7 +66,7 @@ describe('validate: errors', () => {
       'misspelt action',
       { onNotWritable: 'usr' },
       [
-        `${F}: onNotWritable: expected one of user|pip|venv|refuse, got "usr" (did you mean "user"?)`,
+        `${F}: onNotWritable: expected one of user|pip|venv|refuse|prompt, got "usr" (did you mean "user"?)`,
       ],
     ],
     [
@@ -77,22 +77,24 @@ describe('validate: errors', () => {
     [
       'wrong case',
       { onNoEnv: 'Refuse' },
-      [`${F}: onNoEnv: expected one of pip|venv|refuse, got "Refuse" (did you mean "refuse"?)`],
+      [
+        `${F}: onNoEnv: expected one of pip|venv|refuse|prompt, got "Refuse" (did you mean "refuse"?)`,
+      ],
     ],
     [
       'nonsense action',
       { onNoEnv: 'yolo' },
-      [`${F}: onNoEnv: expected one of pip|venv|refuse, got "yolo"`],
+      [`${F}: onNoEnv: expected one of pip|venv|refuse|prompt, got "yolo"`],
     ],
     [
       'rule of the wrong type',
       { onNoEnv: ['venv'] },
-      [`${F}: onNoEnv: expected one of pip|venv|refuse, or { action, message }, got a list`],
+      [`${F}: onNoEnv: expected one of pip|venv|refuse|prompt, or { action, message }, got a list`],
     ],
     [
       'rule object without action',
       { onNoEnv: { message: 'hi' } },
-      [`${F}: onNoEnv.action: expected one of pip|venv|refuse, got nothing`],
+      [`${F}: onNoEnv.action: expected one of pip|venv|refuse|prompt, got nothing`],
     ],
     [
       'message not text',
@@ -210,7 +212,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit, rules, presets, lock)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock)`,
       ],
     ],
     [
@@ -223,7 +225,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, venv, audit, rules, presets, lock)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock)`,
       ],
     ],
     [

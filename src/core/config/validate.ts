@@ -5,6 +5,8 @@ import { closest } from './suggest.js';
 import {
   ACTIONS,
   type Action,
+  PROMPT_CHOICES,
+  type PromptChoice,
   SITUATION_IDS,
   SITUATIONS,
   type SituationRule,
@@ -14,7 +16,12 @@ import {
 } from './types.js';
 import { checkAudit } from './validate-audit.js';
 
-export const BOOLEAN_KEYS = ['condaBase', 'allowBreakSystemPackages', 'notices'] as const;
+export const BOOLEAN_KEYS = [
+  'condaBase',
+  'allowBreakSystemPackages',
+  'notices',
+  'disposableUserSite',
+] as const;
 const SPECS = new Map<string, SituationSpec>(
   SITUATION_IDS.map((id) => [SITUATIONS[id].key, SITUATIONS[id]]),
 );
@@ -43,6 +50,7 @@ const VENV_KEYS = Object.keys(VENV_CHECKS);
 export const TOP_LEVEL_KEYS: readonly string[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   ...BOOLEAN_KEYS,
+  'promptDefault',
   'venv',
   'audit',
   'rules',
@@ -127,6 +135,14 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       result.locks = checkLocks(value, at, result.errors);
     } else if (key === '$schema') {
       // Editors read it (see schema/config.schema.json); pipwarden has no use for it.
+    } else if (key === 'promptDefault') {
+      if (typeof value === 'string' && (PROMPT_CHOICES as readonly string[]).includes(value)) {
+        result.values.promptDefault = value as PromptChoice;
+      } else {
+        result.errors.push(
+          `${at}: expected one of ${PROMPT_CHOICES.join('|')}, got ${describeValue(value)}`,
+        );
+      }
     } else if (key === 'venv') {
       const venv = checkVenv(value, at, result);
       if (venv) result.values.venv = venv;

@@ -11,6 +11,7 @@ import { EXIT_CODES } from '../errors.js';
 import type { Facts } from '../facts.js';
 import type { Plan } from '../plan.js';
 import type { Draft } from './draft.js';
+import { shortNotices } from './short-notices.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
 export function assemblePlan(
@@ -20,9 +21,8 @@ export function assemblePlan(
   config: ResolvedConfig,
   draft: Draft,
 ): Plan {
-  const notices = config.config.notices
-    ? draft.notices
-    : draft.notices.filter((n) => n.level !== 'notice');
+  const short = shortNotices(draft, facts);
+  const notices = config.config.notices ? short : short.filter((n) => n.level !== 'notice');
   if (draft.refusal) {
     return {
       action: 'refuse',

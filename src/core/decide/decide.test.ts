@@ -212,6 +212,22 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     expect(p.notices[0]?.text).toMatch(/requires a virtualenv .* so pip runs as typed/);
   });
 
+  it.each([
+    [`${CONDA}/bin/pip`, 'with its own pip'],
+    [null, 'through pip --python: it has no pip of its own'],
+  ])('says it in one short line, without the detection noise (pip %s)', (pip, how) => {
+    const p = plan(
+      'pip install x',
+      facts({
+        activeEnv: { ...activeEnv(pip, 'pixi'), source: 'CONDA_PREFIX+PIXI_ENVIRONMENT_NAME' },
+      }),
+    );
+    expect(p.notices.map((n) => n.text)).toEqual([
+      `installing into the active pixi env ${CONDA}, ${how}`,
+    ]);
+    expect(p.reasons[0]?.message).toContain('CONDA_PREFIX+PIXI_ENVIRONMENT_NAME'); // explain keeps it
+  });
+
   it('adds --python before the subcommand when the env has no pip (pip ≥ 22.3)', () => {
     const p = plan('pip -q install x', facts({ activeEnv: activeEnv(null, 'pixi') }));
     expect(p.action).toBe('rewrite');
@@ -288,7 +304,8 @@ describe('decide: site-packages not writable', () => {
     if (p.action !== 'rewrite') throw new Error(p.action);
     expect(p.command).toEqual([`${SYS}/bin/pip`, 'install', '-U', 'x', '--user']);
     expect(p.notices[0]?.text).toContain('/home/u/.local/lib/python3.12/site-packages');
-    expect(p.notices[0]?.text).toContain('NOT on PATH');
+    expect(p.notices[1]?.text).toMatch(/^next: scripts go to .* NOT on PATH/);
+    expect(p.notices).toHaveLength(2);
   });
 
   it('keeps options after -- as positionals', () => {
@@ -330,11 +347,26 @@ describe('decide: externally managed', () => {
     sitePackagesWritable: false,
   });
 
-  it("passes through to pip's refusal, with the next step", () => {
-    const p = plan('pip install x', facts({}, em));
-    expect(p.action).toBe('pass');
-    expect(p.notices[0]?.text).toMatch(/externally managed[\s\S]*Next: python3 -m venv \.venv/);
+  it("refuses in pip's place (pip would refuse anyway), the next step last", () => {
+    const p = plan(
+      'pip install x',
+      facts({}, { ...em, externallyManagedMessage: 'Use apt.\n\nOr a venv.' }),
+    );
+    expect(p.action).toBe('refuse');
+    expect(p.notices.map((n) => n.text)).toEqual([
+      expect.stringMatching(
+        /^refused: .* is externally managed \(PEP 668\), so pip would refuse: "Use apt\."$/,
+      ),
+      expect.stringMatching(/^next: python3 -m venv \.venv/),
+    ]);
   });
+
+  it.each(['pip install --help', 'pip install --dry-run x', 'pip --version'])(
+    'leaves %s to pip on an externally managed Python',
+    (cmd) => {
+      expect(plan(cmd, facts({}, em)).action).toBe('pass');
+    },
+  );
 
   it('never adds --break-system-packages unless allowed', () => {
     const p = plan('pip install x', facts({}, em), { allowBreakSystemPackages: true });

@@ -6,8 +6,10 @@ import type { Facts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { changesEnv } from '../triage.js';
 import { assemblePlan } from './assemble.js';
+import { useDisposableBase } from './disposable-base.js';
 import { newDraft } from './draft.js';
 import { policeNextStep } from './next-step.js';
+import { refuseInPipsPlace } from './pep668-refusal.js';
 import { applyRules } from './rules.js';
 import type { Situation } from './situation.js';
 import { externallyManaged } from './situations/externally-managed.js';
@@ -81,6 +83,9 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
+  // pip would refuse on an externally managed Python: say so in its place.
+  refuseInPipsPlace(s);
+  useDisposableBase(s);
   // Last: when pip still runs under this interpreter and it has no pip,
   // only the runner changes (another pip, --python this interpreter), so
   // every rule above (org venv-only, PEP 668, sudo) has judged the target.

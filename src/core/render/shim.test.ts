@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolOf } from '../call.js';
-import { parseShimStamp, renderShim, SHIM_FORMAT, type ShimSpec } from './shim.js';
+import { parseShimBaked, parseShimStamp, renderShim, SHIM_FORMAT, type ShimSpec } from './shim.js';
 
 const EXAMPLE: Omit<ShimSpec, 'kind' | 'name'> = {
   shimDir: '/home/me/.local/share/pipwarden/shims',
@@ -68,5 +68,26 @@ describe('toolOf: which names get a shim', () => {
     ['python3-gdb.py', null],
   ])('%s → %s', (name, kind) => {
     expect(toolOf(name)).toBe(kind);
+  });
+});
+
+describe('parseShimBaked', () => {
+  it.each([
+    ['/usr/bin/node', '/opt/pw/dist/cli/main.js'],
+    ["/o'dd/node", '/sp ace/main.js'],
+  ])('reads back %s and %s as renderShim wrote them', (node, main) => {
+    const text = renderShim({
+      kind: 'pip',
+      name: 'pip',
+      shimDir: '/s',
+      node,
+      main,
+      version: '1.0.0',
+    });
+    expect(parseShimBaked(text)).toEqual({ node, main });
+  });
+
+  it('gives nulls for text that is not a shim', () => {
+    expect(parseShimBaked('#!/bin/sh\nexec pip "$@"\n')).toEqual({ node: null, main: null });
   });
 });

@@ -74,3 +74,15 @@ export function parseShimStamp(text: string): ShimStamp | null {
   if (!m || !text.startsWith('#!/bin/sh\n')) return null;
   return { format: Number(m[1]), version: m[2]!, kind: m[3] as 'pip' | 'python', name: m[4]! };
 }
+
+/** The node and CLI entry a shim bakes in (`_pw_node='…'`, `_pw_main='…'`), as renderShim writes them. */
+export function parseShimBaked(text: string): { node: string | null; main: string | null } {
+  return { node: bakedValue(text, '_pw_node'), main: bakedValue(text, '_pw_main') };
+}
+
+function bakedValue(text: string, name: string): string | null {
+  // shQuote writes '…' with each ' as '\''; undo exactly that.
+  const m = new RegExp(`^${name}=('(?:[^']|'\\\\'')*')$`, 'm').exec(text.slice(0, 2048));
+  if (!m) return null;
+  return m[1]!.slice(1, -1).replaceAll("'\\''", "'");
+}

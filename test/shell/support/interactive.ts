@@ -110,7 +110,7 @@ export function interactiveTests(shell: ShellName): void {
       expect(r.status).toBe(0);
       r = await sh.run(`pip ${w.installArgs('pwconda')}`);
       expect(r.status).toBe(0);
-      expect(r.output).toMatch(/^pipwarden: conda env .*conda-env is active/m);
+      expect(r.output).toMatch(/^pipwarden: installing into the active conda env .*conda-env, /m);
       expect(r.output).toMatch(/Successfully installed pwconda-0\.1/);
       expect(installedIn(conda, 'pwconda')).toBe(true);
       expect(installedIn(w.sys, 'pwconda')).toBe(false);

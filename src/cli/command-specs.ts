@@ -1,0 +1,168 @@
+/**
+ * One table for pipwarden's own commands: `--help`, the did-you-mean for a
+ * mistyped command, and the README's command table (a test checks the README
+ * lists exactly these flags) all read it.
+ */
+export interface FlagSpec {
+  /** `--json`, or `--dir` for a flag that takes a value. */
+  flag: string;
+  /** Placeholder for a valued flag (`DIR`); absent for a switch. */
+  value?: string;
+  help: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** What follows the flags, e.g. `-- <pip …|python -m pip …>`. */
+  operands: string;
+  summary: string;
+  flags: FlagSpec[];
+  /** Subcommand style: `user <list|clean> [flags]`. */
+  operandsFirst?: boolean;
+  /** Internal commands (the shims' entry) stay out of the usage listing. */
+  hidden?: boolean;
+}
+
+const JSON_FLAG: FlagSpec = { flag: '--json', help: 'print the same content as JSON on stdout' };
+const SET: FlagSpec = {
+  flag: '--set',
+  value: 'KEY=VALUE',
+  help: 'a config value for this call only, above every file (repeatable; org locks hold)',
+};
+const QUIET: FlagSpec = {
+  flag: '--quiet',
+  help: "silence pipwarden's notices (refusals still print)",
+};
+
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  {
+    name: 'explain',
+    operands: '-- <pip …|python -m pip …>',
+    summary: 'print the plan, run nothing',
+    flags: [JSON_FLAG, SET],
+  },
+  {
+    name: 'run',
+    operands: '-- <pip …|python -m pip …>',
+    summary: 'carry the plan out (exit code and signals passed on)',
+    flags: [QUIET, SET],
+  },
+  {
+    name: 'init',
+    operands: '<bash|zsh|fish|sh>',
+    summary: 'print shell integration code; makes the shims if there are none',
+    flags: [
+      {
+        flag: '--write',
+        help: 'write the static init files the rc line sources, and print their paths',
+      },
+    ],
+  },
+  {
+    name: 'rehash',
+    operands: '',
+    summary: '(re)write the shims, or remove them',
+    flags: [
+      { flag: '--dir', value: 'DIR', help: 'the shim dir (default: the per-user one)' },
+      { flag: '--remove', help: 'delete the shims and the shim dir' },
+    ],
+  },
+  {
+    name: 'completion',
+    operands: '<bash|zsh|fish>',
+    summary: 'print a completion script for pipwarden',
+    flags: [],
+  },
+  {
+    name: 'config',
+    operands: '',
+    summary: 'show the merged config, where each value came from, and its lock',
+    flags: [JSON_FLAG],
+  },
+  {
+    name: 'config validate',
+    operands: '[FILE]',
+    summary: 'check a config file for an org CI (exit 0 valid, 78 invalid)',
+    flags: [{ flag: '--strict', help: 'warnings (unknown keys) count as failures too' }],
+  },
+  {
+    name: 'trust',
+    operands: '[PATH]',
+    summary: 'let a project config file run code or name programs (keyed on its content)',
+    flags: [{ flag: '--revoke', help: 'take the trust back' }],
+  },
+  {
+    name: 'doctor',
+    operands: '',
+    summary: 'what pip install will do here, and every problem with its fix',
+    flags: [JSON_FLAG],
+  },
+  {
+    name: 'user',
+    operands: '<list|clean>',
+    operandsFirst: true,
+    summary: 'what user installs left (user site, disposable base), and remove it',
+    flags: [
+      {
+        flag: '--python',
+        value: 'X',
+        help: 'the interpreter whose user site to use (default python3)',
+      },
+      { flag: '--dry-run', help: 'clean: say what would go, remove nothing' },
+      { flag: '--yes', help: 'clean: no confirmation (needed without a terminal)' },
+      JSON_FLAG,
+    ],
+  },
+  {
+    name: 'shell-plan',
+    operands: '-- <args…>',
+    summary: "the shims' entry: the plan as sh",
+    flags: [
+      { flag: '--real', value: 'PATH', help: 'the real executable' },
+      { flag: '--name', value: 'NAME', help: 'the name the user typed' },
+    ],
+    hidden: true,
+  },
+];
+
+export function specFor(name: string): CommandSpec | undefined {
+  return COMMAND_SPECS.find((s) => s.name === name);
+}
+
+/** `rehash [--dir DIR] [--remove]` */
+export function synopsis(spec: CommandSpec): string {
+  const flags = spec.flags.map((f) => `[${f.flag}${f.value ? ` ${f.value}` : ''}]`);
+  const parts = spec.operandsFirst ? [spec.operands, ...flags] : [...flags, spec.operands];
+  return [spec.name, ...parts].filter(Boolean).join(' ');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const lines = [`usage: pipwarden ${synopsis(spec)}`, '', spec.summary];
+  const width = Math.max(...spec.flags.map((f) => label(f).length), 10);
+  if (spec.flags.length) {
+    lines.push('', 'options:');
+    for (const f of spec.flags) lines.push(`  ${label(f).padEnd(width)}  ${f.help}`);
+  } else lines.push('', 'options:');
+  lines.push(`  ${'-h, --help'.padEnd(width)}  show this help`);
+  return `${lines.join('\n')}\n`;
+}
+
+function label(f: FlagSpec): string {
+  return f.value ? `${f.flag} ${f.value}` : f.flag;
+}
+
+export function usage(): string {
+  const shown = COMMAND_SPECS.filter((s) => !s.hidden);
+  const width = Math.max(...shown.map((s) => synopsis(s).length));
+  const rows = shown.map((s) => `  ${synopsis(s).padEnd(width)}  ${s.summary}`);
+  return `usage: pipwarden <command> [options]\n\ncommands:\n${rows.join('\n')}\n\npipwarden <command> --help shows a command's options.\n`;
+}
+
+/** Whether our own args (before `--` or the user's command) ask for help. */
+export function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--' || !a.startsWith('-')) return false;
+    if (a === '-h' || a === '--help') return true;
+  }
+  return false;
+}

@@ -1,0 +1,138 @@
+import { isAbsolute, resolve } from 'node:path';
+import { PipwardenError } from '../../core/errors.js';
+import { disposableBase } from '../../io/disposable-base.js';
+import { isDir } from '../../io/fs-checks.js';
+import { loadConfig } from '../../io/load-config.js';
+import { shimDir } from '../../io/paths.js';
+import {
+  inspectUserSite,
+  removeBase,
+  type UserSiteInfo,
+  uninstallFromUserSite,
+} from '../../io/user-site.js';
+import { findOnPath } from '../../io/which.js';
+import { confirm } from '../confirm.js';
+import type { Command, CommandContext } from '../context.js';
+import { splitArgs } from '../split-args.js';
+
+/**
+ * `pipwarden user list|clean`: what user installs left behind, and a way to
+ * remove it. `list` shows the user site (~/.local) and the disposable base;
+ * `clean` empties the disposable base when `disposableUserSite` is on (one
+ * step: the whole base is ours), else uninstalls the user site's packages
+ * through pip, so RECORD files are honoured and scripts go too.
+ */
+export const user: Command = async (args, ctx) => {
+  const [sub, ...rest] = args;
+  if (sub === 'list') return list(rest, ctx);
+  if (sub === 'clean') return clean(rest, ctx);
+  throw new PipwardenError(
+    'usage',
+    `user: expected list or clean${sub === undefined ? '' : `, got "${sub}"`}`,
+    'pipwarden user list [--python X]   or   pipwarden user clean [--dry-run] [--python X]',
+  );
+};
+
+async function list(args: string[], ctx: CommandContext): Promise<number> {
+  const { flags, values } = only('user list', args, ['--json'], ['--python']);
+  const python = pythonFor(values.get('--python'), ctx);
+  const sites = await bothSites(python, ctx);
+  if (flags.has('--json')) {
+    ctx.stdout.write(`${JSON.stringify({ python, ...sites }, null, 2)}\n`);
+    return 0;
+  }
+  for (const [label, info] of [
+    ['user site', sites.userSite],
+    ['disposable', sites.disposable],
+  ] as const) {
+    if (info === null) continue;
+    const pkgs = info.packages;
+    const what =
+      pkgs === null
+        ? 'unknown (no pip)'
+        : pkgs.length === 0
+          ? 'empty'
+          : `${pkgs.length} package(s)`;
+    ctx.stdout.write(`${label}: ${info.site} (${what})\n`);
+    for (const p of pkgs ?? []) ctx.stdout.write(`  ${p.name} ${p.version}\n`);
+  }
+  return 0;
+}
+
+async function clean(args: string[], ctx: CommandContext): Promise<number> {
+  const { flags, values } = only('user clean', args, ['--dry-run', '--yes'], ['--python']);
+  const python = pythonFor(values.get('--python'), ctx);
+  const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home });
+  const sites = await bothSites(python, ctx);
+  const disposable = loaded.resolved.config.disposableUserSite;
+  const target = disposable ? sites.disposable : sites.userSite;
+  const pkgs = target?.packages ?? [];
+  if (target === null || (pkgs.length === 0 && !(disposable && isDir(target.base)))) {
+    ctx.stderr.write(`pipwarden: user clean: nothing to remove for ${python}\n`);
+    return 0;
+  }
+  const names = pkgs.map((p) => p.name);
+  const what = disposable
+    ? `the disposable user base ${target.base} (${names.join(', ') || 'no packages'})`
+    : `${names.length} package(s) from the user site ${target.site}: ${names.join(', ')}`;
+  if (flags.has('--dry-run')) {
+    ctx.stdout.write(`would remove ${what}\n`);
+    return 0;
+  }
+  if (!flags.has('--yes')) {
+    const stdin = process.stdin;
+    if (!stdin.isTTY) {
+      throw new PipwardenError(
+        'usage',
+        `user clean: no terminal to confirm removing ${what}`,
+        'pipwarden user clean --yes (or --dry-run to see it first)',
+      );
+    }
+    if (!(await confirm(`pipwarden: remove ${what}?`, stdin, ctx.stderr))) {
+      ctx.stderr.write('pipwarden: user clean: nothing removed\n');
+      return 1;
+    }
+  }
+  if (disposable) {
+    removeBase(target.base);
+    ctx.stderr.write(`pipwarden: removed ${target.base}\n`);
+    return 0;
+  }
+  return uninstallFromUserSite(python, ctx.env, names, true);
+}
+
+async function bothSites(
+  python: string,
+  ctx: CommandContext,
+): Promise<{ userSite: UserSiteInfo; disposable: UserSiteInfo | null }> {
+  const userSite = await inspectUserSite(python, ctx.env, null);
+  const base = disposableBase(ctx.env, userSite.version);
+  const disposable = isDir(base) ? await inspectUserSite(python, ctx.env, base) : null;
+  return { userSite, disposable };
+}
+
+function pythonFor(named: string | undefined, ctx: CommandContext): string {
+  const name = named ?? 'python3';
+  if (name.includes('/')) return isAbsolute(name) ? name : resolve(ctx.cwd, name);
+  const found = findOnPath(name, ctx.env.PATH ?? '', { exclude: [shimDir(ctx.env)], cwd: ctx.cwd });
+  if (found === null) {
+    throw new PipwardenError(
+      'not-found',
+      `user: ${name} not found on PATH`,
+      'pipwarden user list --python /path/to/python3',
+    );
+  }
+  return found;
+}
+
+function only(command: string, args: string[], flags: string[], valued: string[]) {
+  const parsed = splitArgs(command, args, flags, valued);
+  if (parsed.rest.length > 0) {
+    throw new PipwardenError(
+      'usage',
+      `${command}: unexpected argument "${parsed.rest[0]}"`,
+      `pipwarden ${command} --help`,
+    );
+  }
+  return parsed;
+}

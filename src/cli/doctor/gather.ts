@@ -1,0 +1,99 @@
+import { classifyCall } from '../../core/call.js';
+import { decide } from '../../core/decide/decide.js';
+import type { Facts } from '../../core/facts.js';
+import { samePlace } from '../../io/fs-checks.js';
+import { gatherFacts } from '../../io/gather-facts.js';
+import { inspectShimDir } from '../../io/inspect-shim-dir.js';
+import { loadConfig } from '../../io/load-config.js';
+import { packageVersion } from '../../io/package-paths.js';
+import { allOnPath } from '../../io/path-commands.js';
+import { cacheDir, shimDir } from '../../io/paths.js';
+import { findInitLines, zshrcRunsCompinit } from '../../io/shell-rc.js';
+import { findOnPath } from '../../io/which.js';
+import type { CommandContext } from '../context.js';
+import type { DoctorReport, PathCommand } from './report.js';
+
+const NAMES = ['pip', 'pip3', 'python', 'python3'];
+/** A placeholder package: decide() looks at where an install goes, not at what. */
+const PKG = '<pkg>';
+
+/** Read everything doctor shows, once; checks are added by the command. */
+export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorReport, 'checks'>> {
+  const { env, cwd, home } = ctx;
+  const dir = shimDir(env);
+  const pathValue = env.PATH ?? '';
+  const first = pathValue.split(':')[0] ?? '';
+  const loaded = await loadConfig({ cwd, env, home });
+  const path = NAMES.map((name) => pathCommand(name, pathValue, cwd, dir));
+  const pipCmd = path.find((p) => p.name === 'pip' && p.resolvesTo !== null) ? 'pip' : 'python3';
+  const real = findOnPath(pipCmd, pathValue, { exclude: [dir], cwd });
+  const call = classifyCall(
+    pipCmd,
+    pipCmd === 'pip' ? ['install', PKG] : ['-m', 'pip', 'install', PKG],
+  );
+  let facts: Facts | null = null;
+  let error: string | null = null;
+  try {
+    facts = await gatherFacts({
+      tool: { kind: pipCmd === 'pip' ? 'pip' : 'python', name: pipCmd, path: real },
+      env,
+      cwd,
+      pipSubcommand: 'install',
+      cacheDir: cacheDir(env),
+      venvPath: loaded.resolved.config.venv.path,
+      disposableUserSite: loaded.resolved.config.disposableUserSite,
+    });
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  let pipInstall: DoctorReport['pipInstall'] = null;
+  if (facts !== null && call !== null && loaded.errors.length === 0) {
+    const plan = decide(call, facts, loaded.resolved);
+    pipInstall = {
+      action: plan.action,
+      command: plan.action === 'refuse' ? null : plan.command,
+      reasons: plan.reasons.map((r) => r.message),
+    };
+  }
+  return {
+    pipwarden: {
+      version: packageVersion(),
+      node: process.versions.node,
+      shims: inspectShimDir(dir),
+      shimDirFirstOnPath: first !== '' && samePlace(first, dir),
+      initLines: findInitLines(home, env),
+      zshCompinit: env.SHELL?.endsWith('zsh') ? zshrcRunsCompinit(home, env) : null,
+      shell: env.SHELL ? (env.SHELL.split('/').pop() ?? null) : null,
+      disabled: env.PIPWARDEN_DISABLE === '1',
+      config: {
+        layers: loaded.resolved.layers.map((l) => ({ level: l.level, file: l.file })),
+        errors: loaded.errors,
+        warnings: loaded.warnings,
+      },
+    },
+    path,
+    activeEnv: facts?.activeEnv ?? null,
+    pip: { command: real, interpreter: facts?.interpreter ?? null, error },
+    pipSettings: facts?.pipSettings ?? {
+      user: null,
+      requireVirtualenv: null,
+      breakSystemPackages: null,
+      python: null,
+      target: null,
+      prefix: null,
+      root: null,
+      files: [],
+    },
+    pipInstall,
+  };
+}
+
+function pathCommand(name: string, pathValue: string, cwd: string, dir: string): PathCommand {
+  const hits = allOnPath(name, pathValue, cwd);
+  const head = hits[0];
+  const caught = head?.pipwardenShim === true;
+  const resolvesTo = caught
+    ? findOnPath(name, pathValue, { exclude: [dir], cwd })
+    : (head?.path ?? null);
+  return { name, hits, caught, resolvesTo };
+}

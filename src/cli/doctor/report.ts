@@ -1,0 +1,55 @@
+import type { ActiveEnv, InterpreterFacts, PipSettings } from '../../core/facts.js';
+import type { ShimDirReport } from '../../io/inspect-shim-dir.js';
+import type { PathHit } from '../../io/path-commands.js';
+import type { RcLine } from '../../io/shell-rc.js';
+
+/** One finding; warn and fail carry the fix. */
+export interface Check {
+  status: 'ok' | 'warn' | 'fail';
+  what: string;
+  /** The next step, for warn and fail. */
+  next?: string;
+}
+
+/** A command name on PATH: what the shell runs, and whether our shim is the one it finds. */
+export interface PathCommand {
+  name: string;
+  hits: PathHit[];
+  /** The first hit is a pipwarden shim. */
+  caught: boolean;
+  /** What runs in the end: the first hit, or for a shim the real one it hands over to. */
+  resolvesTo: string | null;
+}
+
+/**
+ * Everything `doctor` shows, as one value: the text view and `--json` are
+ * two renderings of it, so they cannot disagree.
+ */
+export interface DoctorReport {
+  pipwarden: {
+    version: string;
+    node: string;
+    shims: ShimDirReport;
+    shimDirFirstOnPath: boolean;
+    /** Start-up files holding a `pipwarden init` line. */
+    initLines: RcLine[];
+    /** For zsh users: whether .zshrc runs compinit (null: no .zshrc, or not zsh). */
+    zshCompinit: boolean | null;
+    /** The user's login shell name, from $SHELL. */
+    shell: string | null;
+    disabled: boolean;
+    config: {
+      layers: { level: string; file: string }[];
+      errors: string[];
+      warnings: string[];
+    };
+  };
+  path: PathCommand[];
+  activeEnv: ActiveEnv | null;
+  /** The interpreter `pip install` would run under, and the pip found for it. */
+  pip: { command: string | null; interpreter: InterpreterFacts | null; error: string | null };
+  pipSettings: PipSettings;
+  /** What `pip install <pkg>` would do here, from the real decision. */
+  pipInstall: { action: string; command: string[] | null; reasons: string[] } | null;
+  checks: Check[];
+}

@@ -1,0 +1,46 @@
+import type { Draft } from './draft.js';
+import { type Situation, venvHint } from './situation.js';
+
+/**
+ * When `onExternallyManaged: pip` lets pip run on an externally managed
+ * Python, pip refuses with a 20-line error that scrolls our next step away.
+ * So pipwarden refuses in pip's place, with the distro's text condensed and
+ * the next step as the last line on screen. Only where pip is sure to refuse
+ * (pip/_internal/commands/install.py: check_externally_managed() runs unless
+ * --root/--target/--prefix, --dry-run --report or --break-system-packages;
+ * those never reach here, see explicitLocation and breaksSystemPackages):
+ * `--help` and `--dry-run` still go to pip, so no call pip completes fails.
+ */
+export function refuseInPipsPlace(s: Situation): void {
+  const { draft, interp, inv } = s;
+  if (draft.refusal !== null || draft.addBreakSystemPackages) return;
+  const reason = draft.reasons.find(
+    (r) => r.situation === 'externallyManaged' && r.action === 'pip',
+  );
+  if (!reason || interp.externallyManaged === null) return;
+  const exempt = [...inv.globals, ...inv.options].some(
+    (o) => o.dest === 'help' || o.dest === 'version' || o.dest === 'dry_run',
+  );
+  if (exempt) return;
+  dropNotice(draft, reason.message);
+  reason.action = 'refuse';
+  const words = interp.externallyManagedMessage
+    ? `: "${condense(interp.externallyManagedMessage)}"`
+    : '';
+  draft.refusal = {
+    message: `${interp.executable} is externally managed (PEP 668), so pip would refuse${words}`,
+    hint: `${venvHint(s)}; or set onExternallyManaged: venv`,
+  };
+}
+
+/** The marker's first paragraph on one line: Debian's is 13 lines, its first says what to do. */
+export function condense(text: string): string {
+  const first = text.trim().split(/\n\s*\n/)[0] ?? '';
+  const line = first.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+function dropNotice(draft: Draft, text: string): void {
+  const i = draft.notices.findIndex((n) => n.text === text);
+  if (i !== -1) draft.notices.splice(i, 1);
+}
