@@ -18,13 +18,13 @@ _pipwarden() {
     fi
   done
   if ((COMP_CWORD == 1)); then
-    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user trust --help --version' -- "$cur"))
     return
   fi
   case ${COMP_WORDS[1]} in
-    explain) COMPREPLY=($(compgen -W '--json --' -- "$cur")) ;;
-    run) COMPREPLY=($(compgen -W '--quiet --' -- "$cur")) ;;
-    init) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish sh' -- "$cur")); fi ;;
+    explain) COMPREPLY=($(compgen -W '--json --set --' -- "$cur")) ;;
+    run) COMPREPLY=($(compgen -W '--quiet --set --' -- "$cur")) ;;
+    init) COMPREPLY=($(compgen -W '--write bash zsh fish sh' -- "$cur")) ;;
     completion) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")); fi ;;
     rehash)
       if [[ $prev == --dir ]]; then
@@ -33,7 +33,16 @@ _pipwarden() {
         COMPREPLY=($(compgen -W '--dir --remove' -- "$cur"))
       fi
       ;;
-    config | doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+    config)
+      # config [--json], and config validate [--strict] [FILE]
+      if ((COMP_CWORD == 2)); then
+        COMPREPLY=($(compgen -W '--json validate' -- "$cur"))
+      elif [[ ${COMP_WORDS[2]} == validate ]]; then
+        COMPREPLY=($(compgen -W '--strict' -- "$cur") $(compgen -f -- "$cur"))
+      fi
+      ;;
+    doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+    trust) COMPREPLY=($(compgen -W '--revoke' -- "$cur") $(compgen -f -- "$cur")) ;;
     user)
       if ((COMP_CWORD == 2)); then
         COMPREPLY=($(compgen -W 'list clean' -- "$cur"))

@@ -20,6 +20,7 @@ complete -c pipwarden -n __fish_use_subcommand -a completion -d 'print a complet
 complete -c pipwarden -n __fish_use_subcommand -a config -d 'show the merged config and where each value came from'
 complete -c pipwarden -n __fish_use_subcommand -a doctor -d 'what pip install will do here, and every problem with its fix'
 complete -c pipwarden -n __fish_use_subcommand -a user -d 'list or clean what user installs left'
+complete -c pipwarden -n __fish_use_subcommand -a trust -d 'let a project config file run code or name programs'
 
 complete -c pipwarden -n '__fish_seen_subcommand_from explain; and not __pipwarden_after_dashdash' -l json -d 'print the plan as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -a -- -d 'the pip command follows'
@@ -29,7 +30,14 @@ complete -c pipwarden -n '__fish_seen_subcommand_from init; and not __fish_seen_
 complete -c pipwarden -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'
 complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l dir -r -F -d 'write the shims here'
 complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l remove -d 'remove the shims and the shim dir'
-complete -c pipwarden -n '__fish_seen_subcommand_from config' -l json -d 'print as JSON'
+complete -c pipwarden -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from validate' -l json -d 'print as JSON'
+# config validate [--strict] [FILE]
+complete -c pipwarden -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from validate' -a validate -d 'check a config file'
+complete -c pipwarden -n '__fish_seen_subcommand_from validate' -l strict -d 'warnings fail too'
+complete -c pipwarden -n '__fish_seen_subcommand_from validate trust' -F
+complete -c pipwarden -n '__fish_seen_subcommand_from trust' -l revoke -d 'take the trust back'
+complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -l set -r -d 'a config value for this call (KEY=VALUE)'
+complete -c pipwarden -n '__fish_seen_subcommand_from init' -l write -d 'write the static init files'
 complete -c pipwarden -n '__fish_seen_subcommand_from doctor' -l json -d 'print as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from run; and not __pipwarden_after_dashdash' -l quiet -d 'silence notices'
 complete -c pipwarden -n '__fish_seen_subcommand_from user; and not __fish_seen_subcommand_from list clean' -a 'list clean'

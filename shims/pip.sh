@@ -58,8 +58,8 @@ _pw_exec() {
   exec "$_pw_x" "$@"
 }
 
-# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
-if [ "${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "${_PIPWARDEN_SHIM-}" ]; then
+# The one bypass check: PIPWARDEN_DISABLE=1 (unless an org policy may lock it), or a shim run by pipwarden itself.
+if [ -n "${_PIPWARDEN_SHIM-}" ] || { [ "${PIPWARDEN_DISABLE-}" = 1 ] && [ ! -d /etc/pipwarden ]; }; then
   _pw_exec "$_pw_real" "$@"
 fi
 
@@ -85,16 +85,18 @@ _pw_pip_may_change() {
     case $1 in
       -h|--help|-V|--version) return 1 ;;
       --debug|--isolated|--require-virtualenv|--require-venv|--verbose|--quiet|--no-input|\
-      --no-cache-dir|--disable-pip-version-check|--no-color|--no-python-version-warning) shift ;;
+      --no-proxy-env|--no-cache-dir|--disable-pip-version-check|--no-color|\
+      --no-python-version-warning) shift ;;
       --python|--log|--log-file|--local-log|--keyring-provider|--proxy|--retries|--timeout|\
       --default-timeout|--exists-action|--trusted-host|--cert|--client-cert|--cache-dir|\
-      --use-feature|--use-deprecated|--skip-requirements-regex|--unstable-feature)
+      --use-feature|--use-deprecated|--skip-requirements-regex|--unstable-feature|\
+      --resume-retries)
         if [ $# -lt 2 ]; then return 0; fi
         shift 2 ;;
       --python=*|--log=*|--log-file=*|--local-log=*|--keyring-provider=*|--proxy=*|--retries=*|\
       --timeout=*|--default-timeout=*|--exists-action=*|--trusted-host=*|--cert=*|\
       --client-cert=*|--cache-dir=*|--use-feature=*|--use-deprecated=*|\
-      --skip-requirements-regex=*|--unstable-feature=*) shift ;;
+      --skip-requirements-regex=*|--unstable-feature=*|--resume-retries=*) shift ;;
       -[hvVq]*)
         # A cluster of pip's short general flags, e.g. -vvq or -qV.
         case ${1#-} in

@@ -6,7 +6,7 @@ import {
   SHIM_DIR_MARKER,
   type ShimStamp,
 } from '../core/render/shim.js';
-import { isDir, isExecutableFile, isFile, readHead } from './fs-checks.js';
+import { exists, isDir, isExecutableFile, isFile, readHead } from './fs-checks.js';
 
 export interface ShimEntry {
   name: string;
@@ -20,6 +20,8 @@ export interface ShimEntry {
 export interface ShimDirReport {
   dir: string;
   exists: boolean;
+  /** Something that is not a directory is there (`PIPWARDEN_SHIM_DIR=/dev/null`). */
+  notADir?: boolean;
   /** The marker file every shim checks for. */
   marked: boolean;
   shims: ShimEntry[];
@@ -27,7 +29,7 @@ export interface ShimDirReport {
 
 /** What is in the shim dir, for `doctor`: every entry with its stamp and baked node. */
 export function inspectShimDir(dir: string): ShimDirReport {
-  if (!isDir(dir)) return { dir, exists: false, marked: false, shims: [] };
+  if (!isDir(dir)) return { dir, exists: false, notADir: exists(dir), marked: false, shims: [] };
   const names = safeList(dir).filter((n) => !n.startsWith('.'));
   const shims = names.sort().map((name): ShimEntry => {
     const head = readHead(join(dir, name), 2048) ?? '';

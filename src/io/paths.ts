@@ -26,9 +26,9 @@ export function cacheDir(env: Env): string {
   return env.PIPWARDEN_CACHE_DIR || join(baseDir(env, 'cache'), 'pipwarden');
 }
 
-/** The user's audit log: PIPWARDEN_AUDIT_LOG, else `<XDG state>/pipwarden/audit.log` (env-paths' log dir). */
+/** The user's audit log: PIPWARDEN_AUDIT_LOG_FILE, else `<XDG state>/pipwarden/audit.log` (env-paths' log dir). */
 export function auditLogPath(env: Env): string {
-  return env.PIPWARDEN_AUDIT_LOG || join(baseDir(env, 'state'), 'pipwarden', 'audit.log');
+  return env.PIPWARDEN_AUDIT_LOG_FILE || join(baseDir(env, 'state'), 'pipwarden', 'audit.log');
 }
 
 // env-paths lays these out the same way, but reads process.env and

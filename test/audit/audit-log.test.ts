@@ -179,7 +179,7 @@ describe.skipIf(!haveDebianPip)('audit log', () => {
     const w = world(REFUSE);
     const blocked = join(w.root, 'not-a-dir');
     writeFileSync(blocked, '');
-    const env = { ...w.env, PIPWARDEN_AUDIT_LOG: join(blocked, 'audit.log') };
+    const env = { ...w.env, PIPWARDEN_AUDIT_LOG_FILE: join(blocked, 'audit.log') };
     const refused = pipwarden(['run', '--', DEBIAN_PIP, 'install', 'pwdemo'], { env });
     expect(refused.status).toBe(77);
     const warnings = refused.stderr.split('\n').filter((l) => l.includes('audit'));

@@ -28,7 +28,8 @@ describe.skipIf(!py)('the disposable user site and pipwarden user list|clean', (
     const site = join(base, 'lib', 'python3.12', 'site-packages');
     expect(existsSync(join(site, 'pwdemo', '__init__.py'))).toBe(true);
     expect(existsSync(join(base, 'bin', 'pwdemo-cli'))).toBe(true);
-    expect(existsSync(join(w.home, '.local'))).toBe(false);
+    expect(existsSync(join(w.home, '.local', 'lib'))).toBe(false);
+    expect(existsSync(join(w.home, '.local', 'bin'))).toBe(false);
     expect(r.stderr).toContain(
       `pipwarden: installing with --user into the disposable user site ${base}\n`,
     );

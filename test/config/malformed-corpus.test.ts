@@ -38,7 +38,7 @@ const CORPUS: Entry[] = [
     'unknown action',
     'config.yaml',
     'onNoEnv: usr\n',
-    /config\.yaml: onNoEnv: expected one of pip\|venv\|refuse, got "usr"/,
+    /config\.yaml: onNoEnv: expected one of pip\|venv\|refuse\|prompt, got "usr"/,
   ],
   [
     'unknown rule action',
@@ -109,10 +109,13 @@ describe('malformed configs', () => {
   });
 
   it.each(CORPUS)(
-    '%s: as the user config, pip does not run (exit 78)',
+    '%s: as the user config, an install does not run (exit 78)',
     (_n, name, content, expected) => {
       const s = setup(name, content);
-      const r = pipwarden(['run', '--', 'python3', '-m', 'pip', '--version'], { env: s.env });
+      // Read-only calls never read config (triage comes first); an install does.
+      const r = pipwarden(['run', '--', 'python3', '-m', 'pip', 'install', 'pwdemo'], {
+        env: s.env,
+      });
       expect(r.status, r.stderr).toBe(78);
       expectOneLine(r.stderr, expected);
       expect(r.stdout).toBe('');
@@ -153,7 +156,7 @@ describe('malformed configs', () => {
     let r = pipwarden(['config', 'validate', s.file], { env: s.env, asNobody: true });
     expect(r.status).toBe(78);
     expectOneLine(r.stderr, /config\.yaml: cannot read it: permission denied$/);
-    r = pipwarden(['run', '--', 'python3', '-m', 'pip', '--version'], {
+    r = pipwarden(['run', '--', 'python3', '-m', 'pip', 'install', 'pwdemo'], {
       env: s.env,
       asNobody: true,
     });

@@ -132,12 +132,12 @@ describe('a broken org file fails closed', () => {
     }
   });
 
-  it('a broken user file stops pip, naming file and key (exit 78)', () => {
+  it('a broken user file stops an install, naming file and key (exit 78)', () => {
     const s = setup('onNoEnv: refuse\n');
     mkdirSync(join(s.w.home, '.config', 'pipwarden'), { recursive: true });
     const user = join(s.w.home, '.config', 'pipwarden', 'config.yaml');
     writeFileSync(user, 'onNoEnv: usr\n');
-    const r = pipwarden(['run', '--', 'python3', '-m', 'pip', '--version'], {
+    const r = pipwarden(['run', '--', 'python3', '-m', 'pip', 'install', 'pwdemo'], {
       env: s.w.env(),
       cwd: s.project,
     });

@@ -47,7 +47,7 @@ describe.skipIf(!asRoot || !py312)('sudo pip3 install with an active venv', () =
     const env = w.env({ PATH: pathWith(), VIRTUAL_ENV: venv, SUDO_USER: 'alice' });
     const r = pipwarden(['run', '--', 'pip3', ...w.installArgs], { env });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain("using the env's own pip");
+    expect(r.stderr).toContain(`installing into the active venv ${venv}, with its own pip`);
     expect(r.stderr).not.toContain('root-owned files');
     expect(installedIn(venv, 'pwdemo')).toBe(true);
   });

@@ -38,7 +38,7 @@ describe.skipIf(!py)('a redirect into the active env turns user mode off', () =>
       const r = pipwarden(['run', '--', 'pip3.12', ...w.installArgs, ...extra], { env });
       expect(r.stderr).not.toContain("Can not perform a '--user' install");
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/using the env's own pip; user mode \(.*\) is turned off/);
+      expect(r.stderr).toMatch(/with its own pip; user mode \(.*\) is turned off/);
       expect(installedIn(venv, 'pwdemo')).toBe(true);
       expect(existsSync(join(userSite(w.home), 'pwdemo'))).toBe(false);
     },

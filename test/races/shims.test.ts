@@ -152,6 +152,13 @@ describe('races: rehash while shims run', () => {
     expect(seen.bad).toEqual([]);
     expect(seen.reads).toBeGreaterThan(100);
     // The last rehash (B) is what the shims now hold.
-    expect(readFileSync(join(w.shims, 'pip'), 'utf8')).toContain(`_pw_main='${mains[1]}'`);
+    // The shims bake the bundle the build makes beside dist/cli (scripts/bundle.mjs).
+    const baked = join(
+      other,
+      'dist',
+      existsSync(join(other, 'dist', 'bundle')) ? 'bundle' : 'cli',
+      'main.js',
+    );
+    expect(readFileSync(join(w.shims, 'pip'), 'utf8')).toContain(`_pw_main='${baked}'`);
   }, 240_000);
 });

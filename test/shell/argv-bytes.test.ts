@@ -126,7 +126,7 @@ describe('argv bytes reach pip unchanged', () => {
         expect(hex(argv.slice(-args.length))).toEqual(hex(args));
         // …and it was the pip of the env the path names.
         expect(argv[0]?.toString()).toMatch(new RegExp(`^${join(p.exe(), 'bin', 'python')}3?$`));
-        if (p.path.startsWith('engine rewrite')) expect(stderr).toContain('using the env');
+        if (p.path.startsWith('engine rewrite')) expect(stderr).toContain('with its own pip');
       });
     }
   }

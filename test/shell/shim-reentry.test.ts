@@ -188,7 +188,10 @@ describe.skipIf(!hasPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () =
       timeoutMs: 60_000,
     });
     expect(r.timedOut).toBe(false);
-    const checks = JSON.parse(r.stdout) as { status: string; what: string }[];
+    const checks = (JSON.parse(r.stdout) as { checks: unknown }).checks as {
+      status: string;
+      what: string;
+    }[];
     const loop = checks.find((c) => c.what.includes('leads back to'));
     expect(loop?.status).toBe('warn');
     const names = loop?.what.split(': ')[0]?.split(' ');

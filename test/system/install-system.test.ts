@@ -135,11 +135,14 @@ describe.skipIf(!ready)(
       for (const [shell, argv] of Object.entries(SHELLS)) {
         it(`a new login ${shell} of ${user}: pip goes through pipwarden; the system is refused, a venv installs`, () => {
           const install = `pip install --no-index --find-links ${wheels} pwdemo`;
-          const cmd = `command -v pip; ${install}; echo "system=$?"; . ${venv[user]}/bin/activate; command -v pip; ${install}; echo "venv=$?"`;
+          // The preset locks PIPWARDEN_DISABLE: the shim must not let it skip the policy.
+          const cmd = `command -v pip; ${install}; echo "system=$?"; PIPWARDEN_DISABLE=1 ${install}; echo "disabled=$?"; . ${venv[user]}/bin/activate; command -v pip; ${install}; echo "venv=$?"`;
           const r = inShell(user, argv(cmd));
           const out = r.stdout.split('\n');
           expect(out[0], r.stderr).toBe(`${SHIMS}/pip`);
           expect(out).toContain('system=77');
+          expect(out, r.stderr).toContain('disabled=77');
+          expect(r.stderr).toContain('PIPWARDEN_DISABLE=1: ignored, locked by');
           expect(r.stderr).toContain(
             "pipwarden: This machine's policy: install into a venv, conda or pixi env",
           );
@@ -164,14 +167,16 @@ describe.skipIf(!ready)(
         },
       );
       expect(r.status, r.stderr).toBe(77);
-      expect(r.stderr).toContain("pipwarden: This machine's policy: no pip under sudo");
+      expect(r.stderr).toContain("pipwarden: refused: This machine's policy: no pip under sudo");
       // The shared audit file holds every refusal: root's and nobody's.
       const lines = stage
         .run(['cat', AUDIT])
         .stdout.trim()
         .split('\n')
         .map((l) => JSON.parse(l));
-      expect(lines.filter((l) => l.user === 'nobody' && l.action === 'refuse')).toHaveLength(3);
+      // Two refusals per login shell of nobody: the system install, and the
+      // same with PIPWARDEN_DISABLE=1, which the preset locks.
+      expect(lines.filter((l) => l.user === 'nobody' && l.action === 'refuse')).toHaveLength(6);
       expect(lines.at(-1)).toMatchObject({ user: 'root', sudoUser: 'root', action: 'refuse' });
     });
 
@@ -189,7 +194,7 @@ describe.skipIf(!ready)(
         const cmd = `sudo -n pip install --no-index --find-links ${wheels} pwdemo; echo "sudo=$?"`;
         const r = inShell('nobody', ['bash', '-lic', cmd]);
         expect(r.stdout, r.stderr).toContain('sudo=77');
-        expect(r.stderr).toContain("pipwarden: This machine's policy: no pip under sudo");
+        expect(r.stderr).toContain("pipwarden: refused: This machine's policy: no pip under sudo");
         const last = JSON.parse(stage.run(['tail', '-n', '1', AUDIT]).stdout);
         expect(last).toMatchObject({ user: 'root', sudoUser: 'nobody', action: 'refuse' });
       } finally {

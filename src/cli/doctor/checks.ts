@@ -23,6 +23,14 @@ export function nodeCheck(r: Facts): Check[] {
 export function shimChecks(r: Facts): Check[] {
   const { shims } = r.pipwarden;
   const dir = shims.dir;
+  if (shims.notADir)
+    return [
+      {
+        status: 'fail',
+        what: `the shim dir ${dir} cannot be listed (not a directory)`,
+        next: 'set PIPWARDEN_SHIM_DIR to a directory you own (or unset it), then pipwarden rehash',
+      },
+    ];
   if (!shims.exists)
     return [{ status: 'fail', what: `no shim dir at ${dir}`, next: 'pipwarden rehash' }];
   const ours = shims.shims.filter((s) => s.stamp !== null);

@@ -384,14 +384,14 @@ describe('decide: externally managed', () => {
 
   // --break-system-packages came in pip 23.0.1; pip 23.0 honours PEP 668
   // but would reject the option ("no such option"). (issue 6 #9)
+  // Without the option pip 23.0 refuses, so pipwarden refuses in its place.
   it('pip 23.0: allowBreakSystemPackages adds nothing pip 23.0 lacks, and warns', () => {
     const p = plan('pip install x', facts({}, { ...em, pipVersion: '23.0' }), {
       allowBreakSystemPackages: true,
     });
-    expect(p.action).toBe('pass');
-    if (p.action !== 'pass') throw new Error(p.action);
-    expect(p.command).not.toContain('--break-system-packages');
-    expect(p.notices[0]?.text).toMatch(/pip 23\.0 has no --break-system-packages/);
+    expect(p.action).toBe('refuse');
+    expect(JSON.stringify(p)).not.toContain('"--break-system-packages"');
+    expect(p.reasons[0]?.message).toMatch(/pip 23\.0 has no --break-system-packages/);
   });
 
   it('--dry-run with --report from PIP_DRY_RUN / PIP_REPORT is exempt too', () => {

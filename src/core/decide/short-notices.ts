@@ -14,22 +14,28 @@ export function shortNotices(draft: Draft, facts: Facts): Notice[] {
     const reason = draft.reasons.find((r) => r.message === n.text);
     if (!reason) return [n];
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
-      return foreignEnv(n, draft, facts);
+      return foreignEnv(n, reason.message, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
       return notWritable(n, draft, facts);
     return [n];
   });
 }
 
-function foreignEnv(n: Notice, draft: Draft, facts: Facts): Notice[] {
+function foreignEnv(n: Notice, message: string, draft: Draft, facts: Facts): Notice[] {
   const env = facts.activeEnv;
   if (!env) return [n];
   const how =
     draft.pythonOption !== null
       ? 'through pip --python: it has no pip of its own'
       : 'with its own pip';
+  const what = env.kind === 'venv' ? 'venv' : `${env.kind} env`;
+  // Dropping the user's --user or PIP_USER is a change they must hear of.
+  const userOff = /; user mode \(.*?\) is turned off/.exec(message)?.[0] ?? '';
   return [
-    { level: n.level, text: `installing into the active ${env.kind} env ${env.prefix}, ${how}` },
+    {
+      level: n.level,
+      text: `installing into the active ${what} ${env.prefix}, ${how}${userOff}`,
+    },
   ];
 }
 

@@ -85,10 +85,14 @@ _pw_exec() {
  * The one bypass check. PIPWARDEN_DISABLE=1 is the user's switch (the
  * engine makes the same test); _PIPWARDEN_SHIM is set only in the engine's
  * own environment, so anything the engine runs that reaches a shim goes
- * straight through instead of asking the engine again.
+ * straight through instead of asking the engine again. On a machine with an
+ * org policy (/etc/pipwarden, which only root can make) the org may lock the
+ * switch, and only the engine reads that: PIPWARDEN_DISABLE=1 then takes the
+ * normal route, where read-only calls still skip Node and an install asks
+ * the engine, which honours the switch unless it is locked.
  */
-export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself.
-if [ "\${PIPWARDEN_DISABLE-}" = 1 ] || [ -n "\${_PIPWARDEN_SHIM-}" ]; then
+export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1 (unless an org policy may lock it), or a shim run by pipwarden itself.
+if [ -n "\${_PIPWARDEN_SHIM-}" ] || { [ "\${PIPWARDEN_DISABLE-}" = 1 ] && [ ! -d /etc/pipwarden ]; }; then
   _pw_exec "$_pw_real" "$@"
 fi
 `;
