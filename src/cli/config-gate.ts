@@ -3,7 +3,7 @@ import type { Call } from '../core/call.js';
 import { LOCK_DISABLE } from '../core/config/types.js';
 import { PipwardenError } from '../core/errors.js';
 import { changesEnv } from '../core/triage.js';
-import { assertNoConfigErrors, type LoadedConfig } from '../io/load-config.js';
+import { assertNoConfigErrors, type LoadedConfig } from '../io/config/load-config.js';
 
 export interface Gate {
   /** Set when the call runs unchanged whatever the policy says, with the reason. */

@@ -12,9 +12,9 @@ import {
 import { PipwardenError } from '../core/errors.js';
 import type { Facts } from '../core/facts.js';
 import type { Notice } from '../core/plan.js';
-import { disposableBase } from '../io/disposable-base.js';
-import { rememberAnswer, rememberedAnswer } from '../io/prompt-answers.js';
-import { askOnTty, canAsk } from '../io/tty.js';
+import { rememberAnswer, rememberedAnswer } from '../io/shell/prompt-answers.js';
+import { askOnTty, canAsk } from '../io/shell/tty.js';
+import { disposableBase } from '../io/user-site/disposable-base.js';
 import type { CommandContext } from './context.js';
 
 export interface PromptOutcome {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Env } from '../core/env.js';
 import { initBash } from '../core/render/init-bash.js';
 import { initFish } from '../core/render/init-fish.js';
 import type { InitOptions } from '../core/render/init-options.js';
@@ -7,14 +8,14 @@ import { type StaticShell, staticInit } from '../core/render/init-static.js';
 import { initZsh } from '../core/render/init-zsh.js';
 import { shQuote } from '../core/render/quote.js';
 import { exists } from '../io/fs-checks.js';
+import { COMPLETIONS_DIR, cliMain, PACKAGE_ROOT, packageVersion } from '../io/package-paths.js';
 import {
   binScript,
   pipwardenBinDir,
   STATIC_SHELLS,
   staticInitFile,
   writeInitFile,
-} from '../io/init-files.js';
-import { COMPLETIONS_DIR, cliMain, PACKAGE_ROOT, packageVersion } from '../io/package-paths.js';
+} from '../io/shell/init-files.js';
 
 export const RENDERERS: Record<string, (opts: InitOptions) => string> = {
   bash: initBash,
@@ -24,8 +25,8 @@ export const RENDERERS: Record<string, (opts: InitOptions) => string> = {
 };
 
 /** The options `init` renders with: the shim dir, completions, and the bin dir when it holds our command. */
-export function initOptions(shell: string, shimDir: string): InitOptions {
-  const bin = pipwardenBinDir();
+export function initOptions(shell: string, shimDir: string, env: Env): InitOptions {
+  const bin = pipwardenBinDir(env);
   return {
     shimDir,
     completionsDir: shell !== 'sh' && exists(COMPLETIONS_DIR) ? COMPLETIONS_DIR : null,
@@ -45,16 +46,16 @@ export function writeStaticInit(
 ): string[] {
   const main = cliMain();
   const written: string[] = [];
-  const bin = join(pipwardenBinDir(), 'pipwarden');
+  const bin = join(pipwardenBinDir(env), 'pipwarden');
   if (writeInitFile(bin, binScript(process.execPath, main, shQuote), 0o755, main)) {
     written.push(bin);
   }
   const key = [env.PIPWARDEN_SHIM_DIR ?? '', env.XDG_DATA_HOME ?? '', env.HOME ?? ''].join(':');
   for (const shell of shells) {
-    const file = staticInitFile(shell);
+    const file = staticInitFile(env, shell);
     const text = staticInit({
       shell,
-      body: RENDERERS[shell]!(initOptions(shell, shimDir)),
+      body: RENDERERS[shell]!(initOptions(shell, shimDir, env)),
       file,
       main,
       packageJson: join(PACKAGE_ROOT, 'package.json'),

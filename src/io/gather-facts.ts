@@ -1,18 +1,18 @@
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
-import { detectActiveEnv } from './active-env.js';
-import { inspectConfiguredVenv } from './configured-venv.js';
-import { disposableBase } from './disposable-base.js';
-import { findFallbackPip } from './fallback-pip.js';
-import { inVirtualenv, liveFacts } from './live-facts.js';
+import { detectActiveEnv } from './interpreter/active-env.js';
+import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
+import { findFallbackPip } from './interpreter/fallback-pip.js';
+import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
+import { readPep668Message } from './interpreter/pep668-message.js';
+import type { ProbeResult, Spawner } from './interpreter/probe.js';
+import { probeInterpreter } from './interpreter/probe-cache.js';
+import { findProjectRoot, findProjectVenv } from './interpreter/project.js';
+import { interpreterProblem, resolveInterpreter } from './interpreter/resolve-interpreter.js';
 import { cacheDir as defaultCacheDir, shimDir } from './paths.js';
-import { readPep668Message } from './pep668-message.js';
-import { normalizeName, readPipSettings } from './pip-config.js';
-import type { ProbeResult, Spawner } from './probe.js';
-import { probeInterpreter } from './probe-cache.js';
-import { findProjectRoot, findProjectVenv } from './project.js';
-import { interpreterProblem, resolveInterpreter } from './resolve-interpreter.js';
+import { normalizeName, readPipSettings } from './pip-config/pip-config.js';
+import { disposableBase } from './user-site/disposable-base.js';
 
 export interface GatherOptions {
   /** The user's command: what they typed and the real executable (our shims excluded). */
@@ -79,7 +79,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
         ...(opts.spawn ? { spawn: opts.spawn } : {}),
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
-      interpreter = liveFacts(resolved.interpreter, probe, { env, flags, cwd });
+      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd });
       if (interpreter.externallyManaged !== null) {
         interpreter.externallyManagedMessage = readPep668Message(
           interpreter.externallyManaged,

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSpawner, type Spawner } from '../../src/io/probe.js';
-import { cacheFile, probeInterpreter } from '../../src/io/probe-cache.js';
+import { defaultSpawner, type Spawner } from '../../src/io/interpreter/probe.js';
+import { cacheFile, probeInterpreter } from '../../src/io/interpreter/probe-cache.js';
 import { pathWith, world } from '../engine/fixtures.js';
 import { giveToNobody, MAIN, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';

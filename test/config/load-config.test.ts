@@ -7,7 +7,7 @@ import {
   configLocations,
   type LoadConfigOptions,
   loadConfig,
-} from '../../src/io/load-config.js';
+} from '../../src/io/config/load-config.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** A sandbox: home, an org dir, and a project under home. Nothing outside it is read. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { detectActiveEnv } from '../../src/io/active-env.js';
+import { detectActiveEnv } from '../../src/io/interpreter/active-env.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeVenv } from '../helpers/venv.js';

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { PipwardenError } from '../../src/core/errors.js';
 import type { Facts } from '../../src/core/facts.js';
 import { gatherFacts } from '../../src/io/gather-facts.js';
-import { testWritableDir } from '../../src/io/live-facts.js';
+import { testWritableDir } from '../../src/io/interpreter/interpreter-facts.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { copyRuntimeDeps } from '../helpers/runtime-deps.js';
@@ -46,7 +46,7 @@ function buildGatherFacts(out: string): string {
   writeFileSync(
     runner,
     `import { gatherFacts } from './src/io/gather-facts.js';
-import { testWritableDir } from './src/io/live-facts.js';
+import { testWritableDir } from './src/io/interpreter/interpreter-facts.js';
 const [python, missing] = process.argv.slice(2);
 const facts = await gatherFacts({
   tool: { kind: 'python', name: 'python3', path: python },

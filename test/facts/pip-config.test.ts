@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PipSettings } from '../../src/core/facts.js';
-import { readPipSettings } from '../../src/io/pip-config.js';
+import { readPipSettings } from '../../src/io/pip-config/pip-config.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';

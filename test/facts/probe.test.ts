@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PipwardenError } from '../../src/core/errors.js';
 import { gatherFacts } from '../../src/io/gather-facts.js';
-import { runProbe } from '../../src/io/probe.js';
+import { runProbe } from '../../src/io/interpreter/probe.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';

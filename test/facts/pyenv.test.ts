@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { gatherFacts } from '../../src/io/gather-facts.js';
-import { resolveInterpreter } from '../../src/io/resolve-interpreter.js';
+import { resolveInterpreter } from '../../src/io/interpreter/resolve-interpreter.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';

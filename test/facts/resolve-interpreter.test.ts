@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveInterpreter } from '../../src/io/resolve-interpreter.js';
-import { parseShebang } from '../../src/io/shebang.js';
+import { resolveInterpreter } from '../../src/io/interpreter/resolve-interpreter.js';
+import { parseShebang } from '../../src/io/interpreter/shebang.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';

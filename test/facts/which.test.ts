@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findOnPath } from '../../src/io/which.js';
+import { findOnPath } from '../../src/io/interpreter/which.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function exe(dir: string, name: string, mode = 0o755): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toolOf } from '../../src/core/call.js';
 import { renderShim, SHIM_DIR_MARKER } from '../../src/core/render/shim.js';
-import { findShimLoops } from '../../src/io/shim-loops.js';
+import { findShimLoops } from '../../src/io/shims/shim-loops.js';
 import { MAIN } from '../helpers/cli.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
-import { checkConfigFile } from '../../io/check-config-file.js';
-import { loadConfig } from '../../io/load-config.js';
+import { checkConfigFile } from '../../io/config/check-config-file.js';
+import { loadConfig } from '../../io/config/load-config.js';
 import type { CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';
 

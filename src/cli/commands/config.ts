@@ -3,7 +3,7 @@ import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
 import type { Rule } from '../../core/config/rules.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
 import { PipwardenError } from '../../core/errors.js';
-import { type ConfigLocations, configLocations, loadConfig } from '../../io/load-config.js';
+import { type ConfigLocations, configLocations, loadConfig } from '../../io/config/load-config.js';
 import type { Command } from '../context.js';
 import { printWarnings } from '../print-notices.js';
 import { splitArgs } from '../split-args.js';

@@ -1,6 +1,6 @@
 import { PipwardenError } from '../../core/errors.js';
 import { shimDir } from '../../io/paths.js';
-import { findShimLoops } from '../../io/shim-loops.js';
+import { findShimLoops } from '../../io/shims/shim-loops.js';
 import { chalkFor } from '../colour.js';
 import type { Command, CommandContext } from '../context.js';
 import {

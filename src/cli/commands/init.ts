@@ -3,8 +3,8 @@ import { PipwardenError } from '../../core/errors.js';
 import type { StaticShell } from '../../core/render/init-static.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
-import { STATIC_SHELLS, staticInitFile } from '../../io/init-files.js';
 import { shimDir } from '../../io/paths.js';
+import { STATIC_SHELLS, staticInitFile } from '../../io/shell/init-files.js';
 import type { Command, CommandContext } from '../context.js';
 import { initOptions, RENDERERS, writeStaticInit } from '../static-init.js';
 import { writeShims } from './rehash.js';
@@ -33,7 +33,7 @@ export const init: Command = async (args, ctx) => {
     const dir = resolve(ctx.cwd, shimDir(ctx.env));
     writeStaticInit(dir, ctx.env, shell === undefined ? STATIC_SHELLS : [shell]);
     for (const s of shell === undefined ? STATIC_SHELLS : [shell]) {
-      ctx.stdout.write(`${staticInitFile(s)}\n`);
+      ctx.stdout.write(`${staticInitFile(ctx.env, s)}\n`);
     }
     return 0;
   }
@@ -56,7 +56,7 @@ export const init: Command = async (args, ctx) => {
       // A read-only data dir only means the next shell starts Node again.
     }
   }
-  ctx.stdout.write(render(initOptions(shell, dir)));
+  ctx.stdout.write(render(initOptions(shell, dir, ctx.env)));
   return 0;
 };
 

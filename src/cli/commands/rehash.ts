@@ -2,11 +2,11 @@ import { dirname, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
-import { removeInitFiles, staticInitFile } from '../../io/init-files.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
-import { discoverShimNames } from '../../io/shim-names.js';
-import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims.js';
+import { removeInitFiles, staticInitFile } from '../../io/shell/init-files.js';
+import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims/shim-dir.js';
+import { discoverShimNames } from '../../io/shims/shim-names.js';
 import type { Command } from '../context.js';
 import { splitArgs } from '../split-args.js';
 import { writeStaticInit } from '../static-init.js';
@@ -29,7 +29,7 @@ export const rehash: Command = async (args, ctx) => {
   const dir = resolve(ctx.cwd, values.get('--dir') ?? shimDir(ctx.env));
   if (flags.has('--remove')) {
     report(ctx.stdout, 'removed', removeShimDir(dir));
-    removeInitFiles();
+    removeInitFiles(ctx.env);
     return 0;
   }
   const { names, changes, staticError } = writeShims(dir, ctx.env);
@@ -37,7 +37,7 @@ export const rehash: Command = async (args, ctx) => {
   if (staticError !== null) {
     ctx.stderr.write(
       `pipwarden: rehash: could not write the static init files (${staticError}), so each new shell starts Node for pipwarden init\n` +
-        `pipwarden: next: make ${dirname(staticInitFile('bash'))} writable, or set XDG_DATA_HOME to a dir of yours\n`,
+        `pipwarden: next: make ${dirname(staticInitFile(ctx.env, 'bash'))} writable, or set XDG_DATA_HOME to a dir of yours\n`,
     );
   }
   if (changes.blocked.length > 0) {

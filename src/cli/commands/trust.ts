@@ -1,9 +1,14 @@
 import { join, resolve } from 'node:path';
 import { displayPath } from '../../core/config/display.js';
 import { PipwardenError } from '../../core/errors.js';
+import { configLocations, PROJECT_SEARCH } from '../../io/config/load-config-places.js';
+import {
+  contentHash,
+  mentionsPipwarden,
+  readRegularFile,
+  setTrust,
+} from '../../io/config/trust.js';
 import { exists } from '../../io/fs-checks.js';
-import { configLocations, PROJECT_SEARCH } from '../../io/load-config-places.js';
-import { contentHash, mentionsPipwarden, readRegularFile, setTrust } from '../../io/trust.js';
 import type { Command } from '../context.js';
 import { splitArgs } from '../split-args.js';
 

@@ -1,16 +1,16 @@
 import { isAbsolute, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
-import { disposableBase } from '../../io/disposable-base.js';
+import { loadConfig } from '../../io/config/load-config.js';
 import { isDir } from '../../io/fs-checks.js';
-import { loadConfig } from '../../io/load-config.js';
+import { findOnPath } from '../../io/interpreter/which.js';
 import { shimDir } from '../../io/paths.js';
+import { disposableBase } from '../../io/user-site/disposable-base.js';
 import {
   inspectUserSite,
   removeBase,
   type UserSiteInfo,
   uninstallFromUserSite,
-} from '../../io/user-site.js';
-import { findOnPath } from '../../io/which.js';
+} from '../../io/user-site/user-site.js';
 import { confirm } from '../confirm.js';
 import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';

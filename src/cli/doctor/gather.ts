@@ -1,15 +1,15 @@
 import { classifyCall } from '../../core/call.js';
 import { decide } from '../../core/decide/decide.js';
 import type { Facts } from '../../core/facts.js';
+import { loadConfig } from '../../io/config/load-config.js';
 import { samePlace } from '../../io/fs-checks.js';
 import { gatherFacts } from '../../io/gather-facts.js';
-import { inspectShimDir } from '../../io/inspect-shim-dir.js';
-import { loadConfig } from '../../io/load-config.js';
+import { findOnPath } from '../../io/interpreter/which.js';
 import { packageVersion } from '../../io/package-paths.js';
-import { allOnPath } from '../../io/path-commands.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
-import { findInitLines, zshrcRunsCompinit } from '../../io/shell-rc.js';
-import { findOnPath } from '../../io/which.js';
+import { allOnPath } from '../../io/shell/path-commands.js';
+import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
+import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
 import type { CommandContext } from '../context.js';
 import type { DoctorReport, PathCommand } from './report.js';
 

@@ -1,7 +1,7 @@
 import type { ActiveEnv, InterpreterFacts, PipSettings } from '../../core/facts.js';
-import type { ShimDirReport } from '../../io/inspect-shim-dir.js';
-import type { PathHit } from '../../io/path-commands.js';
-import type { RcLine } from '../../io/shell-rc.js';
+import type { PathHit } from '../../io/shell/path-commands.js';
+import type { RcLine } from '../../io/shell/shell-rc.js';
+import type { ShimDirReport } from '../../io/shims/inspect-shim-dir.js';
 
 /** One finding; warn and fail carry the fix. */
 export interface Check {

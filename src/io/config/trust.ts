@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Env } from '../../core/env.js';
+import { trustFile } from '../paths.js';
+import { writeIfChanged } from '../shims/write-atomic.js';
+
+/**
+ * direnv-`allow`-style trust for project config files: an entry is a path
+ * plus the sha256 of the content trusted, so any edit revokes it. The store
+ * lives in the user's data dir, which no cloned repository can write.
+ */
+type Store = Record<string, string>;
+
+export function contentHash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function readStore(env: Env): Store {
+  try {
+    const raw = JSON.parse(readFileSync(trustFile(env), 'utf8')) as unknown;
+    return typeof raw === 'object' && raw !== null ? (raw as Store) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Whether `file` (absolute) was trusted with exactly this content. */
+export function isTrusted(env: Env, file: string, content: string | Buffer): boolean {
+  return readStore(env)[file] === contentHash(content);
+}
+
+export function setTrust(env: Env, file: string, content: string | Buffer | null): void {
+  const store = readStore(env);
+  if (content === null) delete store[file];
+  else store[file] = contentHash(content);
+  const file_ = trustFile(env);
+  mkdirSync(dirname(file_), { recursive: true });
+  writeIfChanged(dirname(file_), basename(file_), `${JSON.stringify(store, null, 2)}\n`, 0o600);
+}
+
+/** A regular file's bytes, or null when it is missing, not a file or unreadable. */
+export function readRegularFile(file: string): Buffer | null {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a pyproject.toml mentions pipwarden at all (a `[tool.pipwarden]` table). */
+export function mentionsPipwarden(file: string): boolean {
+  return readRegularFile(file)?.toString('utf8').includes('pipwarden') ?? false;
+}

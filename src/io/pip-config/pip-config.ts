@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { InvalidPipSetting, PipSettings, SettingSource } from '../../core/facts.js';
+import { compareVersions } from '../../core/version.js';
+import { parseIni } from './ini.js';
+import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
+
+export interface PipSettingsInput extends ConfigFilesInput {
+  /** pip's subcommand (`install`), or null for pip's main parser. */
+  subcommand: string | null;
+  /** Python that runs pip, for its configparser dialect; null means Python 3. */
+  pythonVersion: [number, number] | null;
+}
+
+type Field = Exclude<keyof PipSettings, 'files' | 'invalid' | 'userVars'>;
+
+interface OptionSpec {
+  field: Field;
+  type: 'bool' | 'string';
+  /** Subcommands whose parser has the option; 'all' for pip's general options. */
+  commands: 'all' | string[];
+  /** First pip with the option; older pips ignore the key. */
+  since?: string;
+}
+
+// Config keys are matched against long option names exactly
+// (parser.get_option('--' + key)). `--no-user` is a store_false with the same
+// dest, but pip's _update_defaults stores strtobool(value) for it unchanged:
+// `no-user = yes` (PIP_NO_USER=1) turns --user ON. We mirror that.
+const OPTIONS: Record<string, OptionSpec> = {
+  user: { field: 'user', type: 'bool', commands: ['install', 'list', 'freeze', 'inspect'] },
+  'no-user': { field: 'user', type: 'bool', commands: ['install'] },
+  'require-virtualenv': { field: 'requireVirtualenv', type: 'bool', commands: 'all' },
+  'require-venv': { field: 'requireVirtualenv', type: 'bool', commands: 'all' },
+  'break-system-packages': {
+    field: 'breakSystemPackages',
+    type: 'bool',
+    commands: 'all',
+    since: '23.0.1',
+  },
+  python: { field: 'python', type: 'string', commands: 'all', since: '22.3' },
+  target: { field: 'target', type: 'string', commands: ['install'] },
+  prefix: { field: 'prefix', type: 'string', commands: ['install'] },
+  root: { field: 'root', type: 'string', commands: ['install'] },
+  // pip skips its PEP 668 check for `install --dry-run --report`, from config too.
+  'dry-run': { field: 'dryRun', type: 'bool', commands: ['install'], since: '22.2' },
+  report: { field: 'report', type: 'string', commands: ['install'], since: '22.2' },
+};
+
+const ENV_SECTION = ':env:';
+const ENV_NAMES_IGNORED = new Set(['version', 'help']);
+
+interface Item {
+  value: string;
+  source: SettingSource;
+}
+
+/**
+ * pip's settings for one subcommand, resolved as ConfigOptionParser does:
+ * every file merged into one `section.key` table (later files win), then
+ * applied section by section — all `[global]` keys, then `[<subcommand>]`,
+ * then PIP_* variables — so `[install]` in /etc/pip.conf beats `[global]`
+ * in the user's file. Empty values are ignored, as pip does.
+ */
+export function readPipSettings(input: PipSettingsInput): PipSettings {
+  const files = pipConfigFiles(input);
+  const invalid: InvalidPipSetting[] = [];
+  const merged = new Map<string, Item>();
+  const dialect = { python: input.pythonVersion ?? ([3, 12] as [number, number]) };
+  for (const file of files) {
+    if (!file.exists) continue;
+    const text = readText(isAbsolute(file.path) ? file.path : resolve(input.cwd, file.path));
+    const where = file.path;
+    if (text === null) {
+      invalid.push(fileError(where, 'cannot be read as UTF-8'));
+      continue;
+    }
+    const ini = parseIni(text, dialect);
+    for (const e of ini.errors) invalid.push(fileError(where, e));
+    for (const [section, items] of ini.sections) {
+      for (const [name, value] of items) {
+        merged.set(`${section}.${normalizeName(name)}`, {
+          value,
+          source: { kind: 'file', where, section },
+        });
+      }
+    }
+  }
+  if (!input.isolated) {
+    for (const [name, value] of Object.entries(input.env)) {
+      if (!name.startsWith('PIP_') || value === undefined) continue;
+      const key = name.slice(4).toLowerCase();
+      if (ENV_NAMES_IGNORED.has(key)) continue;
+      merged.set(`${ENV_SECTION}.${normalizeName(key)}`, {
+        value,
+        source: { kind: 'env', where: name },
+      });
+    }
+  }
+  const settings: PipSettings = {
+    user: null,
+    requireVirtualenv: null,
+    breakSystemPackages: null,
+    python: null,
+    target: null,
+    prefix: null,
+    root: null,
+    files,
+    invalid,
+  };
+  for (const [key, item] of ordered(merged, input.subcommand ?? 'global')) {
+    const spec = OPTIONS[key];
+    if (!spec || !applies(spec, input.subcommand, input.pipVersion)) continue;
+    if (spec.type === 'string') {
+      setField(settings, spec.field, { value: item.value, source: item.source });
+      continue;
+    }
+    const bool = strtobool(item.value);
+    if (bool === null) {
+      invalid.push({
+        key,
+        value: item.value,
+        source: item.source,
+        message: `${item.value} is not a valid value for ${key} option, please specify a boolean value like yes/no, true/false or 1/0 instead.`,
+      });
+      continue;
+    }
+    setField(settings, spec.field, { value: bool, source: item.source });
+  }
+  return settings;
+}
+
+/** pip's _normalize_name: lower case, `_` → `-`, a leading `--` dropped. */
+export function normalizeName(name: string): string {
+  const n = name.toLowerCase().replaceAll('_', '-');
+  return n.startsWith('--') ? n.slice(2) : n;
+}
+
+/** pip's strtobool; null where pip would exit with "not a valid value". */
+export function strtobool(value: string): boolean | null {
+  const v = value.toLowerCase();
+  if (['y', 'yes', 't', 'true', 'on', '1'].includes(v)) return true;
+  if (['n', 'no', 'f', 'false', 'off', '0'].includes(v)) return false;
+  return null;
+}
+
+/** _get_ordered_configuration_items: global, then the command's section, then env; empty values skipped. */
+function* ordered(merged: Map<string, Item>, command: string): Generator<[string, Item]> {
+  // pip's main parser is itself named "global"; applying its items twice changes nothing.
+  for (const section of new Set(['global', command, ENV_SECTION])) {
+    for (const [sectionKey, item] of merged) {
+      if (item.value === '') continue;
+      const dot = sectionKey.indexOf('.');
+      if (sectionKey.slice(0, dot) === section) yield [sectionKey.slice(dot + 1), item];
+    }
+  }
+}
+
+function applies(spec: OptionSpec, subcommand: string | null, pipVersion: string | null): boolean {
+  if (spec.commands !== 'all' && (subcommand === null || !spec.commands.includes(subcommand))) {
+    return false;
+  }
+  return !spec.since || pipVersion === null || compareVersions(pipVersion, spec.since) >= 0;
+}
+
+function setField(
+  settings: PipSettings,
+  field: Field,
+  value: { value: unknown; source: SettingSource },
+) {
+  (settings as unknown as Record<Field, unknown>)[field] = value;
+}
+
+function fileError(where: string, message: string): InvalidPipSetting {
+  return {
+    key: '',
+    value: '',
+    source: { kind: 'file', where },
+    message: `${where}: ${message} (pip refuses to start until it is fixed)`,
+  };
+}
+
+function readText(path: string): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch {
+    return null;
+  }
+}

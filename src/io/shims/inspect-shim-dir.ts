@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  parseShimBaked,
+  parseShimStamp,
+  SHIM_DIR_MARKER,
+  type ShimStamp,
+} from '../../core/render/shim.js';
+import { exists, isDir, isExecutableFile, isFile, readHead } from '../fs-checks.js';
+
+export interface ShimEntry {
+  name: string;
+  /** null: not a pipwarden shim (a stray file in the dir). */
+  stamp: ShimStamp | null;
+  /** The node binary the shim runs, and whether it is still there. */
+  node: string | null;
+  nodeExists: boolean;
+}
+
+export interface ShimDirReport {
+  dir: string;
+  exists: boolean;
+  /** Something that is not a directory is there (`PIPWARDEN_SHIM_DIR=/dev/null`). */
+  notADir?: boolean;
+  /** The marker file every shim checks for. */
+  marked: boolean;
+  shims: ShimEntry[];
+}
+
+/** What is in the shim dir, for `doctor`: every entry with its stamp and baked node. */
+export function inspectShimDir(dir: string): ShimDirReport {
+  if (!isDir(dir)) return { dir, exists: false, notADir: exists(dir), marked: false, shims: [] };
+  const names = safeList(dir).filter((n) => !n.startsWith('.'));
+  const shims = names.sort().map((name): ShimEntry => {
+    const head = readHead(join(dir, name), 2048) ?? '';
+    const { node } = parseShimBaked(head);
+    return {
+      name,
+      stamp: parseShimStamp(head),
+      node,
+      nodeExists: node !== null && isExecutableFile(node),
+    };
+  });
+  return { dir, exists: true, marked: isFile(join(dir, SHIM_DIR_MARKER)), shims };
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
