@@ -131,9 +131,18 @@ node_ok() {
     node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 5) ? 0 : 1)'
 }
 
-# env-paths' dirs, computed by the same package the CLI uses.
+# pipwarden's data and cache dirs, as src/io/paths.ts lays them out: an
+# absolute XDG_*_HOME, else the XDG default under HOME.
 env_path() {
-  (cd "$repo" && node -e 'import("env-paths").then((m) => console.log(m.default("pipwarden", { suffix: "" })[process.argv[1]]))' "$1")
+  case $1 in
+    data) base=${XDG_DATA_HOME-} default=$HOME/.local/share ;;
+    cache) base=${XDG_CACHE_HOME-} default=$HOME/.cache ;;
+  esac
+  case $base in
+    /*) ;;
+    *) base=$default ;;
+  esac
+  printf '%s/pipwarden\n' "$base"
 }
 
 do_uninstall() {

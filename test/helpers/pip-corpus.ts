@@ -49,7 +49,7 @@ export function loadCorpus(): Corpus {
     const at = tokens.findIndex(
       (t, i) => /^pip[0-9.]*$/.test(t) && (i === 0 || tokens[i - 1] === '-m'),
     );
-    const mpip = tokens.findIndex((t) => t === '-mpip');
+    const mpip = tokens.indexOf('-mpip');
     const start = at >= 0 ? at + 1 : mpip >= 0 ? mpip + 1 : -1;
     if (start < 0) throw new Error(`${CORPUS}: ${line}: no pip in it`);
     const source = `${repo} ${path}${commit ? `@${commit.slice(0, 12)}` : ''}`;

@@ -165,6 +165,7 @@ describe('completion for pipwarden itself', () => {
         'config',
         'doctor',
         'user',
+        'trust',
         '--help',
         '--version',
       ],
@@ -172,7 +173,7 @@ describe('completion for pipwarden itself', () => {
     [['pipwarden', 'ex'], ['explain']],
     [
       ['pipwarden', 'explain', ''],
-      ['--json', '--'],
+      ['--json', '--set', '--'],
     ],
     [
       ['pipwarden', 'explain', '--json', '--', 'py'],
@@ -180,23 +181,30 @@ describe('completion for pipwarden itself', () => {
     ],
     [
       ['pipwarden', 'init', ''],
-      ['bash', 'zsh', 'fish', 'sh'],
+      ['--write', 'bash', 'zsh', 'fish', 'sh'],
     ],
     [['pipwarden', 'completion', 'f'], ['fish']],
     [
       ['pipwarden', 'rehash', '--'],
       ['--dir', '--remove'],
     ],
-    [['pipwarden', 'config', ''], ['--json']],
+    [
+      ['pipwarden', 'config', ''],
+      ['--json', 'validate'],
+    ],
+    [['pipwarden', 'config', 'validate', '--s'], ['--strict']],
   ])('bash: %j → %j', (words, expected) => {
     expect(bashComplete(words)).toEqual(expected);
   });
 
   it.each([
-    ['pipwarden ', ['completion', 'config', 'doctor', 'explain', 'init', 'rehash', 'run', 'user']],
+    [
+      'pipwarden ',
+      ['completion', 'config', 'doctor', 'explain', 'init', 'rehash', 'run', 'trust', 'user'],
+    ],
     ['pipwarden init ', ['bash', 'fish', 'sh', 'zsh']],
     ['pipwarden completion ', ['bash', 'fish', 'zsh']],
-    ['pipwarden explain --', ['--', '--json']],
+    ['pipwarden explain --', ['--', '--json', '--set']],
     ['pipwarden rehash --', ['--dir', '--remove']],
     ['pipwarden run -- p', ['pip', 'pip3', 'python', 'python3']],
   ])('fish: %j → %j', (line, expected) => {

@@ -7,6 +7,7 @@ import { gatherFacts } from '../../io/gather-facts.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
+import { noPipSettings } from '../../io/pip-config/pip-config.js';
 import { allOnPath } from '../../io/shell/path-commands.js';
 import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
@@ -74,16 +75,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
     path,
     activeEnv: facts?.activeEnv ?? null,
     pip: { command: real, interpreter: facts?.interpreter ?? null, error },
-    pipSettings: facts?.pipSettings ?? {
-      user: null,
-      requireVirtualenv: null,
-      breakSystemPackages: null,
-      python: null,
-      target: null,
-      prefix: null,
-      root: null,
-      files: [],
-    },
+    pipSettings: facts?.pipSettings ?? noPipSettings(),
     pipInstall,
   };
 }

@@ -7,11 +7,10 @@ import type { Plan, Reason } from '../plan.js';
 import { changesEnv } from '../triage.js';
 import { assemblePlan } from './assemble.js';
 import { useDisposableBase } from './disposable-base.js';
-import { newDraft } from './draft.js';
 import { policeNextStep } from './next-step.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
 import { applyRules } from './rules.js';
-import type { Situation } from './situation.js';
+import { newSituation } from './situation.js';
 import { externallyManaged } from './situations/externally-managed.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
@@ -19,7 +18,7 @@ import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
-import { explicitLocation, userMode } from './user-mode.js';
+import { explicitLocation } from './user-mode.js';
 
 /**
  * The whole policy: a pure function from the user's call, the facts of the
@@ -68,15 +67,7 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   if (location !== null) {
     return passPlan(call, facts, inv, `the install location is explicit (${location})`);
   }
-  const s: Situation = {
-    inv,
-    facts,
-    interp,
-    config,
-    draft: newDraft(),
-    user: userMode(inv, facts),
-    subcommand,
-  };
+  const s = newSituation(inv, facts, interp, config);
   userInVenv(s);
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.

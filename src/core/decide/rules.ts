@@ -8,9 +8,8 @@ import type { Facts, InterpreterFacts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { compareVersions } from '../version.js';
 import { assemblePlan } from './assemble.js';
-import { newDraft } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
-import { type Situation, venvHint } from './situation.js';
+import { newSituation, type Situation, venvHint } from './situation.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { breaksSystemPackages, userMode } from './user-mode.js';
 import { useVenv } from './venv-target.js';
@@ -32,15 +31,7 @@ export function applyRules(
   const user = userMode(inv, facts);
   const rule = config.config.rules.find((r) => matches(r.when, inv, facts, interp, user.value));
   if (!rule) return null;
-  const s: Situation = {
-    inv,
-    facts,
-    interp,
-    config,
-    draft: newDraft(),
-    user,
-    subcommand: inv.subcommand ?? '',
-  };
+  const s = newSituation(inv, facts, interp, config, user);
   const what = `rule ${rule.name ? `"${rule.name}" ` : ''}in ${rule.file ?? 'config'}`;
   const reason = (message: string): Reason => ({
     situation: 'rule',

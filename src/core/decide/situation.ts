@@ -2,8 +2,8 @@ import type { PipInvocation } from '../argv/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
 import { compareVersions } from '../version.js';
-import type { Draft } from './draft.js';
-import type { UserMode } from './user-mode.js';
+import { type Draft, newDraft } from './draft.js';
+import { type UserMode, userMode } from './user-mode.js';
 
 /** What every situation reads, and the draft it writes to. */
 export interface Situation {
@@ -15,6 +15,17 @@ export interface Situation {
   user: UserMode;
   /** `install` or `uninstall`. */
   subcommand: string;
+}
+
+/** A fresh situation for an install or uninstall, with an empty draft. */
+export function newSituation(
+  inv: PipInvocation,
+  facts: Facts,
+  interp: InterpreterFacts,
+  config: ResolvedConfig,
+  user: UserMode = userMode(inv, facts),
+): Situation {
+  return { inv, facts, interp, config, draft: newDraft(), user, subcommand: inv.subcommand ?? '' };
 }
 
 /** pip grew a `--python` general option in 22.3 (pypa/pip#11320). */

@@ -1,6 +1,5 @@
 import { access, constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../core/config/display.js';
 import { merge } from '../../core/config/merge.js';
 import { overrideLayers } from '../../core/config/override-layers.js';
@@ -8,6 +7,7 @@ import type { ConfigLayer, ResolvedConfig } from '../../core/config/types.js';
 import { validate } from '../../core/config/validate.js';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
+import { PACKAGE_ROOT } from '../package-paths.js';
 import {
   configLocations,
   DIR_CONFIG_FILES,
@@ -112,8 +112,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   return { resolved, warnings, errors: [...orgErrors, ...errors], orgErrors };
 }
 
-/** The shipped presets: <package>/presets/<name>.yaml (dist/io → ../../presets). */
-export const PRESET_DIR = fileURLToPath(new URL('../../presets/', import.meta.url));
+/** The shipped presets: <package>/presets/<name>.yaml. */
+export const PRESET_DIR = join(PACKAGE_ROOT, 'presets');
 
 async function presetLayer(name: string, level: Level, errors: string[]): Promise<ConfigLayer> {
   const file = join(PRESET_DIR, `${name}.yaml`);

@@ -97,17 +97,7 @@ export function readPipSettings(input: PipSettingsInput): PipSettings {
       });
     }
   }
-  const settings: PipSettings = {
-    user: null,
-    requireVirtualenv: null,
-    breakSystemPackages: null,
-    python: null,
-    target: null,
-    prefix: null,
-    root: null,
-    files,
-    invalid,
-  };
+  const settings = noPipSettings(files, invalid);
   for (const [key, item] of ordered(merged, input.subcommand ?? 'global')) {
     const spec = OPTIONS[key];
     if (!spec || !applies(spec, input.subcommand, input.pipVersion)) continue;
@@ -186,4 +176,22 @@ function readText(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Settings with nothing set: the start of a read, and what doctor shows without an interpreter. */
+export function noPipSettings(
+  files: PipSettings['files'] = [],
+  invalid: InvalidPipSetting[] = [],
+): PipSettings {
+  return {
+    user: null,
+    requireVirtualenv: null,
+    breakSystemPackages: null,
+    python: null,
+    target: null,
+    prefix: null,
+    root: null,
+    files,
+    invalid,
+  };
 }
