@@ -64,9 +64,14 @@ export function pipSegments(inv: PipInvocation): Segment[] | null {
     const token = argv[k]!;
     const before = inv.subcommandIndex < 0 || k < inv.subcommandIndex;
     let kind: SegmentKind | null = null;
+    // Before `--`, a token that looks like an option and no option range
+    // owns is an unknown option (pip's parsers take interspersed options), so
+    // `--user` there is never mistaken for a positional of the same text.
+    const optionLike = !ended && token.startsWith('-') && token !== '-' && token !== '--';
     if (k === inv.subcommandIndex) kind = 'subcommand';
     else if (before && inv.unknown[u] === token) kind = 'unknown';
     else if (token === '--' && !ended) kind = 'separator';
+    else if (optionLike && inv.unknown[u] === token) kind = 'unknown';
     else if (inv.positionals[p] === token) kind = 'positional';
     else if (inv.unknown[u] === token) kind = 'unknown';
     if (kind === null) return null;
