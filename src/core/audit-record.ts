@@ -12,6 +12,8 @@ export interface AuditRecord {
   cwd: string;
   /** The interpreter pip would run under, when the engine found it. */
   interpreter: string | null;
+  /** That interpreter's version (`3.12.1`), so `user list` can tell one user site from another. */
+  pythonVersion?: string | null;
   /** The command as the user typed it (name or path, then the arguments). */
   argv: string[];
   /** What runs instead: null for a refusal. */
@@ -58,6 +60,7 @@ export function auditRecord(
     sudoUser: caller.sudoUser,
     cwd: caller.cwd,
     interpreter: plan.facts.interpreter?.executable ?? null,
+    pythonVersion: plan.facts.interpreter?.version.join('.') ?? null,
     argv,
     final:
       plan.action === 'refuse'
