@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.js';
 import type { Plan } from './plan.js';
+import { userBaseOf } from './provenance/user-base.js';
 
 /** One line of the audit log (JSON). Field names are a format: add, never rename. */
 export interface AuditRecord {
@@ -42,9 +43,12 @@ export interface AuditCaller {
 /**
  * A silent pass (pip runs unchanged and nothing was said) is not recorded:
  * it is most calls, and the log is for decisions someone may ask about.
+ * An install into a user base is recorded even so: `pipwarden user list`
+ * answers from the log which command put each package there.
  */
 export function isSilentPass(plan: Plan): boolean {
-  return plan.action === 'pass' && plan.notices.length === 0;
+  if (plan.action !== 'pass' || plan.notices.length > 0) return false;
+  return plan.invocation === null || userBaseOf(plan.invocation, plan.env) === null;
 }
 
 export function auditRecord(

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parsePipArgv } from '../argv/index.js';
 import type { AuditRecord } from '../audit-record.js';
 import { parseAuditLine } from './audit-line.js';
 import { type InstalledDist, installedBy, type UserSiteTarget } from './installed-by.js';
 import { normalizeName, requirementName } from './requirement-name.js';
+import { userBaseOf } from './user-base.js';
 
 describe('requirementName: the project an install argument names', () => {
   it.each([
@@ -240,5 +242,26 @@ describe('parseAuditLine: a torn or foreign line is skipped', () => {
     ],
   ])('%s', (_, line, ok) => {
     expect(parseAuditLine(line) !== null).toBe(ok);
+  });
+});
+
+describe('userBaseOf: which user base a pip install goes to', () => {
+  const none = { set: {}, unset: [] };
+  it.each<[string, { set: Record<string, string>; unset: string[] }, string | null | 'none']>([
+    ['install --user x', none, null],
+    ['install x --user', none, null],
+    ['install --user --no-user x', none, 'none'],
+    ['install --no-user --user x', none, null],
+    ['install x', none, 'none'],
+    ['install x', { set: { PIP_USER: 'yes' }, unset: [] }, null],
+    ['install x', { set: { PIP_USER: '0' }, unset: [] }, 'none'],
+    ['install --user x', { set: { PYTHONUSERBASE: BASE }, unset: [] }, BASE],
+    ['install --user x', { set: { PYTHONUSERBASE: BASE }, unset: ['PYTHONUSERBASE'] }, null],
+    ['install --user --dry-run x', none, 'none'],
+    ['uninstall -y x', { set: { PIP_USER: '1' }, unset: [] }, 'none'],
+    ['--isolated install --user x', none, null],
+  ])('pip %s %j → %s', (argv, env, want) => {
+    const got = userBaseOf(parsePipArgv(argv.split(' ')), env);
+    expect(got === null ? 'none' : got.base).toBe(want);
   });
 });

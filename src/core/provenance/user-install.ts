@@ -2,6 +2,7 @@ import { parsePipArgv } from '../argv/index.js';
 import type { AuditRecord } from '../audit-record.js';
 import { classifyCall } from '../call.js';
 import { type NamedRequirement, requirementName } from './requirement-name.js';
+import { userBaseOf } from './user-base.js';
 
 /** What one audit record installed into a user base, when it did. */
 export interface UserInstall {
@@ -11,15 +12,10 @@ export interface UserInstall {
   requirements: NamedRequirement[];
 }
 
-// pip reads PIP_USER through optparse's strtobool (pip/_internal/cli/parser.py).
-const TRUE = /^(1|y|yes|t|true|on)$/i;
-
 /**
  * Whether the command that ran (the record's final argv and env change, not
- * what was typed) was a `pip install` into a user base: `--user` last among
- * --user/--no-user (pipwarden's explicit not-writable fallback appends it),
- * PIP_USER set by pipwarden, or the disposable base in PYTHONUSERBASE, which
- * pipwarden sets only for a user install. A refusal ran nothing: null.
+ * what was typed) was a `pip install` into a user base (`userBaseOf`), and
+ * what it named. A refusal ran nothing: null.
  */
 export function userInstall(record: AuditRecord): UserInstall | null {
   const final = record.final;
@@ -28,17 +24,12 @@ export function userInstall(record: AuditRecord): UserInstall | null {
   const call = classifyCall(program, final.argv.slice(1));
   if (call?.kind !== 'pip') return null;
   const inv = parsePipArgv(call.pipArgs);
-  if (inv.subcommand !== 'install') return null;
-  if (inv.options.some((o) => o.dest === 'dry_run')) return null;
-  const base = final.unset.includes('PYTHONUSERBASE') ? null : (final.set.PYTHONUSERBASE ?? null);
-  const flag = inv.options.filter((o) => o.dest === 'use_user_site').at(-1);
-  const pipUser = final.set.PIP_USER;
-  const user = flag ? flag.name === '--user' : pipUser !== undefined && TRUE.test(pipUser);
-  if (base === null && !user) return null;
+  const where = userBaseOf(inv, final);
+  if (where === null) return null;
   const args = [
     ...inv.positionals,
     ...inv.options.flatMap((o) => (o.dest === 'editables' && o.value !== null ? [o.value] : [])),
   ];
   const requirements = args.flatMap((a) => requirementName(a) ?? []);
-  return { base, requirements };
+  return { base: where.base, requirements };
 }
