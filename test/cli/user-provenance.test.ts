@@ -63,7 +63,7 @@ describe.skipIf(!py)('pipwarden user list: which pip command put each package th
     const bad = pipwarden(['user', 'list'], { env });
     expect(bad.status).toBe(0);
     expect(bad.stderr).toBe(
-      `pipwarden: user list: audit log ${log}: not a file: install commands not shown\n`,
+      `pipwarden: user list: cannot read the audit log ${log} (not a file): install commands not shown; next: check that file's type, owner and mode\n`,
     );
     expect(bad.stdout).toContain('  pwdemo 0.1  pip install --user');
 

@@ -131,7 +131,9 @@ async function withProvenance(
     ? await readAudit(path, (r) => userInstall(r) !== null)
     : { records: [], problems: [] };
   for (const problem of read.problems) {
-    ctx.stderr.write(`pipwarden: user list: audit log ${problem}: install commands not shown\n`);
+    ctx.stderr.write(
+      `pipwarden: user list: cannot read the audit log ${problem}: install commands not shown; next: check that file's type, owner and mode\n`,
+    );
   }
   const [major, minor] = sites.userSite.version;
   const explain = (info: UserSiteInfo, target: UserSiteTarget): Shown => ({

@@ -33,7 +33,7 @@ export async function readAudit(
       await readFile(file, keep, out.records);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      if (e.code !== 'ENOENT') out.problems.push(`${file}: ${e.code ?? e.message}`);
+      if (e.code !== 'ENOENT') out.problems.push(`${file} (${e.code ?? e.message})`);
     }
   }
   return out;
