@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/types.js';
 import type { Plan } from './plan.js';
+import { userBaseOf } from './provenance/user-base.js';
 
 /** One line of the audit log (JSON). Field names are a format: add, never rename. */
 export interface AuditRecord {
@@ -12,6 +13,8 @@ export interface AuditRecord {
   cwd: string;
   /** The interpreter pip would run under, when the engine found it. */
   interpreter: string | null;
+  /** That interpreter's version (`3.12.1`), so `user list` can tell one user site from another. */
+  pythonVersion?: string | null;
   /** The command as the user typed it (name or path, then the arguments). */
   argv: string[];
   /** What runs instead: null for a refusal. */
@@ -40,9 +43,12 @@ export interface AuditCaller {
 /**
  * A silent pass (pip runs unchanged and nothing was said) is not recorded:
  * it is most calls, and the log is for decisions someone may ask about.
+ * An install into a user base is recorded even so: `pipwarden user list`
+ * answers from the log which command put each package there.
  */
 export function isSilentPass(plan: Plan): boolean {
-  return plan.action === 'pass' && plan.notices.length === 0;
+  if (plan.action !== 'pass' || plan.notices.length > 0) return false;
+  return plan.invocation === null || userBaseOf(plan.invocation, plan.env) === null;
 }
 
 export function auditRecord(
@@ -58,6 +64,7 @@ export function auditRecord(
     sudoUser: caller.sudoUser,
     cwd: caller.cwd,
     interpreter: plan.facts.interpreter?.executable ?? null,
+    pythonVersion: plan.facts.interpreter?.version.join('.') ?? null,
     argv,
     final:
       plan.action === 'refuse'

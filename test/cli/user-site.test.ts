@@ -44,7 +44,13 @@ describe.skipIf(!py)('the disposable user site and pipwarden user list|clean', (
     const list = pipwarden(['user', 'list', '--json'], { env });
     const listed = JSON.parse(list.stdout);
     expect(listed.disposable.site).toBe(site);
-    expect(listed.disposable.packages).toEqual([{ name: 'pwdemo', version: '0.1' }]);
+    expect(listed.disposable.packages).toEqual([
+      {
+        name: 'pwdemo',
+        version: '0.1',
+        installedBy: expect.objectContaining({ argv: ['pip', ...w.installArgs, '--user'] }),
+      },
+    ]);
     expect(listed.userSite.packages).toEqual([]);
 
     const dry = pipwarden(['user', 'clean', '--dry-run'], { env });
@@ -74,7 +80,7 @@ describe.skipIf(!py)('the disposable user site and pipwarden user list|clean', (
     writeFileSync(join(site, 'mine.pth'), '');
 
     const list = pipwarden(['user', 'list'], { env });
-    expect(list.stdout).toContain(`user site: ${site} (1 package(s))\n  pwdemo 0.1\n`);
+    expect(list.stdout).toContain(`user site: ${site} (1 package(s))\n  pwdemo 0.1  pip install `);
 
     const clean = pipwarden(['user', 'clean', '--yes', '--python', py as string], { env });
     expect(clean.status).toBe(0);

@@ -1,9 +1,18 @@
-import { isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
+import {
+  type InstalledBy,
+  installedBy,
+  type Provenance,
+  type UserSiteTarget,
+  userInstall,
+} from '../../core/provenance/index.js';
+import { shArgv } from '../../core/render/quote.js';
+import { readAudit } from '../../io/audit/read-audit.js';
 import { loadConfig } from '../../io/config/load-config.js';
 import { isDir } from '../../io/fs-checks.js';
 import { findOnPath } from '../../io/interpreter/which.js';
-import { shimDir } from '../../io/paths.js';
+import { auditLogPath, shimDir } from '../../io/paths.js';
 import { disposableBase } from '../../io/user-site/disposable-base.js';
 import {
   inspectUserSite,
@@ -37,13 +46,14 @@ async function list(args: string[], ctx: CommandContext): Promise<number> {
   const { flags, values } = only('user list', args, ['--json'], ['--python']);
   const python = pythonFor(values.get('--python'), ctx);
   const sites = await bothSites(python, ctx);
+  const shown = await withProvenance(sites, ctx);
   if (flags.has('--json')) {
-    ctx.stdout.write(`${JSON.stringify({ python, ...sites }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ python, ...shown }, null, 2)}\n`);
     return 0;
   }
   for (const [label, info] of [
-    ['user site', sites.userSite],
-    ['disposable', sites.disposable],
+    ['user site', shown.userSite],
+    ['disposable', shown.disposable],
   ] as const) {
     if (info === null) continue;
     const pkgs = info.packages;
@@ -54,7 +64,9 @@ async function list(args: string[], ctx: CommandContext): Promise<number> {
           ? 'empty'
           : `${pkgs.length} package(s)`;
     ctx.stdout.write(`${label}: ${info.site} (${what})\n`);
-    for (const p of pkgs ?? []) ctx.stdout.write(`  ${p.name} ${p.version}\n`);
+    for (const p of pkgs ?? []) {
+      ctx.stdout.write(`  ${p.name} ${p.version}  ${describeInstalledBy(p.installedBy)}\n`);
+    }
   }
   return 0;
 }
@@ -99,6 +111,53 @@ async function clean(args: string[], ctx: CommandContext): Promise<number> {
     return 0;
   }
   return uninstallFromUserSite(python, ctx.env, names, true);
+}
+
+type Shown = Omit<UserSiteInfo, 'packages'> & { packages: Provenance[] | null };
+
+/**
+ * Each package with the pip command that put it there, from the user's
+ * audit log (and its rotated `.1`). The log is read only when there is
+ * something to explain; an unreadable one costs a line on stderr, never the
+ * listing.
+ */
+async function withProvenance(
+  sites: { userSite: UserSiteInfo; disposable: UserSiteInfo | null },
+  ctx: CommandContext,
+): Promise<{ userSite: Shown; disposable: Shown | null }> {
+  const any = [sites.userSite, sites.disposable].some((s) => (s?.packages?.length ?? 0) > 0);
+  const path = auditLogPath(ctx.env);
+  const read = any
+    ? await readAudit(path, (r) => userInstall(r) !== null)
+    : { records: [], problems: [] };
+  for (const problem of read.problems) {
+    ctx.stderr.write(
+      `pipwarden: user list: cannot read the audit log ${problem}: install commands not shown; next: check that file's type, owner and mode\n`,
+    );
+  }
+  const [major, minor] = sites.userSite.version;
+  const explain = (info: UserSiteInfo, target: UserSiteTarget): Shown => ({
+    ...info,
+    packages: info.packages && installedBy(info.packages, read.records, target),
+  });
+  return {
+    userSite: explain(sites.userSite, { kind: 'user', pythonVersion: `${major}.${minor}` }),
+    disposable:
+      sites.disposable &&
+      explain(sites.disposable, {
+        kind: 'disposable',
+        base: disposableBase(ctx.env, sites.userSite.version),
+      }),
+  };
+}
+
+/** `pip install --user x  (2026-11-22 16:01 UTC, in /w)`, or why there is none. */
+function describeInstalledBy(by: InstalledBy | null): string {
+  if (by === null) return '(not seen by pipwarden)';
+  const when = by.time.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const words = by.argv.map((a) => a.replaceAll('\0', ''));
+  const cmd = shArgv([basename(words[0] ?? 'pip'), ...words.slice(1)]);
+  return `${cmd}  (${when}, in ${by.cwd})`;
 }
 
 async function bothSites(
