@@ -37,14 +37,7 @@ function landedUnder(dir: string): boolean {
 
 describe.skipIf(!asRoot || !py)('index-only judges every URL pip would use', () => {
   // The org's list: its own wheelhouse (w.wheels stands in for it) and PyPI.
-  // One world and venv for the three tests (a venv costs seconds); the
-  // refusals come first, the one install last.
-  let made: ReturnType<typeof make> | undefined;
   const setup = () => {
-    made ??= make();
-    return made;
-  };
-  const make = () => {
     const w = orgWorld(
       (w) =>
         `rules:\n  - name: index-only\n    when: { indexNotIn: ["${w.wheels}", "https://pypi.org/simple"] }\n    action: refuse\n    message: "Acme: approved indexes only"\nlock: [rules]\n`,
