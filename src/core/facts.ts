@@ -34,6 +34,14 @@ export interface PipSettings {
   dryRun?: PipSetting<boolean> | null;
   /** `report` / PIP_REPORT (pip ≥ 22.2); absent means unset. */
   report?: PipSetting<string> | null;
+  /** `index-url` / PIP_INDEX_URL; absent means unset (pip's default, PyPI). */
+  indexUrl?: PipSetting<string> | null;
+  /** `extra-index-url` / PIP_EXTRA_INDEX_URL, split on whitespace as pip does; absent means unset. */
+  extraIndexUrls?: PipSetting<string[]> | null;
+  /** `find-links` / PIP_FIND_LINKS, split on whitespace; absent means unset. */
+  findLinks?: PipSetting<string[]> | null;
+  /** `no-index` / PIP_NO_INDEX; absent means unset. */
+  noIndex?: PipSetting<boolean> | null;
   /**
    * Names of the PIP_* variables pip reads as `user` or `no-user` (any case,
    * `_` or `-`), so a plan can unset them all. Absent means none.

@@ -99,7 +99,10 @@ describe.skipIf(!asRoot || !py)('presets no-sudo-pip and index-only, and a custo
     );
     expect(denied.status, denied.stderr).toBe(77);
     expect(denied.stderr).toContain('Acme: approved indexes only');
-    expect(denied.stderr).toContain('next: install from the approved index');
+    expect(denied.stderr).toContain(
+      'refused: http://example.invalid/simple (--index-url http://example.invalid/simple on the command line)',
+    );
+    expect(denied.stderr).toContain('next: drop --index-url http://example.invalid/simple');
     // The org's own wheelhouse is on the list (w0's path stands in for it).
     const ok = pipwarden(
       ['run', '--', 'pip', 'install', '--no-index', '--find-links', w0.wheels, 'pwdemo'],

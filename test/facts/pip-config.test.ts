@@ -24,7 +24,7 @@ except ImportError:
 opts, _ = cmd.parse_args([])
 d = vars(opts)
 out = {}
-for k in ['use_user_site', 'user', 'require_venv', 'override_externally_managed', 'python', 'target_dir', 'prefix_path', 'root_path']:
+for k in ['use_user_site', 'user', 'require_venv', 'override_externally_managed', 'python', 'target_dir', 'prefix_path', 'root_path', 'index_url', 'extra_index_urls', 'find_links', 'no_index']:
     v = d.get(k)
     out[k] = bool(v) if isinstance(v, int) else v
 print(json.dumps(out))
@@ -127,6 +127,41 @@ const SCENARIOS: Scenario[] = [
     expect: 'invalid',
   },
   {
+    name: 'find-links and extra-index-url are split on whitespace, newlines included',
+    files: {
+      user: '[install]\nfind-links =\n    /a\n    /b /c\nextra-index-url = http://e1  http://e2\n',
+    },
+    expect: { findLinks: ['/a', '/b', '/c'], extraIndexUrls: ['http://e1', 'http://e2'] },
+  },
+  {
+    name: 'PIP_FIND_LINKS replaces the whole find-links list of pip.conf',
+    files: { global: '[global]\nfind-links = /a /b\n' },
+    env: { PIP_FIND_LINKS: '/env' },
+    expect: { findLinks: ['/env'] },
+  },
+  {
+    name: 'index-url from the user file, pypi-url alias in the global file, no-index from PIP_NO_INDEX',
+    files: { global: '[global]\npypi-url = http://g\n', user: '[global]\nindex-url = http://u\n' },
+    env: { PIP_NO_INDEX: 'yes' },
+    expect: { indexUrl: 'http://u', noIndex: true },
+  },
+  {
+    name: '--isolated: PIP_INDEX_URL and the user file are ignored, the env file is not',
+    files: {
+      user: '[global]\nextra-index-url = http://u\n',
+      envFile: '[install]\nfind-links = /e\n',
+    },
+    env: { PIP_INDEX_URL: 'http://env' },
+    isolated: true,
+    expect: { indexUrl: null, extraIndexUrls: null, findLinks: ['/e'] },
+  },
+  {
+    name: 'index settings reach download too',
+    files: { user: '[download]\nindex-url = http://d\n' },
+    subcommand: 'download',
+    expect: { indexUrl: 'http://d' },
+  },
+  {
     name: "another command's section does not apply",
     files: { user: '[list]\nuser = yes\n[download]\ntarget = /x\n' },
     expect: { user: null, target: null },
@@ -184,6 +219,10 @@ const PIP_DEFAULTS: Record<string, unknown> = {
   target: null,
   prefix: null,
   root: null,
+  indexUrl: 'https://pypi.org/simple',
+  extraIndexUrls: [],
+  findLinks: [],
+  noIndex: false,
 };
 
 const FIELD_TO_DEST: Record<string, string> = {
@@ -193,6 +232,10 @@ const FIELD_TO_DEST: Record<string, string> = {
   target: 'target_dir',
   prefix: 'prefix_path',
   root: 'root_path',
+  indexUrl: 'index_url',
+  extraIndexUrls: 'extra_index_urls',
+  findLinks: 'find_links',
+  noIndex: 'no_index',
 };
 
 /** A setting's value by field name, null when unset. */

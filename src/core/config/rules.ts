@@ -7,6 +7,8 @@ export type RuleAction = 'pass' | 'user' | 'env' | 'venv' | 'refuse';
 export const RULE_ACTIONS: readonly RuleAction[] = ['pass', 'user', 'env', 'venv', 'refuse'];
 
 export const ENV_KINDS = ['venv', 'conda', 'pixi', 'system'] as const;
+/** pip's explicit install locations: --target, --prefix, --root (argv, PIP_*, pip.conf). */
+export const LOCATIONS = ['target', 'prefix', 'root'] as const;
 
 /** Conditions: all given ones must hold; a list means "any of these". */
 export interface RuleWhen {
@@ -26,8 +28,13 @@ export interface RuleWhen {
   cwd?: string[];
   /** Globs on requested package names (normalised: lower case, `-`). */
   packages?: string[];
-  /** Index URLs, --find-links and --extra-index-url given on the command line outside this list of globs. */
+  /**
+   * Some index or find-links location pip would use (command line, PIP_*,
+   * pip.conf, or pip's default PyPI) matches none of these globs.
+   */
   indexNotIn?: string[];
+  /** An explicit install location is given: --target, --prefix or --root (argv, PIP_*, pip.conf). */
+  location?: (typeof LOCATIONS)[number][];
 }
 
 export interface Rule {
@@ -61,7 +68,7 @@ const glob = (g: string) => (globProblem(g) ? `invalid glob: ${globProblem(g)}` 
 const VERSION = /^(>=|<=|==|!=|>|<)?\s*\d+(\.\d+){0,2}$/;
 
 /** What each condition holds: one table for validation and the JSON Schema. */
-export type WhenType = 'boolean' | 'env' | 'subcommand' | 'version' | 'glob';
+export type WhenType = 'boolean' | 'env' | 'location' | 'subcommand' | 'version' | 'glob';
 export const WHEN_TYPES: Record<keyof RuleWhen, WhenType> = {
   env: 'env',
   writable: 'boolean',
@@ -75,9 +82,13 @@ export const WHEN_TYPES: Record<keyof RuleWhen, WhenType> = {
   cwd: 'glob',
   packages: 'glob',
   indexNotIn: 'glob',
+  location: 'location',
 };
 /** Per list item type: the pattern the JSON Schema states, and the check. */
-export const ITEM_PATTERNS: Record<Exclude<WhenType, 'boolean' | 'env' | 'glob'>, RegExp> = {
+export const ITEM_PATTERNS: Record<
+  Exclude<WhenType, 'boolean' | 'env' | 'location' | 'glob'>,
+  RegExp
+> = {
   subcommand: /^[a-z][a-z-]*$/,
   version: VERSION,
 };
@@ -88,6 +99,13 @@ const ITEM_CHECKS: Record<Exclude<WhenType, 'boolean'>, [(s: string) => string |
         ? null
         : `expected one of ${ENV_KINDS.join('|')}`,
     'an env kind',
+  ],
+  location: [
+    (s) =>
+      (LOCATIONS as readonly string[]).includes(s)
+        ? null
+        : `expected one of ${LOCATIONS.join('|')}`,
+    'an install location',
   ],
   subcommand: [
     (s) => (ITEM_PATTERNS.subcommand.test(s) ? null : 'expected a pip subcommand'),

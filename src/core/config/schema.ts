@@ -1,6 +1,13 @@
 import { LOCK_ENTRIES } from './locks.js';
 import { DEFAULT_CONFIG } from './merge.js';
-import { ENV_KINDS, ITEM_PATTERNS, RULE_ACTIONS, WHEN_TYPES, type WhenType } from './rules.js';
+import {
+  ENV_KINDS,
+  ITEM_PATTERNS,
+  LOCATIONS,
+  RULE_ACTIONS,
+  WHEN_TYPES,
+  type WhenType,
+} from './rules.js';
 import { PROMPT_CHOICES, SITUATION_IDS, SITUATIONS } from './types.js';
 import { BOOLEAN_KEYS, PRESETS } from './validate.js';
 
@@ -98,6 +105,8 @@ function whenSchema(type: WhenType): Schema {
       return { type: 'boolean' };
     case 'env':
       return listOf({ enum: [...ENV_KINDS] });
+    case 'location':
+      return listOf({ enum: [...LOCATIONS] });
     case 'glob':
       return listOf({ type: 'string', minLength: 1 });
     default:

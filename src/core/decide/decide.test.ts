@@ -494,3 +494,38 @@ describe('decide: python -m pip under an interpreter without pip', () => {
     );
   });
 });
+
+describe('decide: the location condition', () => {
+  const rules = [
+    {
+      name: 'venv-only-location',
+      when: {
+        location: ['target', 'prefix', 'root'] as ('target' | 'prefix' | 'root')[],
+        env: ['system'] as 'system'[],
+      },
+      action: 'refuse' as const,
+      message: null,
+    },
+  ];
+  const prefix = { value: '/opt/p', source: { kind: 'env' as const, where: 'PIP_PREFIX' } };
+  const withPrefix = (i: InterpreterFacts) =>
+    facts({ pipSettings: { ...facts().pipSettings, prefix } }, i);
+  it.each([
+    ['--target on the system python', 'pip install --target /t x', facts(), 'refuse'],
+    ['--root on the system python', 'pip install --root /r x', facts(), 'refuse'],
+    ['PIP_PREFIX on the system python', 'pip install x', withPrefix(interp()), 'refuse'],
+    ['--target in a venv', 'pip install --target /t x', facts({}, venvInterp()), 'pass'],
+    ['no location', 'pip install x', facts(), 'pass'],
+  ] as const)('%s: %s', (_name, cmd, f, action) => {
+    expect(plan(cmd, f, { rules }).action).toBe(action);
+  });
+  it('names the location and drops it in the next step', () => {
+    const p = plan('pip install --prefix /usr/local x', facts(), { rules });
+    const text = p.notices.map((n) => n.text).join('\n');
+    expect(text).toContain('refused: --prefix /usr/local: an explicit install location');
+    expect(text).toContain('next: drop --prefix /usr/local and');
+  });
+  it('without the rule, PIP_PREFIX on the system python passes untouched', () => {
+    expect(plan('pip install x', withPrefix(interp())).action).toBe('pass');
+  });
+});

@@ -75,6 +75,7 @@ describe('checkRules', () => {
           cwd: '/srv/**',
           packages: ['django*'],
           indexNotIn: ['https://pypi.org/simple'],
+          location: ['target', 'prefix'],
         },
         action: 'refuse',
         message: 'no\n',
@@ -109,6 +110,11 @@ describe('checkRules', () => {
       'bad version',
       [{ when: { python: '3.x' }, action: 'pass' }],
       'f: rules[0].when.python: "3.x": expected a version such as >=3.12 or 3.11',
+    ],
+    [
+      'unknown location',
+      [{ when: { location: 'home' }, action: 'refuse' }],
+      'f: rules[0].when.location: "home": expected one of target|prefix|root',
     ],
     [
       'not a list',

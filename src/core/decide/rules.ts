@@ -8,10 +8,11 @@ import type { Facts, InterpreterFacts } from '../facts.js';
 import type { Plan, Reason } from '../plan.js';
 import { compareVersions } from '../version.js';
 import { assemblePlan } from './assemble.js';
+import { describeIndexSource, dropIndexStep, type IndexUse, indexUses } from './index-urls.js';
 import { neutraliseUser } from './neutralise-user.js';
 import { newSituation, type Situation, venvHint } from './situation.js';
 import { foreignEnv } from './situations/foreign-env.js';
-import { breaksSystemPackages, userMode } from './user-mode.js';
+import { breaksSystemPackages, explicitLocations, userMode } from './user-mode.js';
 import { useVenv } from './venv-target.js';
 
 type PipCall = Extract<Call, { kind: 'pip' }>;
@@ -42,6 +43,23 @@ export function applyRules(
   const d = s.draft;
   switch (rule.action) {
     case 'refuse': {
+      const index = offendingIndex(rule.when, inv, facts);
+      if (index) {
+        // Name the URL and where pip got it (argv, PIP_*, which pip.conf).
+        const message = `${index.url} (${describeIndexSource(index)}) is not an approved index, by ${what}`;
+        d.reasons.push(reason(message));
+        if (rule.message) d.notices.push({ level: 'error', text: rule.message });
+        d.refusal = { message, hint: dropIndexStep(index, rule.when.indexNotIn ?? []) };
+        break;
+      }
+      const location = offendingLocation(rule.when, inv, facts);
+      if (location) {
+        const message = `${location}: an explicit install location, refused by ${what}`;
+        d.reasons.push(reason(message));
+        if (rule.message) d.notices.push({ level: 'error', text: rule.message });
+        d.refusal = { message, hint: `drop ${location} and ${venvHint(s)}` };
+        break;
+      }
       const message = rule.message ?? `${what} refuses this install`;
       d.reasons.push(reason(message));
       d.refusal = { message, hint: refusalHint(rule, s) };
@@ -72,9 +90,6 @@ export function applyRules(
 }
 
 function refusalHint(rule: Rule, s: Situation): string {
-  if (rule.when.indexNotIn) {
-    return 'install from the approved index: drop --index-url, --extra-index-url and --find-links';
-  }
   if (rule.when.sudo) return `run without sudo inside a venv: ${venvHint(s)}`;
   if (rule.when.breakSystemPackages) return `drop --break-system-packages and ${venvHint(s)}`;
   if (rule.when.user) return `drop --user (or unset PIP_USER) and ${venvHint(s)}`;
@@ -111,9 +126,23 @@ export function matches(
     (when.python === undefined || when.python.every((c) => versionHolds(c, interp.version))) &&
     (when.cwd === undefined || anyGlob(when.cwd, [facts.cwd])) &&
     (when.packages === undefined || anyGlob(when.packages, requested(inv))) &&
-    (when.indexNotIn === undefined ||
-      indexes(inv).some((u) => !anyGlob(when.indexNotIn ?? [], [u])))
+    (when.indexNotIn === undefined || offendingIndex(when, inv, facts) !== undefined) &&
+    (when.location === undefined || offendingLocation(when, inv, facts) !== undefined)
   );
+}
+
+/** The first explicit location (--target, --prefix, --root, from anywhere) the `location` condition names. */
+function offendingLocation(when: RuleWhen, inv: PipInvocation, facts: Facts): string | undefined {
+  const kinds = when.location;
+  if (kinds === undefined) return undefined;
+  return explicitLocations(inv, facts).find((l) => kinds.includes(l.kind))?.text;
+}
+
+/** The first index or find-links location pip would use that no `indexNotIn` glob allows. */
+function offendingIndex(when: RuleWhen, inv: PipInvocation, facts: Facts): IndexUse | undefined {
+  const allowed = when.indexNotIn;
+  if (allowed === undefined) return undefined;
+  return indexUses(inv, facts).find((u) => !anyGlob(allowed, [u.url]));
 }
 
 function anyGlob(globs: string[], values: string[]): boolean {
@@ -155,14 +184,6 @@ export function requested(inv: PipInvocation): string[] {
     if (m?.[1] && !p.includes('/')) names.push(m[1].toLowerCase().replace(/[-_.]+/g, '-'));
   }
   return names;
-}
-
-/** --index-url, --extra-index-url and --find-links values on the command line. */
-function indexes(inv: PipInvocation): string[] {
-  const dests = new Set(['index_url', 'extra_index_urls', 'find_links']);
-  return [...inv.globals, ...inv.options]
-    .filter((o) => dests.has(o.dest) && o.value !== null)
-    .map((o) => o.value as string);
 }
 
 /** For tests and next-step checks: the same call with extra pip args appended. */

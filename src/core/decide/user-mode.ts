@@ -29,20 +29,39 @@ export function userMode(inv: PipInvocation, facts: Facts): UserMode {
 
 /** `--target`, `--prefix` or `--root`: the user chose where files go. */
 export function explicitLocation(inv: PipInvocation, facts: Facts): string | null {
+  return explicitLocations(inv, facts)[0]?.text ?? null;
+}
+
+const LOCATION_DESTS: Record<string, Location['kind']> = {
+  target_dir: 'target',
+  prefix_path: 'prefix',
+  root_path: 'root',
+};
+
+export interface Location {
+  kind: 'target' | 'prefix' | 'root';
+  /** As the user gave it: `--prefix /usr/local`, `target = x (PIP_TARGET in the environment)`. */
+  text: string;
+}
+
+/** Every explicit location, the command line's first, then pip's settings. */
+export function explicitLocations(inv: PipInvocation, facts: Facts): Location[] {
+  const found: Location[] = [];
   for (const opt of inv.options) {
-    if (opt.dest === 'target_dir' || opt.dest === 'prefix_path' || opt.dest === 'root_path') {
-      return inv.argv.slice(opt.start, opt.end).join(' ');
-    }
+    const kind = LOCATION_DESTS[opt.dest];
+    if (kind) found.push({ kind, text: inv.argv.slice(opt.start, opt.end).join(' ') });
   }
   const s = facts.pipSettings;
-  for (const [name, setting] of [
+  for (const [kind, setting] of [
     ['target', s.target],
     ['prefix', s.prefix],
     ['root', s.root],
   ] as const) {
-    if (setting) return `${name} = ${setting.value} (${describeSource(setting.source)})`;
+    if (setting) {
+      found.push({ kind, text: `${kind} = ${setting.value} (${describeSource(setting.source)})` });
+    }
   }
-  return null;
+  return found;
 }
 
 /** `--break-system-packages` on the command line or in pip's config. */

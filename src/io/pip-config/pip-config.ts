@@ -16,12 +16,15 @@ type Field = Exclude<keyof PipSettings, 'files' | 'invalid' | 'userVars'>;
 
 interface OptionSpec {
   field: Field;
-  type: 'bool' | 'string';
+  /** `list`: an optparse `append` option, which pip fills with value.split(). */
+  type: 'bool' | 'string' | 'list';
   /** Subcommands whose parser has the option; 'all' for pip's general options. */
   commands: 'all' | string[];
   /** First pip with the option; older pips ignore the key. */
   since?: string;
 }
+
+const INDEX_COMMANDS = ['install', 'download', 'wheel', 'list', 'index'];
 
 // Config keys are matched against long option names exactly
 // (parser.get_option('--' + key)). `--no-user` is a store_false with the same
@@ -45,6 +48,13 @@ const OPTIONS: Record<string, OptionSpec> = {
   // pip skips its PEP 668 check for `install --dry-run --report`, from config too.
   'dry-run': { field: 'dryRun', type: 'bool', commands: ['install'], since: '22.2' },
   report: { field: 'report', type: 'string', commands: ['install'], since: '22.2' },
+  // The package-index group (cmdoptions.index_group). `pypi-url` is an old
+  // alias of --index-url that parser.get_option('--pypi-url') still finds.
+  'index-url': { field: 'indexUrl', type: 'string', commands: INDEX_COMMANDS },
+  'pypi-url': { field: 'indexUrl', type: 'string', commands: INDEX_COMMANDS },
+  'extra-index-url': { field: 'extraIndexUrls', type: 'list', commands: INDEX_COMMANDS },
+  'find-links': { field: 'findLinks', type: 'list', commands: INDEX_COMMANDS },
+  'no-index': { field: 'noIndex', type: 'bool', commands: INDEX_COMMANDS },
 };
 
 const ENV_SECTION = ':env:';
@@ -103,6 +113,13 @@ export function readPipSettings(input: PipSettingsInput): PipSettings {
     if (!spec || !applies(spec, input.subcommand, input.pipVersion)) continue;
     if (spec.type === 'string') {
       setField(settings, spec.field, { value: item.value, source: item.source });
+      continue;
+    }
+    if (spec.type === 'list') {
+      // _update_defaults: `val = val.split()`, and a later item replaces the
+      // whole list (PIP_FIND_LINKS replaces pip.conf's find-links).
+      const value = item.value.split(/\s+/).filter(Boolean);
+      setField(settings, spec.field, { value, source: item.source });
       continue;
     }
     const bool = strtobool(item.value);
