@@ -36,10 +36,13 @@ export function makeStage(root: string) {
   mounts.push('mount -t tmpfs pipwarden-stage-root /root', 'exec "$@"');
   const script = join(root, 'enter.sh');
   writeFileSync(script, `${mounts.join('\n')}\n`);
+  /** The argv prefix that runs a command in a new namespace over this stage. */
+  const enter = ['unshare', '-m', '--propagation', 'private', 'sh', script];
   return {
     root,
+    enter,
     run(argv: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): RunResult {
-      const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', script, ...argv], {
+      const r = spawnSync('unshare', [...enter.slice(1), ...argv], {
         env: opts.env ?? { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
         cwd: opts.cwd ?? '/',
         encoding: 'utf8',

@@ -30,11 +30,15 @@ export class TmuxShell {
     private readonly dir: string,
   ) {}
 
-  /** Start `argv` in a 200×50 pane, with `env` as the whole environment. */
+  /**
+   * Start `argv` in a 200×50 pane, with `env` as the whole environment.
+   * `launch` prefixes the command that starts the server, e.g. a stage's
+   * `enter`, so the server and its panes live in that mount namespace.
+   */
   static start(
     shell: ShellName,
     argv: string[],
-    opts: { env: Record<string, string>; cwd: string; dir: string },
+    opts: { env: Record<string, string>; cwd: string; dir: string; launch?: string[] },
   ): TmuxShell {
     const t = new TmuxShell(shell, { ...opts.env, TMUX_TMPDIR: opts.dir }, opts.dir);
     const conf = join(opts.dir, `tmux-${t.socket}.conf`);
@@ -42,9 +46,11 @@ export class TmuxShell {
       conf,
       'set -g history-limit 20000\nset -g status off\nset -g remain-on-exit on\n',
     );
+    const [cmd = 'tmux', ...pre] = [...(opts.launch ?? []), 'tmux'];
     execFileSync(
-      'tmux',
+      cmd,
       [
+        ...pre,
         '-L',
         t.socket,
         '-f',
