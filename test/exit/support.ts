@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Ran, start } from '../helpers/start.js';
 import { writeExecutable } from '../shell/support/fake-shims.js';
+
+export { type Ran, start };
 
 /**
  * Tiny real executables standing in for python and pip, in `dir`:
@@ -33,31 +35,6 @@ esac
     writeExecutable(join(dir, name), `#!${join(dir, 'python3')}\n`);
   }
   return dir;
-}
-
-export interface Ran {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run argv without a shell; resolves on exit with output. */
-export function start(argv: string[], env: Record<string, string>): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const [file, ...args] = argv;
-    const child = spawn(file as string, args, { env, cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
 }
 
 /**

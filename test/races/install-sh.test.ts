@@ -1,37 +1,14 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { start } from '../helpers/start.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fastVenv } from '../shell/support/fast-venv.js';
 import { basePython } from '../shell/support/world.js';
 
 const MARK = '# added by pipwarden install.sh';
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(argv: string[], env: Record<string, string>, cwd: string): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const [file, ...args] = argv;
-    const child = spawn(file as string, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A fresh machine for install.sh: temp HOME, a checkout with dist/ and node_modules, a "system" venv. */
 function machine() {
