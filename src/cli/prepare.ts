@@ -79,7 +79,7 @@ export async function prepare(
   }
   loaded ??= await load();
   // Org fail-closed, bad user or project files, and the lock on the bypass.
-  const gate = configGate(loaded, call, ctx.env);
+  const gateWarnings = configGate(loaded, ctx.env);
   const config = loaded.resolved;
   const facts = await gatherFacts({
     tool,
@@ -93,18 +93,15 @@ export async function prepare(
     venvPath: config.config.venv.path,
     disposableUserSite: config.config.disposableUserSite,
   });
+  // The prompt action resolves to an ordinary call and config first; its
+  // code (readline, the answers file) loads only when a rule says `prompt`.
   const p =
-    gate.pass !== null || promptingIds(config).length === 0
+    promptingIds(config).length === 0
       ? { call, facts, config, notices: [] }
-      : // The prompt action resolves to an ordinary call and config first; its
-        // code (readline, the answers file) loads only when a rule says `prompt`.
-        await (await import('./resolve-prompt.js')).resolvePrompt(call, facts, config, ctx, ask);
-  const plan =
-    gate.pass !== null
-      ? passPlan(call, facts, t.inv, gate.pass)
-      : decide(p.call, p.facts, p.config);
+      : await (await import('./resolve-prompt.js')).resolvePrompt(call, facts, config, ctx, ask);
+  const plan = decide(p.call, p.facts, p.config);
   plan.notices.unshift(...p.notices);
-  return { call, facts, config, plan, warnings: [...loaded.warnings, ...gate.warnings] };
+  return { call, facts, config, plan, warnings: [...loaded.warnings, ...gateWarnings] };
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {
