@@ -176,3 +176,21 @@ export interface ConfiguredVenv {
    */
   pip?: boolean;
 }
+
+/** Settings with nothing set: the start of a read, and what doctor shows without an interpreter. */
+export function noPipSettings(
+  files: PipSettings['files'] = [],
+  invalid: InvalidPipSetting[] = [],
+): PipSettings {
+  return {
+    user: null,
+    requireVirtualenv: null,
+    breakSystemPackages: null,
+    python: null,
+    target: null,
+    prefix: null,
+    root: null,
+    files,
+    invalid,
+  };
+}

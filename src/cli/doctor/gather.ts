@@ -1,13 +1,12 @@
 import { classifyCall } from '../../core/call.js';
 import { decide } from '../../core/decide/decide.js';
-import type { Facts } from '../../core/facts.js';
+import { type Facts, noPipSettings } from '../../core/facts.js';
 import { loadConfig } from '../../io/config/load-config.js';
 import { samePlace } from '../../io/fs-checks.js';
 import { gatherFacts } from '../../io/gather-facts.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
-import { noPipSettings } from '../../io/pip-config/pip-config.js';
 import { allOnPath } from '../../io/shell/path-commands.js';
 import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
 import type { ConfigLayer, PartialConfig } from '../config/types.js';
-import type { Facts, InterpreterFacts } from '../facts.js';
+import { type Facts, type InterpreterFacts, noPipSettings } from '../facts.js';
 import type { Plan } from '../plan.js';
 import { decide } from './decide.js';
 
@@ -51,16 +51,7 @@ function facts(over: Partial<Facts> = {}, i: InterpreterFacts | null = interp())
     tool: { kind: 'pip', name: 'pip', path: `${i?.prefix ?? SYS}/bin/pip` },
     interpreter: i,
     activeEnv: null,
-    pipSettings: {
-      user: null,
-      requireVirtualenv: null,
-      breakSystemPackages: null,
-      python: null,
-      target: null,
-      prefix: null,
-      root: null,
-      files: [],
-    },
+    pipSettings: noPipSettings(),
     user: { uid: 1000, isRoot: false, sudoUser: null },
     projectVenv: null,
     projectRoot: '/p',

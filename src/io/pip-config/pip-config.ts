@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { InvalidPipSetting, PipSettings, SettingSource } from '../../core/facts.js';
+import {
+  type InvalidPipSetting,
+  noPipSettings,
+  type PipSettings,
+  type SettingSource,
+} from '../../core/facts.js';
 import { compareVersions } from '../../core/version.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
@@ -193,22 +198,4 @@ function readText(path: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Settings with nothing set: the start of a read, and what doctor shows without an interpreter. */
-export function noPipSettings(
-  files: PipSettings['files'] = [],
-  invalid: InvalidPipSetting[] = [],
-): PipSettings {
-  return {
-    user: null,
-    requireVirtualenv: null,
-    breakSystemPackages: null,
-    python: null,
-    target: null,
-    prefix: null,
-    root: null,
-    files,
-    invalid,
-  };
 }
