@@ -1,10 +1,10 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSpawner, type Spawner } from '../../src/io/interpreter/probe.js';
 import { cacheFile, probeInterpreter } from '../../src/io/interpreter/probe-cache.js';
 import { pathWith, world } from '../engine/fixtures.js';
 import { giveToNobody, MAIN, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
+import { countingSpawner } from '../helpers/counting-spawner.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -162,18 +162,6 @@ describe('faults: doctor with a shim dir that is not a directory', () => {
     );
   });
 });
-
-/** A spawner that counts how often the probe really started a process. */
-function countingSpawner(): { spawn: Spawner; calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    spawn: (file, args, opts) => {
-      calls.push(file);
-      return defaultSpawner(file, args, opts);
-    },
-  };
-}
 
 describe.skipIf(!py)('faults: a probe-cache entry with the wrong types', () => {
   const spoil: [string, (entry: Record<string, unknown>) => unknown][] = [

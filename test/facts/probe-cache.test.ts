@@ -2,8 +2,8 @@ import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { gatherFacts } from '../../src/io/gather-facts.js';
-import { defaultSpawner, type Spawner } from '../../src/io/interpreter/probe.js';
 import { cacheFile, probeInterpreter } from '../../src/io/interpreter/probe-cache.js';
+import { countingSpawner } from '../helpers/counting-spawner.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -13,18 +13,6 @@ function python(minor: string): string {
   const p = pyenvPython(minor);
   if (p === null) throw new Error(`pyenv Python ${minor} is missing`);
   return p;
-}
-
-/** A spawner that counts how often the probe really started a process. */
-function countingSpawner(): { spawn: Spawner; calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    spawn: (file, args, opts) => {
-      calls.push(file);
-      return defaultSpawner(file, args, opts);
-    },
-  };
 }
 
 describe('probe cache', () => {

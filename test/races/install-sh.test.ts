@@ -1,29 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { hermeticEnv } from '../helpers/env.js';
 import { start } from '../helpers/start.js';
-import { tempDir } from '../helpers/tmp.js';
-import { fastVenv } from '../shell/support/fast-venv.js';
-import { basePython } from '../shell/support/world.js';
+import { installMachine, MARK } from '../shell/support/install-machine.js';
 
-const MARK = '# added by pipwarden install.sh';
-
-/** A fresh machine for install.sh: temp HOME, a checkout with dist/ and node_modules, a "system" venv. */
-function machine() {
-  const root = tempDir('pipwarden-install-race-');
-  const checkout = join(root, 'checkout');
-  mkdirSync(checkout);
-  for (const f of ['install.sh', 'package.json', 'dist', 'completions', 'shims']) {
-    cpSync(join(ROOT, f), join(checkout, f), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
-  const home = join(root, 'home');
-  const sys = fastVenv(basePython(), join(root, 'sys'));
-  const env = hermeticEnv(home, { PATH: `${join(sys, 'bin')}:/usr/bin:/bin`, SHELL: '/bin/bash' });
-  return { root, checkout, home, env };
-}
+const machine = () => installMachine('pipwarden-install-race-');
 
 describe('races: two install.sh runs at once into one HOME', () => {
   it('both succeed, or one says it lost the lock; the result is one correct install', async () => {

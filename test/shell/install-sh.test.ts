@@ -1,6 +1,5 @@
 import {
   chmodSync,
-  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -14,53 +13,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { giveToNobody, mainForNobody, openForNobody, ROOT, runCommand } from '../helpers/cli.js';
+import { giveToNobody, mainForNobody, openForNobody, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
-import { tempDir } from '../helpers/tmp.js';
 import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
-import { fastVenv } from './support/fast-venv.js';
+import { MARK, installMachine as machine } from './support/install-machine.js';
 import { TmuxShell } from './support/tmux.js';
-import { basePython } from './support/world.js';
-
-const MARK = '# added by pipwarden install.sh';
-
-/**
- * A fresh machine, as far as install.sh can tell: a temp HOME (XDG dirs in
- * it), a checkout with the built dist/ and node_modules (so no npm or network
- * is needed), and a "system" Python that is a venv of ours.
- */
-function machine() {
-  const root = tempDir('pipwarden-install-');
-  const checkout = join(root, 'checkout');
-  mkdirSync(checkout);
-  for (const f of ['install.sh', 'package.json', 'dist', 'completions', 'shims']) {
-    cpSync(join(ROOT, f), join(checkout, f), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
-  const home = join(root, 'home');
-  const sys = fastVenv(basePython(), join(root, 'sys'));
-  const env = hermeticEnv(home, { PATH: `${join(sys, 'bin')}:/usr/bin:/bin`, SHELL: '/bin/bash' });
-  const rc = {
-    bash: join(home, '.bashrc'),
-    zsh: join(home, '.zshrc'),
-    fish: join(home, '.config', 'fish', 'config.fish'),
-  };
-  const install = (...args: string[]) =>
-    runCommand(['sh', join(checkout, 'install.sh'), ...args], { env, cwd: root });
-  return {
-    root,
-    checkout,
-    home,
-    sys,
-    env,
-    rc,
-    install,
-    link: join(home, '.local', 'bin', 'pipwarden'),
-    shims: join(home, '.local', 'share', 'pipwarden', 'shims'),
-    main: join(checkout, 'dist', 'cli', 'main.js'),
-  };
-}
 
 type Machine = ReturnType<typeof machine>;
 
