@@ -19,6 +19,8 @@ export interface Draft {
   /** `--python X` inserted before the subcommand (pip ≥ 22.3). */
   pythonOption: string | null;
   addBreakSystemPackages: boolean;
+  /** Set when user mode was turned off for an env: the clause the notice carries. */
+  userOff: string | null;
   envSet: Record<string, string>;
   envUnset: string[];
   before: string[][];
@@ -34,6 +36,7 @@ export function newDraft(): Draft {
     addUser: false,
     pythonOption: null,
     addBreakSystemPackages: false,
+    userOff: null,
     envSet: {},
     envUnset: [],
     before: [],

@@ -21,5 +21,6 @@ export function neutraliseUser(s: Situation): string {
     }
   }
   const from = s.user.source ? describeSource(s.user.source) : '--user';
-  return `; user mode (${from}) is turned off: the install goes into the env`;
+  draft.userOff = `; user mode (${from}) is turned off`;
+  return `${draft.userOff}: the install goes into the env`;
 }

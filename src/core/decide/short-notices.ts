@@ -14,14 +14,14 @@ export function shortNotices(draft: Draft, facts: Facts): Notice[] {
     const reason = draft.reasons.find((r) => r.message === n.text);
     if (!reason) return [n];
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
-      return foreignEnv(n, reason.message, draft, facts);
+      return foreignEnv(n, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
       return notWritable(n, draft, facts);
     return [n];
   });
 }
 
-function foreignEnv(n: Notice, message: string, draft: Draft, facts: Facts): Notice[] {
+function foreignEnv(n: Notice, draft: Draft, facts: Facts): Notice[] {
   const env = facts.activeEnv;
   if (!env) return [n];
   const how =
@@ -30,7 +30,7 @@ function foreignEnv(n: Notice, message: string, draft: Draft, facts: Facts): Not
       : 'with its own pip';
   const what = env.kind === 'venv' ? 'venv' : `${env.kind} env`;
   // Dropping the user's --user or PIP_USER is a change they must hear of.
-  const userOff = /; user mode \(.*?\) is turned off/.exec(message)?.[0] ?? '';
+  const userOff = draft.userOff ?? '';
   return [
     {
       level: n.level,
