@@ -70,11 +70,62 @@ _pw_engine() {
       "pipwarden: next: run pipwarden rehash to rewrite the shims, or PIPWARDEN_DISABLE=1 $_pw_name ... to bypass pipwarden" >&2
     exit 127
   fi
-  _pw_plan=$(_PIPWARDEN_SHIM=1 "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
+  _pw_cached "$@"
+  _pw_plan=$(_PIPWARDEN_SHIM=1 _PIPWARDEN_PLAN_FILE=$_pw_f _PIPWARDEN_PLAN_KEY=$_pw_k "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
   eval "$_pw_plan"
   printf '%s\n' "pipwarden: internal error: the plan for $_pw_name neither ran it nor exited" \
     "pipwarden: next: report this; PIPWARDEN_DISABLE=1 $_pw_name ... bypasses pipwarden" >&2
   exit 70
+}
+
+# The plan cache: a decision the engine made before, replayed while its inputs are unchanged.
+_pw_cached() {
+  _pw_f=
+  _pw_k=
+  if [ "${PIPWARDEN_PLAN_CACHE-}" = 0 ]; then return; fi
+  _pw_c=${PIPWARDEN_CACHE_DIR-}
+  if [ -z "$_pw_c" ]; then
+    case ${XDG_CACHE_HOME-} in
+      /*) _pw_c=$XDG_CACHE_HOME/pipwarden ;;
+      *) case ${HOME-} in /*) _pw_c=$HOME/.cache/pipwarden ;; *) return ;; esac ;;
+    esac
+  fi
+  case $_pw_c in /*) ;; *) return ;; esac
+  _pw_k="1 ${#_pw_real}:$_pw_real ${#PWD}:$PWD $#"
+  for _pw_a do _pw_k="$_pw_k ${#_pw_a}:$_pw_a"; done
+  if [ ${#_pw_k} -gt 8192 ]; then _pw_k=; return; fi
+  _pw_f=$_pw_c/plans/$_pw_name.${#_pw_k}
+  # shellcheck disable=SC3065 # -O (owned by this user): dash, bash, busybox ash, ksh and zsh all have it
+  if [ -f "$_pw_f" ] && [ -O "$_pw_f" ]; then
+    # shellcheck disable=SC1090 # an entry written by the engine
+    . "$_pw_f"
+  fi
+}
+
+# For an entry's check: how many exported variables named $1… are set, in _pw_n.
+_pw_env_count() {
+  _pw_n=0
+  _pw_e="
+$(export -p)"
+  case $_pw_e in
+    *"
+export PATH="*|*"
+declare -x PATH="*) ;;
+    *) return 1 ;;
+  esac
+  while :; do
+    case $_pw_e in
+      *"
+export $1"*) _pw_e=${_pw_e#*"
+export $1"} ;;
+      *"
+declare -x $1"*) _pw_e=${_pw_e#*"
+declare -x $1"} ;;
+      *) return 0 ;;
+    esac
+    _pw_v=$1${_pw_e%%[!A-Za-z0-9_]*}
+    if eval "[ -n \"\${$_pw_v+s}\" ]"; then _pw_n=$((_pw_n + 1)); fi
+  done
 }
 
 # Succeeds when pip's argv may change an environment; read-only calls fail.

@@ -1,6 +1,7 @@
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import { envNamesStartingWith } from './env-names.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip } from './interpreter/fallback-pip.js';
@@ -142,8 +143,8 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
 
 /** Every PIP_* variable pip reads as `user` or `no-user` (pip lower-cases and maps `_` to `-`). */
 function userVars(env: Env): string[] {
-  return Object.keys(env).filter((k) => {
-    if (!k.startsWith('PIP_') || env[k] === undefined) return false;
+  return envNamesStartingWith(env, 'PIP_').filter((k) => {
+    if (env[k] === undefined) return false;
     const name = normalizeName(k.slice(4));
     return name === 'user' || name === 'no-user';
   });

@@ -1,8 +1,13 @@
+import { promptingIds } from '../../core/decide/prompt.js';
 import { planToSh } from '../../core/render/plan-sh.js';
-import type { Command } from '../context.js';
+import { replayable } from '../../core/replayable.js';
+import { auditLogPath } from '../../io/paths.js';
+import { startRecording } from '../../io/plan-cache/record-inputs.js';
+import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
+import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
-import { recordDecision } from '../record-decision.js';
+import { decisionRecord, writeDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
 import { venvNextStep } from '../venv-next-step.js';
 
@@ -11,20 +16,71 @@ import { venvNextStep } from '../venv-next-step.js';
  * Prints the plan as sh for the shim to eval, so pip is exec'd in the shim's
  * own process and no Node stays resident. Exit 0 means "eval stdout"; any
  * other exit is an error the shim must pass on without running pip.
+ *
+ * When the shim asks for a plan cache entry (_PIPWARDEN_PLAN_FILE), the
+ * decision runs with its reads recorded, and the entry lets the next
+ * identical call skip Node while every input is unchanged (io/plan-cache/).
  */
 export const shellPlan: Command = async (args, ctx) => {
   const { values, rest } = splitArgs('shell-plan', args, [], ['--real', '--name']);
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const prepared = await prepare(command, ctx, real, true);
+  const request = planCacheRequest(ctx.env);
+  const recording = request === null ? null : recordDecisionInputs(ctx);
+  const dctx = recording?.ctx ?? ctx;
+  const prepared = await prepare(command, dctx, real, true);
   const { plan, warnings } = prepared;
-  await printWarnings(warnings, ctx.stderr);
+  await printWarnings(warnings, dctx.stderr);
   await printNotices(
-    audible([...plan.notices, ...venvNextStep(plan, ctx.env)], quietEnv(ctx.env)),
-    ctx.stderr,
+    audible([...plan.notices, ...venvNextStep(plan, dctx.env)], quietEnv(dctx.env)),
+    dctx.stderr,
   );
-  await recordDecision(prepared, command, ctx);
-  ctx.stdout.write(planToSh(plan, { real: real ?? '', args: rest }));
+  // Read while recording: the record's user, cwd and log path are inputs too.
+  const record = await decisionRecord(prepared, command, dctx);
+  const log = record === null ? null : auditLogPath(dctx.env);
+  const inputs = recording?.stop();
+  await writeDecision(record, prepared, ctx);
+  const sh = planToSh(plan, { real: real ?? '', args: rest });
+  if (request !== null && inputs !== undefined && recording !== null) {
+    const why =
+      replayable(
+        plan,
+        prepared.config.config.audit,
+        promptingIds(prepared.config).length > 0,
+        process.argv[1] ?? '',
+      ) ??
+      savePlan(request, inputs, {
+        cwd: ctx.cwd,
+        home: ctx.home,
+        stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
+        stderr: recording.stderr(),
+        plan: sh,
+        // The engine's own files, and the passwd entry behind the record's user name.
+        own: [process.argv[1] ?? '', process.execPath, ...(log === null ? [] : ['/etc/passwd'])],
+        ...(record === null || log === null ? {} : { audit: { log, record } }),
+      });
+    if (why !== null && ctx.env.PIPWARDEN_PLAN_CACHE_DEBUG === '1') {
+      ctx.stderr.write(`pipwarden: plan cache: not kept: ${why}\n`);
+    }
+  }
+  ctx.stdout.write(sh);
   return 0;
 };
+
+/** The context to decide with: its env records reads and its stderr keeps a copy. */
+function recordDecisionInputs(ctx: CommandContext) {
+  const recording = startRecording(ctx.env, ctx.cwd);
+  const printed: string[] = [];
+  const stderr = Object.assign(Object.create(ctx.stderr) as NodeJS.WritableStream, {
+    write(chunk: string | Uint8Array) {
+      printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+      return ctx.stderr.write(chunk);
+    },
+  });
+  return {
+    ctx: { ...ctx, env: recording.env, stderr },
+    stop: recording.stop,
+    stderr: () => printed.join(''),
+  };
+}

@@ -1,5 +1,5 @@
 import { shQuote } from './quote.js';
-import { BYPASS, ENGINE, FIND_REAL } from './shim-parts.js';
+import { BYPASS, ENGINE, FIND_REAL, PLAN_CACHE } from './shim-parts.js';
 import { renderPipRoute, renderPythonRoute } from './shim-route.js';
 
 /**
@@ -62,6 +62,7 @@ export function renderShim(spec: ShimSpec): string {
     FIND_REAL,
     BYPASS,
     ENGINE,
+    PLAN_CACHE,
     route,
     '_pw_exec "$_pw_real" "$@"',
     '',

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AuditRecord } from '../../core/audit-record.js';
 import { parseAuditLine } from '../../core/provenance/index.js';
+import { readPending } from './pending.js';
 
 /**
  * Read at most this much of each file, from its end: the newest records
@@ -36,6 +37,8 @@ export async function readAudit(
       if (e.code !== 'ENOENT') out.problems.push(`${file} (${e.code ?? e.message})`);
     }
   }
+  // Replays of plan cache entries the engine has not folded in yet: newer than the log.
+  out.records.push(...readPending(path).filter(keep));
   return out;
 }
 

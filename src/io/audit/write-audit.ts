@@ -6,6 +6,7 @@ import type { Env } from '../../core/env.js';
 import { makeDirs } from '../make-dirs.js';
 import { auditLogPath } from '../paths.js';
 import { appendLine } from './append-line.js';
+import { foldPending } from './pending.js';
 import { sendToSyslog } from './syslog.js';
 
 /** Who is asking, from the process and its env. */
@@ -42,6 +43,7 @@ export function writeAudit(record: AuditRecord, audit: AuditConfig, env: Env): s
     const path = auditLogPath(env);
     attempt(path, () => {
       makeDirs(dirname(path), 0o700);
+      problems.push(...foldPending(path, audit.maxBytes));
       appendLine(path, line, { maxBytes: audit.maxBytes, create: true });
     });
   }

@@ -7,6 +7,7 @@ import {
   type SettingSource,
 } from '../../core/facts.js';
 import { compareVersions } from '../../core/version.js';
+import { envNamesStartingWith } from '../env-names.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
 
@@ -102,8 +103,9 @@ export function readPipSettings(input: PipSettingsInput): PipSettings {
     }
   }
   if (!input.isolated) {
-    for (const [name, value] of Object.entries(input.env)) {
-      if (!name.startsWith('PIP_') || value === undefined) continue;
+    for (const name of envNamesStartingWith(input.env, 'PIP_')) {
+      const value = input.env[name];
+      if (value === undefined) continue;
       const key = name.slice(4).toLowerCase();
       if (ENV_NAMES_IGNORED.has(key)) continue;
       merged.set(`${ENV_SECTION}.${normalizeName(key)}`, {

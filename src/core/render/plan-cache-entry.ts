@@ -1,0 +1,104 @@
+import { shWord } from './quote.js';
+
+/**
+ * Bumped when the entry's sh or the shim's key changes meaning. It leads the
+ * key (`_pw_k`), so a shim never sources an entry in another format.
+ */
+export const PLAN_CACHE_FORMAT = 1;
+
+/** What a path was when the decision read it, as sh `test` can check it again. */
+export interface PathState {
+  path: string;
+  kind: 'missing' | 'file' | 'dir' | 'other';
+  /** A symbolic link (for `missing`: a dangling one). */
+  link: boolean;
+  /** For a link that resolves: where it led, checked with `-ef` (a retargeted link leads elsewhere). */
+  target?: string;
+  /** access(2) as this user. */
+  readable: boolean;
+  writable: boolean;
+  executable: boolean;
+  /** Whether its mtime is checked: not for devices, nor for HOME or a sticky dir such as /tmp (see docs/plan-cache.md). */
+  mtime: boolean;
+}
+
+/** One cached decision: the shim's key, every input the engine read, and what to replay. */
+export interface PlanCacheEntry {
+  key: string;
+  /** The physical working directory the engine decided in. */
+  cwd: string;
+  /** Whether stderr was a terminal (colour in the notices depends on it). */
+  stderrTty: boolean;
+  /** Variables read, in the order read; undefined: unset. */
+  vars: [string, string | undefined][];
+  /** For each listed prefix, how many variables had it. */
+  prefixes: [string, number][];
+  paths: PathState[];
+  /** The audit record a replay leaves for the engine to fold into the log (io/audit/pending.ts). */
+  audit?: { dir: string; line: string };
+  /** What the engine printed on stderr, replayed byte for byte. */
+  stderr: string;
+  /** The plan as planToSh rendered it. */
+  plan: string;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The entry as sh, sourced by the shim inside `_pw_engine`: each line
+ * checks one input and returns to the shim (which then asks the engine)
+ * when it no longer holds; past the checks, the plan runs exactly as the
+ * engine printed it. `$_pw_f` is the entry's own path: its mtime is the
+ * moment the decision began, so `-nt` against it means "changed since".
+ */
+export function renderPlanCacheEntry(entry: PlanCacheEntry): string {
+  const lines = [
+    '# pipwarden plan cache entry: written by `pipwarden shell-plan` and sourced by the shim; safe to delete.',
+    '# Each check must hold, or the shim asks the engine again.',
+    `[ "$_pw_k" = ${shWord(entry.key)} ] || return 0`,
+    `[ . -ef ${shWord(entry.cwd)} ] || return 0`,
+    `[ ${entry.stderrTty ? '' : '! '}-t 2 ] || return 0`,
+  ];
+  for (const [name, value] of entry.vars) {
+    if (!NAME.test(name)) throw new Error(`a variable sh cannot name: ${name}`);
+    lines.push(
+      value === undefined
+        ? `[ -z "\${${name}+s}" ] || return 0`
+        : `[ "\${${name}+s}\${${name}-}" = ${shWord(`s${value}`)} ] || return 0`,
+    );
+  }
+  for (const [prefix, count] of entry.prefixes) {
+    if (!NAME.test(prefix)) throw new Error(`a prefix sh cannot scan: ${prefix}`);
+    lines.push(`_pw_env_count ${prefix} && [ "$_pw_n" = ${count} ] || return 0`);
+  }
+  for (const p of entry.paths) lines.push(`${pathChecks(p).join(' && ')} || return 0`);
+  if (entry.audit) {
+    // One file per call, named by the pid (exec keeps it for pip); noclobber
+    // makes a leftover of an earlier process with that pid a miss, not a loss.
+    lines.push(
+      'set -C',
+      `if ! { printf '%s\\n' ${shWord(entry.audit.line)} >${shWord(`${entry.audit.dir}/`)}"$$"; } 2>/dev/null; then set +C; return 0; fi`,
+      'set +C',
+    );
+  }
+  if (entry.stderr !== '') lines.push(`printf '%s' ${shWord(entry.stderr)} >&2`);
+  lines.push(entry.plan.trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+function pathChecks(p: PathState): string[] {
+  const q = shWord(p.path);
+  if (p.kind === 'missing') return [`[ ! -e ${q} ]`, `[ ${p.link ? '' : '! '}-L ${q} ]`];
+  const type = p.kind === 'file' ? '-f' : p.kind === 'dir' ? '-d' : '-e';
+  const checks = [`[ ${type} ${q} ]`, `[ ${p.link ? '' : '! '}-L ${q} ]`];
+  if (p.target !== undefined) checks.push(`[ ${q} -ef ${shWord(p.target)} ]`);
+  for (const [flag, on] of [
+    ['-r', p.readable],
+    ['-w', p.writable],
+    ['-x', p.executable],
+  ] as const) {
+    checks.push(`[ ${on ? '' : '! '}${flag} ${q} ]`);
+  }
+  if (p.mtime) checks.push(`[ ! ${q} -nt "$_pw_f" ]`);
+  return checks;
+}

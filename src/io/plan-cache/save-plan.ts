@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, utimesSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { AuditRecord } from '../../core/audit-record.js';
+import type { Env } from '../../core/env.js';
+import { type PlanCacheEntry, renderPlanCacheEntry } from '../../core/render/plan-cache-entry.js';
+import { pendingDir } from '../audit/pending.js';
+import { makeDirs } from '../make-dirs.js';
+import { unlinkQuietly } from '../shims/write-atomic.js';
+import { observePaths } from './observe-paths.js';
+import type { Inputs } from './record-inputs.js';
+
+/** Where the shim wants its entry, and the key it will look it up by. */
+export interface PlanCacheRequest {
+  file: string;
+  key: string;
+}
+
+/**
+ * A shim asks for an entry by starting the engine with these two set (and
+ * never sets them otherwise): the file it will source next time and the
+ * key it built from its real command, cwd and argv.
+ */
+export function planCacheRequest(env: Env): PlanCacheRequest | null {
+  const file = env._PIPWARDEN_PLAN_FILE;
+  const key = env._PIPWARDEN_PLAN_KEY;
+  if (!file || !key || !file.startsWith('/')) return null;
+  return { file, key };
+}
+
+export interface Decided {
+  cwd: string;
+  home: string;
+  stderrTty: boolean;
+  /** What the engine printed on stderr. */
+  stderr: string;
+  /** The plan as sh. */
+  plan: string;
+  /** Files read outside node:fs (the engine's own, the passwd entry behind the audit's user name). */
+  own: string[];
+  /** The audit record to leave on each replay, and the log it is for. */
+  audit?: { log: string; record: AuditRecord };
+}
+
+/**
+ * Writes the entry when the decision can be replayed from sh; otherwise
+ * says why not. Never throws: a cache that cannot be written costs the
+ * next call one engine start, nothing else.
+ */
+export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided): string | null {
+  if (inputs.spoilt.length > 0) return inputs.spoilt.join('; ');
+  // Node decoded the key's bytes; a lossy decoding would never match again.
+  if (req.key.includes('\uFFFD')) return 'the command line is not UTF-8';
+  const vars = [...inputs.vars].filter(([name]) => !name.startsWith('_PIPWARDEN_'));
+  const proc = [...inputs.paths].find((p) => p === '/proc' || p.startsWith('/proc/'));
+  if (proc !== undefined) return `it read ${proc}, which belongs to one process`;
+  // pipwarden's own cache (<cache>/pipwarden, above plans/): the probe results
+  // there are derived from the interpreter's stamps, which are inputs of
+  // their own, and writing this entry changes that dir.
+  const own = `${dirname(dirname(req.file))}/`;
+  const paths = [...inputs.paths].filter((p) => !`${p}/`.startsWith(own));
+  try {
+    const entry: PlanCacheEntry = {
+      key: req.key,
+      cwd: decided.cwd,
+      stderrTty: decided.stderrTty,
+      vars,
+      prefixes: [...inputs.prefixes].map(([p, names]) => [p, names.length]),
+      paths: observePaths([...paths, ...decided.own, decided.cwd], decided.home),
+      stderr: decided.stderr,
+      plan: decided.plan,
+    };
+    if (decided.audit) {
+      const dir = pendingDir(decided.audit.log);
+      makeDirs(dir, 0o700);
+      entry.audit = { dir, line: JSON.stringify({ ...decided.audit.record, time: '' }) };
+    }
+    writeEntry(req.file, renderPlanCacheEntry(entry), inputs.since);
+    return null;
+  } catch (error) {
+    return `not written: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Atomically, owner-only (the shim sources it only when `-O` says this
+ * user owns it), with its mtime set before it becomes visible: one second
+ * before the decision began, so a change during the decision, even within
+ * the filesystem's coarse clock tick, reads as newer and the entry misses.
+ */
+function writeEntry(file: string, text: string, since: number): void {
+  const dir = dirname(file);
+  makeDirs(dir, 0o700);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    const then = (since - 1000) / 1000;
+    utimesSync(temp, then, then);
+    renameSync(temp, file);
+  } catch (error) {
+    unlinkQuietly(temp);
+    throw error;
+  }
+}

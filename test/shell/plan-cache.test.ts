@@ -1,0 +1,345 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CachedWorld, cachedWorld } from './support/cached-world.js';
+
+// The plan cache (docs/plan-cache.md), end to end: real shims, a real venv
+// and its real pip, and a node that counts its starts. A replay must behave
+// exactly as the engine would, and any input the decision read that changes
+// must send the next call back to the engine. Each invalidation case below
+// changes one input and checks both: Node started again, and the outcome is
+// the new input's (where the input changes it), not the cached one.
+
+const quiet = { timeout: 120_000 };
+
+/**
+ * Calls until a call replays (no Node), at most three: cold probe, entry
+ * written, replay. Between calls the world's mtimes go back a minute, as
+ * if time had passed: what a first call creates (the probe cache, the audit
+ * log's dir) is otherwise "changed since" the next decision began.
+ */
+function warm(w: CachedWorld, args: string[], opts: Parameters<CachedWorld['call']>[1] = {}) {
+  for (let i = 0; i < 3; i++) {
+    const r = w.call(args, opts);
+    if (r.nodeStarts === 0) return r;
+    w.backdate();
+  }
+  throw new Error(`no replay after three calls of ${args.join(' ')}`);
+}
+
+function installArgs(w: CachedWorld, ...extra: string[]): string[] {
+  return ['install', ...extra, '--no-index', '--find-links', w.wheels, 'pwdemo'];
+}
+
+describe('replay', () => {
+  it('a warm install in a venv runs pip without starting Node, with the same result', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w);
+    const engine = w.call(args);
+    expect(engine.status).toBe(0);
+    expect(engine.nodeStarts).toBe(1);
+    const replay = warm(w, args);
+    expect(replay.status).toBe(0);
+    expect(replay.stdout).toContain('Requirement already satisfied: pwdemo');
+    expect(replay.stdout).toBe(engine.stdout);
+    expect(replay.stderr).toBe(engine.stderr);
+    expect(readdirSync(w.plans).filter((f) => f.startsWith('pip.'))).toHaveLength(1);
+    expect(statSync(w.plans).mode & 0o777).toBe(0o700);
+  });
+
+  it('a rewrite replays its notice and the rewrite itself (--user in a venv)', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w, '--user');
+    const engine = w.call(args);
+    const replay = warm(w, args);
+    expect(replay.status).toBe(0);
+    expect(replay.stderr).toBe(engine.stderr);
+    expect(replay.stderr).toMatch(/pipwarden: .*not the user site/);
+    // pip ran without --user: it is satisfied in the venv rather than refusing user mode.
+    expect(replay.stdout).toContain('Requirement already satisfied: pwdemo');
+  });
+
+  it("a replayed decision's audit record reaches the log, with the time of the call", quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w, '--user');
+    const log = join(w.home, '.local', 'state', 'pipwarden', 'audit.log');
+    const pending = `${log}.pending`;
+    const t0 = Date.now();
+    warm(w, args); // its last call is a replay
+    const lines = () => readFileSync(log, 'utf8').trimEnd().split('\n');
+    const before = lines().length;
+    expect(w.call(args).nodeStarts).toBe(0);
+    expect(readdirSync(pending)).toHaveLength(2);
+    expect(lines()).toHaveLength(before);
+    // The next decision the engine makes folds them in first, oldest first.
+    const other = w.call(installArgs(w, '--user', '-q'));
+    expect(other.nodeStarts).toBe(1);
+    expect(readdirSync(pending)).toEqual([]);
+    const all = lines().map((l) => JSON.parse(l) as { time: string; argv: string[] });
+    expect(all).toHaveLength(before + 3);
+    const folded = all.slice(before, before + 2);
+    for (const r of folded) {
+      expect(r.argv).toEqual(['pip', ...args]);
+      expect(Date.parse(r.time)).toBeGreaterThanOrEqual(t0 - 1000);
+      expect(Date.parse(r.time)).toBeLessThanOrEqual(Date.parse(all[before + 2]!.time));
+    }
+    expect(Date.parse(folded[0]!.time)).toBeLessThanOrEqual(Date.parse(folded[1]!.time));
+    expect(all[before + 2]!.argv).toEqual(['pip', ...installArgs(w, '--user', '-q')]);
+  });
+
+  it('PIPWARDEN_PLAN_CACHE=0 always asks the engine', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w);
+    warm(w, args);
+    expect(w.call(args, { env: { PIPWARDEN_PLAN_CACHE: '0' } }).nodeStarts).toBe(1);
+    expect(w.call(args, { env: { PIPWARDEN_PLAN_CACHE: '0' } }).nodeStarts).toBe(1);
+  });
+
+  it('an entry this user does not own is never sourced', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w);
+    warm(w, args);
+    const [entry] = readdirSync(w.plans).filter((f) => f.startsWith('pip.'));
+    const file = join(w.plans, entry!);
+    writeFileSync(file, 'echo SOURCED; exit 9\n');
+    chownSync(file, 65534, 65534);
+    utimesSync(file, 0, 0);
+    const r = w.call(args);
+    expect(r.stdout).not.toContain('SOURCED');
+    expect(r.status).toBe(0);
+    expect(r.nodeStarts).toBe(1);
+  });
+});
+
+type Options = NonNullable<Parameters<CachedWorld['call']>[1]>;
+type Result = ReturnType<CachedWorld['call']>;
+
+interface Case {
+  name: string;
+  /** The call's extra arguments (default: a plain install). */
+  extra?: string[];
+  /** The options of the warm-up calls; files it makes are backdated before them. */
+  setup?: (w: CachedWorld) => Options;
+  /** Changes one input; may give new options or arguments for the call after it. */
+  change: (w: CachedWorld) => { opts?: Options; args?: string[] } | undefined;
+  /** What the engine's fresh decision looks like, where the change alters it. */
+  expect?: (r: Result) => void;
+}
+
+const refuseUserInVenv = 'onUserInVenv: refuse\n';
+const refused = (r: Result) => {
+  expect(r.status).toBe(77);
+  expect(r.stdout).not.toContain('pwdemo');
+};
+
+const CASES: Case[] = [
+  {
+    name: 'a PIP_* variable read by name (PIP_USER) is set',
+    change: () => ({ opts: { env: { PIP_USER: '1' } } }),
+    expect: (r) => expect(r.stderr).toMatch(/PIP_USER/),
+  },
+  {
+    name: 'a PIP_* variable only a scan of the environment finds (PIP_user) is set',
+    change: () => ({ opts: { env: { PIP_user: '1' } } }),
+    expect: (r) => expect(r.stderr).toMatch(/PIP_user/),
+  },
+  {
+    name: 'a PIP_* variable that was set is unset',
+    setup: () => ({ env: { PIP_USER: '1' } }),
+    change: () => ({ opts: {} }),
+    expect: (r) => expect(r.stderr).not.toMatch(/PIP_USER/),
+  },
+  {
+    name: 'a PIPWARDEN_* variable changes (PIPWARDEN_ON_USER_IN_VENV)',
+    extra: ['--user'],
+    change: () => ({ opts: { env: { PIPWARDEN_ON_USER_IN_VENV: 'refuse' } } }),
+    expect: refused,
+  },
+  {
+    name: 'VIRTUAL_ENV changes',
+    change: (w) => ({ opts: { env: { VIRTUAL_ENV: join(w.root, 'sys') } } }),
+  },
+  {
+    name: 'a project config file appears in the cwd',
+    extra: ['--user'],
+    change: (w) => {
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), refuseUserInVenv);
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'a project config file appears in a parent of the cwd',
+    extra: ['--user'],
+    setup: (w) => {
+      mkdirSync(join(w.proj, 'src'));
+      return { cwd: join(w.proj, 'src') };
+    },
+    change: (w) => {
+      writeFileSync(join(w.proj, 'pipwarden.config.yaml'), refuseUserInVenv);
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'a project config file is edited in place',
+    extra: ['--user'],
+    setup: (w) => {
+      w.writeOld(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
+      return {};
+    },
+    change: (w) => {
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), refuseUserInVenv);
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'a project config file is replaced by one with an older mtime (mv over it)',
+    extra: ['--user'],
+    setup: (w) => {
+      w.writeOld(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
+      return {};
+    },
+    change: (w) => {
+      const older = join(w.root, 'older.yaml');
+      writeFileSync(older, refuseUserInVenv);
+      utimesSync(older, 1, 1);
+      renameSync(older, join(w.proj, '.pipwardenrc.yaml'));
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'the org config appears',
+    extra: ['--user'],
+    change: (w) => {
+      mkdirSync(join(w.root, 'etc-pipwarden'));
+      writeFileSync(join(w.root, 'etc-pipwarden', 'config.yaml'), refuseUserInVenv);
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'the user config appears',
+    extra: ['--user'],
+    change: (w) => {
+      mkdirSync(join(w.home, '.config', 'pipwarden'), { recursive: true });
+      writeFileSync(join(w.home, '.config', 'pipwarden', 'config.yaml'), refuseUserInVenv);
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: "pip's config file (PIP_CONFIG_FILE) appears, with user = true",
+    setup: (w) => ({ env: { PIP_CONFIG_FILE: join(w.root, 'pip.conf') } }),
+    change: (w) => {
+      writeFileSync(join(w.root, 'pip.conf'), '[install]\nuser = true\n');
+      return undefined;
+    },
+    expect: (r) => expect(r.stderr).toMatch(/not the user site/),
+  },
+  {
+    name: 'the real pip is rewritten (an upgrade replaces its script)',
+    change: (w) => {
+      const pip = join(w.venvDir, 'bin', 'pip');
+      writeFileSync(pip, readFileSync(pip));
+      return undefined;
+    },
+  },
+  {
+    name: 'the arguments differ',
+    change: (w) => ({ args: installArgs(w, '-q') }),
+  },
+  {
+    name: 'the cwd is a new directory at the same path, all its mtimes old',
+    extra: ['--user'],
+    change: (w) => {
+      renameSync(w.proj, `${w.proj}-old`);
+      mkdirSync(w.proj);
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), refuseUserInVenv);
+      w.backdate();
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'pipwarden is upgraded (its entry file changes)',
+    change: (w) => {
+      writeFileSync(w.engineMain, readFileSync(w.engineMain));
+      return undefined;
+    },
+  },
+];
+
+describe('a changed input sends the call back to the engine', () => {
+  for (const c of CASES) {
+    it(c.name, quiet, () => {
+      const w = cachedWorld();
+      const args = installArgs(w, ...(c.extra ?? []));
+      const opts = c.setup?.(w) ?? {};
+      w.backdate();
+      warm(w, args, opts);
+      const after = c.change(w);
+      const r = w.call(after?.args ?? args, after?.opts ?? opts);
+      expect(r.nodeStarts).toBe(1);
+      c.expect?.(r);
+    });
+  }
+
+  it('the symlinked cwd now leads elsewhere', quiet, () => {
+    const w = cachedWorld();
+    const a = join(w.root, 'a');
+    const b = join(w.root, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    writeFileSync(join(b, '.pipwardenrc.yaml'), refuseUserInVenv);
+    const link = join(w.root, 'current');
+    symlinkSync(a, link);
+    w.backdate();
+    const args = installArgs(w, '--user');
+    const opts = { cwd: link, env: { PWD: link } };
+    warm(w, args, opts);
+    unlinkSync(link);
+    symlinkSync(b, link);
+    w.backdate();
+    const r = w.call(args, opts);
+    expect(r.nodeStarts).toBe(1);
+    refused(r);
+  });
+
+  it('stderr becomes a terminal (notices may be coloured)', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w, '--user');
+    warm(w, args);
+    const [name] = readdirSync(w.plans);
+    expect(readFileSync(join(w.plans, name!), 'utf8')).toContain('[ ! -t 2 ] || return 0');
+    // The same call with the shim's stdio on a pty (script(1)): the engine decides again
+    // and leaves its entry, for a terminal, in the same file (same key).
+    const r = spawnSync(
+      'script',
+      ['-qec', `${join(w.shims, 'pip')} ${args.join(' ')}`, '/dev/null'],
+      {
+        env: w.env({ PATH: w.path(join(w.venvDir, 'bin')), VIRTUAL_ENV: w.venvDir }),
+        cwd: w.proj,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(readdirSync(w.plans)).toEqual([name]);
+    expect(readFileSync(join(w.plans, name!), 'utf8')).toContain('[ -t 2 ] || return 0');
+  });
+});

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  lutimesSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../../helpers/tmp.js';
+import { type ShellWorld, shellWorld } from './world.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface Call {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** How many times the shim started Node for this call. */
+  nodeStarts: number;
+}
+
+export interface CachedWorld extends ShellWorld {
+  venvDir: string;
+  /** The project dir the calls run in. */
+  proj: string;
+  /** pipwarden's engine as the shims run it: a copy, so a test may "upgrade" it. */
+  engineMain: string;
+  /** Where the shims keep their plan cache entries. */
+  plans: string;
+  call(args: string[], opts?: { env?: Record<string, string | undefined>; cwd?: string }): Call;
+  /**
+   * Sets the mtimes of the world's directories back a minute, as if time had
+   * passed since files were added to them, so a next decision does not see
+   * them as changed since it began. Files keep theirs: the probe cache's
+   * stamps are the interpreter's files' own (use writeOld for a file).
+   */
+  backdate(): void;
+  /** Writes a file whose mtime is a minute old. */
+  writeOld(path: string, text: string): void;
+}
+
+/**
+ * A shell world whose shims run pipwarden's bundle through a node that
+ * counts its starts, with a venv on PATH (VIRTUAL_ENV set) in which
+ * `pwdemo` is already installed: `pip install pwdemo` there is the warm,
+ * nothing-to-rewrite call that the plan cache is for.
+ */
+export function cachedWorld(): CachedWorld {
+  const w = shellWorld(['pwdemo']);
+  const venvDir = w.venv('venv');
+  const proj = join(w.root, 'proj');
+  mkdirSync(proj);
+  const pw = join(w.root, 'pw');
+  cpSync(join(ROOT, 'dist', 'bundle'), join(pw, 'dist', 'bundle'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(pw, 'package.json'));
+  cpSync(join(ROOT, 'presets'), join(pw, 'presets'), { recursive: true });
+  const engineMain = join(pw, 'dist', 'bundle', 'main.js');
+  // Outside the world: creating it must not touch a dir the decisions read.
+  const starts = join(tempDir('pipwarden-node-starts-'), 'starts');
+  const node = join(w.root, 'counting-node');
+  writeFileSync(node, `#!/bin/sh\necho x >> '${starts}'\nexec '${process.execPath}' "$@"\n`);
+  chmodSync(node, 0o755);
+  for (const name of readdirSync(w.shims)) {
+    const shim = join(w.shims, name);
+    if (!lstatSync(shim).isFile() || name.startsWith('.')) continue;
+    const text = readFileSync(shim, 'utf8')
+      .replace(/^_pw_node=.*$/m, `_pw_node='${node}'`)
+      .replace(/^_pw_main=.*$/m, `_pw_main='${engineMain}'`);
+    writeFileSync(shim, text);
+  }
+  const baseEnv = (extra: Record<string, string | undefined> = {}) =>
+    w.env({ PATH: w.path(join(venvDir, 'bin')), VIRTUAL_ENV: venvDir, ...extra });
+  const install = spawnSync(
+    join(venvDir, 'bin', 'pip'),
+    ['install', '--no-index', '--find-links', w.wheels, 'pwdemo'],
+    { env: baseEnv(), encoding: 'utf8' },
+  );
+  if (install.status !== 0) throw new Error(`setting up pwdemo failed: ${install.stderr}`);
+  const count = () => (existsSync(starts) ? readFileSync(starts, 'utf8').length / 2 : 0);
+  const world: CachedWorld = {
+    ...w,
+    venvDir,
+    proj,
+    engineMain,
+    plans: join(w.home, '.cache', 'pipwarden', 'plans'),
+    call(args, opts = {}) {
+      const before = count();
+      const r = spawnSync(join(w.shims, 'pip'), args, {
+        env: baseEnv(opts.env),
+        cwd: opts.cwd ?? proj,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr, nodeStarts: count() - before };
+    },
+    backdate() {
+      const then = Date.now() / 1000 - 60;
+      const walk = (p: string) => {
+        if (!lstatSync(p).isDirectory()) return;
+        for (const e of readdirSync(p)) walk(join(p, e));
+        lutimesSync(p, then, then);
+      };
+      walk(w.root);
+    },
+    writeOld(path, text) {
+      writeFileSync(path, text);
+      const then = Date.now() / 1000 - 60;
+      lutimesSync(path, then, then);
+    },
+  };
+  // Everything set up so far, files too, is old news (before any probe).
+  const then = Date.now() / 1000 - 60;
+  const walk = (p: string) => {
+    if (lstatSync(p).isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
+    lutimesSync(p, then, then);
+  };
+  walk(w.root);
+  return world;
+}
