@@ -24,17 +24,11 @@ import { type CachedWorld, cachedWorld } from './support/cached-world.js';
 
 const quiet = { timeout: 120_000 };
 
-/**
- * Calls until a call replays (no Node), at most three: cold probe, entry
- * written, replay. Between calls the world's mtimes go back a minute, as
- * if time had passed: what a first call creates (the probe cache, the audit
- * log's dir) is otherwise "changed since" the next decision began.
- */
+/** Calls until a call replays (no Node), at most three: cold probe, entry written, replay. */
 function warm(w: CachedWorld, args: string[], opts: Parameters<CachedWorld['call']>[1] = {}) {
   for (let i = 0; i < 3; i++) {
     const r = w.call(args, opts);
     if (r.nodeStarts === 0) return r;
-    w.backdate();
   }
   throw new Error(`no replay after three calls of ${args.join(' ')}`);
 }
@@ -99,6 +93,17 @@ describe('replay', () => {
     expect(all[before + 2]!.argv).toEqual(['pip', ...installArgs(w, '--user', '-q')]);
   });
 
+  it('a file the decision did not read may change: the next call still replays', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w);
+    warm(w, args);
+    writeFileSync(join(w.proj, '.notes.swp'), 'an editor was here');
+    writeFileSync(join(w.home, '.bash_history'), 'ls\n');
+    const r = w.call(args);
+    expect(r.nodeStarts).toBe(0);
+    expect(r.stdout).toContain('Requirement already satisfied: pwdemo');
+  });
+
   it('PIPWARDEN_PLAN_CACHE=0 always asks the engine', quiet, () => {
     const w = cachedWorld();
     const args = installArgs(w);
@@ -130,7 +135,7 @@ interface Case {
   name: string;
   /** The call's extra arguments (default: a plain install). */
   extra?: string[];
-  /** The options of the warm-up calls; files it makes are backdated before them. */
+  /** The options of the warm-up calls, after making what they need. */
   setup?: (w: CachedWorld) => Options;
   /** Changes one input; may give new options or arguments for the call after it. */
   change: (w: CachedWorld) => { opts?: Options; args?: string[] } | undefined;
@@ -197,7 +202,7 @@ const CASES: Case[] = [
     name: 'a project config file is edited in place',
     extra: ['--user'],
     setup: (w) => {
-      w.writeOld(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
       return {};
     },
     change: (w) => {
@@ -210,7 +215,7 @@ const CASES: Case[] = [
     name: 'a project config file is replaced by one with an older mtime (mv over it)',
     extra: ['--user'],
     setup: (w) => {
-      w.writeOld(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
       return {};
     },
     change: (w) => {
@@ -218,6 +223,21 @@ const CASES: Case[] = [
       writeFileSync(older, refuseUserInVenv);
       utimesSync(older, 1, 1);
       renameSync(older, join(w.proj, '.pipwardenrc.yaml'));
+      return undefined;
+    },
+    expect: refused,
+  },
+  {
+    name: 'a project config file is edited and its mtime set back (cp -p, tar x, touch -d)',
+    extra: ['--user'],
+    setup: (w) => {
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), 'onUserInVenv: env\n');
+      utimesSync(join(w.proj, '.pipwardenrc.yaml'), 1000, 1000);
+      return {};
+    },
+    change: (w) => {
+      writeFileSync(join(w.proj, '.pipwardenrc.yaml'), refuseUserInVenv);
+      utimesSync(join(w.proj, '.pipwardenrc.yaml'), 999, 999);
       return undefined;
     },
     expect: refused,
@@ -264,13 +284,12 @@ const CASES: Case[] = [
     change: (w) => ({ args: installArgs(w, '-q') }),
   },
   {
-    name: 'the cwd is a new directory at the same path, all its mtimes old',
+    name: 'the cwd is a new directory at the same path',
     extra: ['--user'],
     change: (w) => {
       renameSync(w.proj, `${w.proj}-old`);
       mkdirSync(w.proj);
       writeFileSync(join(w.proj, '.pipwardenrc.yaml'), refuseUserInVenv);
-      w.backdate();
       return undefined;
     },
     expect: refused,
@@ -290,7 +309,6 @@ describe('a changed input sends the call back to the engine', () => {
       const w = cachedWorld();
       const args = installArgs(w, ...(c.extra ?? []));
       const opts = c.setup?.(w) ?? {};
-      w.backdate();
       warm(w, args, opts);
       const after = c.change(w);
       const r = w.call(after?.args ?? args, after?.opts ?? opts);
@@ -308,13 +326,11 @@ describe('a changed input sends the call back to the engine', () => {
     writeFileSync(join(b, '.pipwardenrc.yaml'), refuseUserInVenv);
     const link = join(w.root, 'current');
     symlinkSync(a, link);
-    w.backdate();
     const args = installArgs(w, '--user');
     const opts = { cwd: link, env: { PWD: link } };
     warm(w, args, opts);
     unlinkSync(link);
     symlinkSync(b, link);
-    w.backdate();
     const r = w.call(args, opts);
     expect(r.nodeStarts).toBe(1);
     refused(r);

@@ -52,7 +52,6 @@ export const shellPlan: Command = async (args, ctx) => {
       ) ??
       savePlan(request, inputs, {
         cwd: ctx.cwd,
-        home: ctx.home,
         stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
         stderr: recording.stderr(),
         plan: sh,

@@ -18,8 +18,8 @@ export interface PathState {
   readable: boolean;
   writable: boolean;
   executable: boolean;
-  /** Whether its mtime is checked: not for devices, nor for HOME or a sticky dir such as /tmp (see docs/plan-cache.md). */
-  mtime: boolean;
+  /** Files and directories: the two stamps (in `$_pw_c/stamps/`) whose mtimes bracket its own. */
+  mtime?: { lo: string; hi: string };
 }
 
 /** One cached decision: the shim's key, every input the engine read, and what to replay. */
@@ -48,8 +48,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * The entry as sh, sourced by the shim inside `_pw_engine`: each line
  * checks one input and returns to the shim (which then asks the engine)
  * when it no longer holds; past the checks, the plan runs exactly as the
- * engine printed it. `$_pw_f` is the entry's own path: its mtime is the
- * moment the decision began, so `-nt` against it means "changed since".
+ * engine printed it. `$_pw_c` is pipwarden's cache dir, which holds the
+ * mtime stamps (io/plan-cache/stamps.ts).
  */
 export function renderPlanCacheEntry(entry: PlanCacheEntry): string {
   const lines = [
@@ -99,6 +99,11 @@ function pathChecks(p: PathState): string[] {
   ] as const) {
     checks.push(`[ ${on ? '' : '! '}${flag} ${q} ]`);
   }
-  if (p.mtime) checks.push(`[ ! ${q} -nt "$_pw_f" ]`);
+  if (p.mtime) {
+    checks.push(
+      `[ ${q} -nt "$_pw_c"/stamps/${shWord(p.mtime.lo)} ]`,
+      `[ ${q} -ot "$_pw_c"/stamps/${shWord(p.mtime.hi)} ]`,
+    );
+  }
   return checks;
 }

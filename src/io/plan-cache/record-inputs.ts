@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../../core/env.js';
 import { LIST_PREFIX } from '../env-names.js';
+import { type Observed, type ObserveFs, observePath } from './observe-path.js';
 
 /**
  * Everything one decision read, so a plan cache entry can check each input
@@ -16,12 +17,10 @@ export interface Inputs {
   vars: Map<string, string | undefined>;
   /** Prefixes whose every variable was listed (pip reads any PIP_<option>). */
   prefixes: Map<string, string[]>;
-  /** Absolute paths looked at, read or listed. */
-  paths: Set<string>;
+  /** Absolute paths looked at, read or listed, each as it was before the first look. */
+  paths: Map<string, Observed>;
   /** Why the decision cannot be replayed from sh: it wrote, spawned, or listed the whole environment. */
   spoilt: string[];
-  /** When recording began (ms since the epoch): an input changed after it makes the entry stale. */
-  since: number;
 }
 
 export interface Recording {
@@ -68,6 +67,14 @@ const WRITES = [
 const require = createRequire(import.meta.url);
 const fs: typeof import('node:fs') = require('node:fs');
 const childProcess: typeof import('node:child_process') = require('node:child_process');
+// Taken before any wrapping: observing a path must not record it again.
+const UNWRAPPED: ObserveFs = {
+  accessSync: fs.accessSync,
+  lstatSync: fs.lstatSync,
+  realpathSync: fs.realpathSync,
+  statSync: fs.statSync,
+  constants: fs.constants,
+};
 const SPAWNS = ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync', 'fork'];
 
 /** Starts recording; `cwd` resolves relative paths. Only one recording runs at a time. */
@@ -75,14 +82,14 @@ export function startRecording(env: Env, cwd: string): Recording {
   const inputs: Inputs = {
     vars: new Map(),
     prefixes: new Map(),
-    paths: new Set(),
+    paths: new Map(),
     spoilt: [],
-    since: Date.now(),
   };
   const restore: (() => void)[] = [];
   const note = (p: unknown) => {
     const path = pathOf(p, cwd);
-    if (path !== null) inputs.paths.add(path);
+    if (path !== null && !inputs.paths.has(path))
+      inputs.paths.set(path, observePath(path, UNWRAPPED));
   };
   const spoil = (why: string) => {
     if (!inputs.spoilt.includes(why)) inputs.spoilt.push(why);

@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, utimesSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AuditRecord } from '../../core/audit-record.js';
 import type { Env } from '../../core/env.js';
-import { type PlanCacheEntry, renderPlanCacheEntry } from '../../core/render/plan-cache-entry.js';
+import {
+  type PathState,
+  type PlanCacheEntry,
+  renderPlanCacheEntry,
+} from '../../core/render/plan-cache-entry.js';
 import { pendingDir } from '../audit/pending.js';
 import { makeDirs } from '../make-dirs.js';
 import { unlinkQuietly } from '../shims/write-atomic.js';
-import { observePaths } from './observe-paths.js';
+import { type Observed, observePath } from './observe-path.js';
 import type { Inputs } from './record-inputs.js';
+import { stampPair } from './stamps.js';
 
 /** Where the shim wants its entry, and the key it will look it up by. */
 export interface PlanCacheRequest {
@@ -30,13 +36,12 @@ export function planCacheRequest(env: Env): PlanCacheRequest | null {
 
 export interface Decided {
   cwd: string;
-  home: string;
   stderrTty: boolean;
   /** What the engine printed on stderr. */
   stderr: string;
   /** The plan as sh. */
   plan: string;
-  /** Files read outside node:fs (the engine's own, the passwd entry behind the audit's user name). */
+  /** Files read outside node:fs, observed now: the engine's own, the passwd entry behind the audit's user name. */
   own: string[];
   /** The audit record to leave on each replay, and the log it is for. */
   audit?: { log: string; record: AuditRecord };
@@ -52,13 +57,18 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
   // Node decoded the key's bytes; a lossy decoding would never match again.
   if (req.key.includes('\uFFFD')) return 'the command line is not UTF-8';
   const vars = [...inputs.vars].filter(([name]) => !name.startsWith('_PIPWARDEN_'));
-  const proc = [...inputs.paths].find((p) => p === '/proc' || p.startsWith('/proc/'));
+  const proc = [...inputs.paths.keys()].find((p) => p === '/proc' || p.startsWith('/proc/'));
   if (proc !== undefined) return `it read ${proc}, which belongs to one process`;
   // pipwarden's own cache (<cache>/pipwarden, above plans/): the probe results
   // there are derived from the interpreter's stamps, which are inputs of
   // their own, and writing this entry changes that dir.
-  const own = `${dirname(dirname(req.file))}/`;
-  const paths = [...inputs.paths].filter((p) => !`${p}/`.startsWith(own));
+  const cache = dirname(dirname(req.file));
+  const paths = [...inputs.paths.values()].filter((o) => !`${o.path}/`.startsWith(`${cache}/`));
+  for (const p of decided.own) if (!inputs.paths.has(p)) paths.push(observePath(p, fs));
+  const stranger = [cache, ...(decided.audit ? [decided.audit.log] : [])].find((d) => !mine(d));
+  if (stranger !== undefined) {
+    return `${stranger} belongs to another user (sudo keeping HOME?), whose shims must not source this user's files`;
+  }
   try {
     const entry: PlanCacheEntry = {
       key: req.key,
@@ -66,7 +76,7 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
       stderrTty: decided.stderrTty,
       vars,
       prefixes: [...inputs.prefixes].map(([p, names]) => [p, names.length]),
-      paths: observePaths([...paths, ...decided.own, decided.cwd], decided.home),
+      paths: paths.map((o) => pathState(o, join(cache, 'stamps'))),
       stderr: decided.stderr,
       plan: decided.plan,
     };
@@ -75,20 +85,15 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
       makeDirs(dir, 0o700);
       entry.audit = { dir, line: JSON.stringify({ ...decided.audit.record, time: '' }) };
     }
-    writeEntry(req.file, renderPlanCacheEntry(entry), inputs.since);
+    writeEntry(req.file, renderPlanCacheEntry(entry));
     return null;
   } catch (error) {
     return `not written: ${(error as Error).message}`;
   }
 }
 
-/**
- * Atomically, owner-only (the shim sources it only when `-O` says this
- * user owns it), with its mtime set before it becomes visible: one second
- * before the decision began, so a change during the decision, even within
- * the filesystem's coarse clock tick, reads as newer and the entry misses.
- */
-function writeEntry(file: string, text: string, since: number): void {
+/** Atomically, and owner-only: the shim sources it only when `-O` says this user owns it. */
+function writeEntry(file: string, text: string): void {
   const dir = dirname(file);
   makeDirs(dir, 0o700);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -99,11 +104,25 @@ function writeEntry(file: string, text: string, since: number): void {
     closeSync(fd);
   }
   try {
-    const then = (since - 1000) / 1000;
-    utimesSync(temp, then, then);
     renameSync(temp, file);
   } catch (error) {
     unlinkQuietly(temp);
     throw error;
   }
+}
+
+/** Whether the nearest existing dir at or above `path` is this user's. */
+function mine(path: string): boolean {
+  for (let p = path; ; p = dirname(p)) {
+    try {
+      return fs.statSync(p).uid === process.geteuid?.();
+    } catch {
+      if (dirname(p) === p) return false;
+    }
+  }
+}
+
+function pathState(o: Observed, stamps: string): PathState {
+  const { mtimeNs, ...rest } = o;
+  return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
 }

@@ -4,7 +4,6 @@ import {
   cpSync,
   existsSync,
   lstatSync,
-  lutimesSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -34,15 +33,6 @@ export interface CachedWorld extends ShellWorld {
   /** Where the shims keep their plan cache entries. */
   plans: string;
   call(args: string[], opts?: { env?: Record<string, string | undefined>; cwd?: string }): Call;
-  /**
-   * Sets the mtimes of the world's directories back a minute, as if time had
-   * passed since files were added to them, so a next decision does not see
-   * them as changed since it began. Files keep theirs: the probe cache's
-   * stamps are the interpreter's files' own (use writeOld for a file).
-   */
-  backdate(): void;
-  /** Writes a file whose mtime is a minute old. */
-  writeOld(path: string, text: string): void;
 }
 
 /**
@@ -99,27 +89,6 @@ export function cachedWorld(): CachedWorld {
       });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr, nodeStarts: count() - before };
     },
-    backdate() {
-      const then = Date.now() / 1000 - 60;
-      const walk = (p: string) => {
-        if (!lstatSync(p).isDirectory()) return;
-        for (const e of readdirSync(p)) walk(join(p, e));
-        lutimesSync(p, then, then);
-      };
-      walk(w.root);
-    },
-    writeOld(path, text) {
-      writeFileSync(path, text);
-      const then = Date.now() / 1000 - 60;
-      lutimesSync(path, then, then);
-    },
   };
-  // Everything set up so far, files too, is old news (before any probe).
-  const then = Date.now() / 1000 - 60;
-  const walk = (p: string) => {
-    if (lstatSync(p).isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
-    lutimesSync(p, then, then);
-  };
-  walk(w.root);
   return world;
 }
