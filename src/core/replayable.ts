@@ -1,5 +1,5 @@
 import { isSilentPass } from './audit-record.js';
-import type { AuditConfig } from './config/types.js';
+import type { ResolvedConfig } from './config/types.js';
 import type { Plan } from './plan.js';
 
 /**
@@ -9,11 +9,16 @@ import type { Plan } from './plan.js';
  */
 export function replayable(
   plan: Plan,
-  audit: AuditConfig,
+  config: ResolvedConfig,
   prompts: boolean,
   main: string,
 ): string | null {
   if (prompts) return 'a rule may prompt, and the answer is not an input sh can check';
+  // A config file that is code runs at each decision and may import files
+  // that Node's loader reads without node:fs: inputs nobody recorded.
+  const code = config.layers.find((l) => /\.[cm]?[jt]s$/.test(l.file));
+  if (code !== undefined) return `${code.file} is code, whose imports sh cannot check`;
+  const audit = config.config.audit;
   if (plan.action === 'rewrite' && plan.before.length > 0) {
     return 'the plan makes something before pip runs, so the next call decides afresh';
   }

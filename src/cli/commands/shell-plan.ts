@@ -46,7 +46,7 @@ export const shellPlan: Command = async (args, ctx) => {
     const why =
       replayable(
         plan,
-        prepared.config.config.audit,
+        prepared.config,
         promptingIds(prepared.config).length > 0,
         process.argv[1] ?? '',
       ) ??
