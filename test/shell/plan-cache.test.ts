@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   symlinkSync,
   unlinkSync,
@@ -357,5 +358,80 @@ describe('a changed input sends the call back to the engine', () => {
     expect(r.status).toBe(0);
     expect(readdirSync(w.plans)).toEqual([name]);
     expect(readFileSync(join(w.plans, name!), 'utf8')).toContain('[ -t 2 ] || return 0');
+  });
+});
+
+// Every path the engine's process touched, as strace sees the syscalls,
+// is checked by the entry: the recorder missed no reader (cosmiconfig,
+// chalk, the probe cache, pip.conf). What is left out is Node's own runtime
+// and pipwarden's own files and cache, which are left out by design.
+const strace = spawnSync('strace', ['-V']).status === 0;
+describe.skipIf(!strace)('completeness (strace; skipped when strace is not installed)', () => {
+  it('the entry checks every path the decision touched', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w, '--user');
+    writeFileSync(join(w.proj, 'pyproject.toml'), '[project]\nname = "x"\n');
+    warm(w, args);
+    rmSync(w.plans, { recursive: true });
+    const trace = join(w.root, 'strace.out');
+    const env = w.env({ PATH: w.path(join(w.venvDir, 'bin')), VIRTUAL_ENV: w.venvDir });
+    const r = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-e',
+        'trace=%file,clone,clone3,fork,vfork',
+        '-o',
+        trace,
+        join(w.shims, 'pip'),
+        ...args,
+      ],
+      { env, cwd: w.proj, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(0);
+    // Node's process from its execve on, and every thread it starts (libuv
+    // runs the fs.promises calls on its pool).
+    const node = new Set<string>();
+    const touched = new Set<string>();
+    const cache = join(w.home, '.cache', 'pipwarden');
+    const state = join(w.home, '.local', 'state', 'pipwarden'); // the audit log: written after deciding
+    // Node's own start-up: its libraries, OpenSSL, cgroup limits, and the
+    // time zone (ICU resolves /etc/localtime; the audit's time is UTC).
+    const runtime =
+      /^\/(proc|sys|dev|lib|lib64|usr\/lib)\/|^\/etc\/(ld\.so|ssl\/)|^\/etc(\/localtime)?$|^\/usr\/share(\/zoneinfo(\/.*)?)?$/;
+    for (const l of readFileSync(trace, 'utf8').split('\n')) {
+      const pid = l.split(' ')[0]!;
+      if (l.includes(`execve("${process.execPath}"`)) node.add(pid);
+      if (!node.has(pid)) continue;
+      const child = /(?:clone3?|fork|vfork)(?:\(| resumed>).*= (\d+)$/.exec(l);
+      if (child) node.add(child[1]!);
+      if (l.includes(' getcwd(')) continue; // the entry checks the cwd with -ef
+      const path = /^\d+\s+(?:<\.\.\. )?\w+(?:\(| resumed>)(?:AT_FDCWD, |\d+, )?"([^"]+)"/.exec(
+        l,
+      )?.[1];
+      if (path === undefined || !path.startsWith('/') || runtime.test(path)) continue;
+      if (path === process.execPath || path.startsWith(join(w.root, 'pw'))) continue;
+      if ([cache, state].some((d) => path === d || path.startsWith(`${d}/`))) continue;
+      touched.add(path);
+    }
+    expect(node.size).toBeGreaterThan(1);
+    const [name] = readdirSync(w.plans);
+    const entry = readFileSync(join(w.plans, name!), 'utf8');
+    const word = String.raw`('[^']*'|[^ ']+)`;
+    const unquote = (q: string) => q.replace(/^'|'$/g, '');
+    const checked = new Set(
+      [...entry.matchAll(new RegExp(String.raw`\[ (?:! )?-[a-zA-Z] ${word} \]`, 'g'))].map((m) =>
+        unquote(m[1]!),
+      ),
+    );
+    // A path checked with -ef covers the dirs above it: realpath's lstat of each.
+    const resolved = [...entry.matchAll(new RegExp(String.raw`\[ ${word} -ef `, 'g'))].map((m) =>
+      unquote(m[1]!),
+    );
+    const covered = (p: string) =>
+      checked.has(p) || resolved.some((r) => r === p || r.startsWith(p === '/' ? '/' : `${p}/`));
+    expect([...touched].filter((p) => !covered(p)).join('\n')).toBe('');
+    expect(touched.size).toBeGreaterThan(20);
+    expect(touched).toContain(join(w.proj, 'pyproject.toml'));
   });
 });

@@ -55,8 +55,12 @@ export const shellPlan: Command = async (args, ctx) => {
         stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
         stderr: recording.stderr(),
         plan: sh,
-        // The engine's own files, and the passwd entry behind the record's user name.
-        own: [process.argv[1] ?? '', process.execPath, ...(log === null ? [] : ['/etc/passwd'])],
+        // The engine's own files, and what names the record's user (getpwuid).
+        own: [
+          process.argv[1] ?? '',
+          process.execPath,
+          ...(log === null ? [] : ['/etc/passwd', '/etc/nsswitch.conf']),
+        ],
         ...(record === null || log === null ? {} : { audit: { log, record } }),
       });
     if (why !== null && ctx.env.PIPWARDEN_PLAN_CACHE_DEBUG === '1') {

@@ -12,12 +12,14 @@ export interface PathState {
   kind: 'missing' | 'file' | 'dir' | 'other';
   /** A symbolic link (for `missing`: a dangling one). */
   link: boolean;
-  /** For a link that resolves: where it led, checked with `-ef` (a retargeted link leads elsewhere). */
+  /** Where it leads, for a link or a path the decision resolved: checked with `-ef`, so a retargeted link or a directory above it that now leads elsewhere shows. */
   target?: string;
   /** access(2) as this user. */
   readable: boolean;
   writable: boolean;
   executable: boolean;
+  /** A step on the way to a resolved path: only its type and link are checked. */
+  step?: boolean;
   /** Files and directories: the two stamps (in `$_pw_c/stamps/`) whose mtimes bracket its own. */
   mtime?: { lo: string; hi: string };
 }
@@ -92,6 +94,7 @@ function pathChecks(p: PathState): string[] {
   const type = p.kind === 'file' ? '-f' : p.kind === 'dir' ? '-d' : '-e';
   const checks = [`[ ${type} ${q} ]`, `[ ${p.link ? '' : '! '}-L ${q} ]`];
   if (p.target !== undefined) checks.push(`[ ${q} -ef ${shWord(p.target)} ]`);
+  if (p.step) return checks;
   for (const [flag, on] of [
     ['-r', p.readable],
     ['-w', p.writable],

@@ -1,4 +1,5 @@
 import type * as Fs from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A path as a decision found it, before its first look: what the entry checks again. */
 export interface Observed {
@@ -6,7 +7,7 @@ export interface Observed {
   kind: 'missing' | 'file' | 'dir' | 'other';
   /** A symbolic link (for `missing`: a dangling one). */
   link: boolean;
-  /** For a link that resolves: where it led. */
+  /** Where it leads, for a link or a path the decision resolved (realpath): checked with -ef, so a directory above it that now leads elsewhere shows. */
   target?: string;
   /** access(2) as this user. */
   readable: boolean;
@@ -14,12 +15,14 @@ export interface Observed {
   executable: boolean;
   /** Files and directories: the mtime, to the nanosecond. */
   mtimeNs?: bigint;
+  /** A step on the way to a resolved path: only whether it is a dir or a link (and where that leads) counts. */
+  step?: true;
 }
 
 /** The few calls observing needs, taken from node:fs before the recorder wraps it. */
 export type ObserveFs = Pick<
   typeof Fs,
-  'accessSync' | 'lstatSync' | 'realpathSync' | 'statSync' | 'constants'
+  'accessSync' | 'lstatSync' | 'readlinkSync' | 'realpathSync' | 'statSync' | 'constants'
 >;
 
 /**
@@ -28,7 +31,7 @@ export type ObserveFs = Pick<
  * while the decision is still running) differs from what the entry records,
  * and the entry misses.
  */
-export function observePath(path: string, fs: ObserveFs): Observed {
+export function observePath(path: string, fs: ObserveFs, resolve = false): Observed {
   const lst = stat(() => fs.lstatSync(path, { bigint: true }));
   const link = lst?.isSymbolicLink() ?? false;
   const st = link ? stat(() => fs.statSync(path, { bigint: true })) : lst;
@@ -45,7 +48,7 @@ export function observePath(path: string, fs: ObserveFs): Observed {
     }
   };
   let target: string | undefined;
-  if (link) {
+  if (link || resolve) {
     try {
       target = fs.realpathSync(path);
     } catch {
@@ -71,4 +74,39 @@ function stat(f: () => Fs.BigIntStats): Fs.BigIntStats | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Every path that resolving `path` visits, as realpath(3) walks it: each
+ * directory above it and each link on the way (with where it leads). The
+ * answer of a realpath depends on exactly these; the entry checks each is
+ * still a directory, or still the same link. Ends at the first that is
+ * missing, and after 40 links (ELOOP).
+ */
+export function resolutionSteps(path: string, fs: ObserveFs): Observed[] {
+  const steps: Observed[] = [];
+  const queue = path.split('/');
+  let current = '/';
+  let links = 0;
+  while (queue.length > 0) {
+    const part = queue.shift()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      current = dirname(current);
+      continue;
+    }
+    const next = join(current, part);
+    const seen = observePath(next, fs, true);
+    steps.push({ ...seen, step: true });
+    if (seen.kind === 'missing' || links > 40) break;
+    if (seen.link) {
+      links++;
+      const to = fs.readlinkSync(next);
+      if (to.startsWith('/')) current = '/';
+      queue.unshift(...to.split('/'));
+    } else {
+      current = next;
+    }
+  }
+  return steps;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../../core/env.js';
 import { LIST_PREFIX } from '../env-names.js';
-import { type Observed, type ObserveFs, observePath } from './observe-path.js';
+import { type Observed, type ObserveFs, observePath, resolutionSteps } from './observe-path.js';
 
 /**
  * Everything one decision read, so a plan cache entry can check each input
@@ -71,6 +71,7 @@ const childProcess: typeof import('node:child_process') = require('node:child_pr
 const UNWRAPPED: ObserveFs = {
   accessSync: fs.accessSync,
   lstatSync: fs.lstatSync,
+  readlinkSync: fs.readlinkSync,
   realpathSync: fs.realpathSync,
   statSync: fs.statSync,
   constants: fs.constants,
@@ -86,11 +87,30 @@ export function startRecording(env: Env, cwd: string): Recording {
     spoilt: [],
   };
   const restore: (() => void)[] = [];
-  const note = (p: unknown) => {
+  // `resolve`: the call's answer is where the path leads (realpath,
+  // readlink), which every directory above it decides too.
+  const resolved = new Set<string>();
+  const note = (p: unknown, resolve = false) => {
     const path = pathOf(p, cwd);
-    if (path !== null && !inputs.paths.has(path))
-      inputs.paths.set(path, observePath(path, UNWRAPPED));
+    if (path === null) return;
+    let seen = inputs.paths.get(path);
+    // A step of an earlier resolution had only its type checked; now it is read.
+    if (seen === undefined || seen.step) {
+      const full = observePath(path, UNWRAPPED, resolve || seen?.target !== undefined);
+      inputs.paths.set(path, full);
+      seen = seen === undefined ? undefined : full;
+    }
+    if (!resolve || resolved.has(path)) return;
+    resolved.add(path);
+    if (seen !== undefined && seen.target === undefined && seen.kind !== 'missing') {
+      const now = observePath(path, UNWRAPPED, true);
+      if (now.target !== undefined) seen.target = now.target;
+    }
+    for (const step of resolutionSteps(path, UNWRAPPED)) {
+      if (!inputs.paths.has(step.path)) inputs.paths.set(step.path, step);
+    }
   };
+
   const spoil = (why: string) => {
     if (!inputs.spoilt.includes(why)) inputs.spoilt.push(why);
   };
@@ -115,8 +135,9 @@ export function startRecording(env: Env, cwd: string): Recording {
   const fsObj = fs as unknown as Record<string, unknown>;
   const promises = fs.promises as unknown as Record<string, unknown>;
   for (const name of LOOKS) {
-    for (const obj of [fsObj, promises]) patch(obj, name, (a) => note(a[0]));
-    patch(fsObj, `${name}Sync`, (a) => note(a[0]));
+    const resolve = name === 'realpath' || name === 'readlink';
+    for (const obj of [fsObj, promises]) patch(obj, name, (a) => note(a[0], resolve));
+    patch(fsObj, `${name}Sync`, (a) => note(a[0], resolve));
   }
   for (const name of WRITES) {
     for (const obj of [fsObj, promises]) patch(obj, name, () => spoil(`it called fs.${name}`));

@@ -124,5 +124,5 @@ function mine(path: string): boolean {
 
 function pathState(o: Observed, stamps: string): PathState {
   const { mtimeNs, ...rest } = o;
-  return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
+  return mtimeNs === undefined || o.step ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
 }
