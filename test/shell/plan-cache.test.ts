@@ -54,6 +54,17 @@ describe('replay', () => {
     expect(statSync(w.plans).mode & 0o777).toBe(0o700);
   });
 
+  it('python3 -m pip replays too, from an entry of its own', quiet, () => {
+    const w = cachedWorld();
+    const args = ['-m', 'pip', ...installArgs(w, '--user')];
+    const engine = w.call(args, { shim: 'python3' });
+    const replay = warm(w, args, { shim: 'python3' });
+    expect(replay.status).toBe(0);
+    expect(replay.stderr).toBe(engine.stderr);
+    expect(replay.stdout).toContain('Requirement already satisfied: pwdemo');
+    expect(readdirSync(w.plans).some((f) => f.startsWith('python3.'))).toBe(true);
+  });
+
   it('a rewrite replays its notice and the rewrite itself (--user in a venv)', quiet, () => {
     const w = cachedWorld();
     const args = installArgs(w, '--user');

@@ -4,6 +4,7 @@ import { renderShim } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
+import { clearPlanCache } from '../../io/plan-cache/save-plan.js';
 import { removeInitFiles, staticInitFile } from '../../io/shell/init-files.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims/shim-dir.js';
 import { discoverShimNames } from '../../io/shims/shim-names.js';
@@ -30,6 +31,7 @@ export const rehash: Command = async (args, ctx) => {
   if (flags.has('--remove')) {
     report(ctx.stdout, 'removed', removeShimDir(dir));
     removeInitFiles(ctx.env);
+    clearPlanCache(ctx.env);
     return 0;
   }
   const { names, changes, staticError } = writeShims(dir, ctx.env);

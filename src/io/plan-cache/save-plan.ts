@@ -11,6 +11,7 @@ import {
 } from '../../core/render/plan-cache-entry.js';
 import { pendingDir } from '../audit/pending.js';
 import { makeDirs } from '../make-dirs.js';
+import { cacheDir } from '../paths.js';
 import { unlinkQuietly } from '../shims/write-atomic.js';
 import { type Observed, observePath } from './observe-path.js';
 import type { Inputs } from './record-inputs.js';
@@ -70,6 +71,7 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
     return `${stranger} belongs to another user (sudo keeping HOME?), whose shims must not source this user's files`;
   }
   try {
+    pruneWhenLarge(cache);
     const entry: PlanCacheEntry = {
       key: req.key,
       cwd: decided.cwd,
@@ -111,6 +113,22 @@ function writeEntry(file: string, text: string): void {
   }
 }
 
+// Stamps are shared and never expire one by one; a dir this large (some
+// thousands of stamps, ext4 and tmpfs alike) is cleared with the entries that
+// name them, and the next calls decide afresh. One stat per decision.
+const LARGE_DIR_BYTES = 256 * 1024;
+
+function pruneWhenLarge(cache: string): void {
+  const stamps = join(cache, 'stamps');
+  try {
+    if (fs.statSync(stamps).size < LARGE_DIR_BYTES) return;
+  } catch {
+    return;
+  }
+  fs.rmSync(join(cache, 'plans'), { recursive: true, force: true });
+  fs.rmSync(stamps, { recursive: true, force: true });
+}
+
 /** Whether the nearest existing dir at or above `path` is this user's. */
 function mine(path: string): boolean {
   for (let p = path; ; p = dirname(p)) {
@@ -125,4 +143,11 @@ function mine(path: string): boolean {
 function pathState(o: Observed, stamps: string): PathState {
   const { mtimeNs, ...rest } = o;
   return mtimeNs === undefined || o.step ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
+}
+
+/** Removes every entry and stamp (`rehash --remove`): the shims that read them are gone. */
+export function clearPlanCache(env: Env): void {
+  for (const d of ['plans', 'stamps']) {
+    fs.rmSync(join(cacheDir(env), d), { recursive: true, force: true });
+  }
 }

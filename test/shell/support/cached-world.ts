@@ -32,7 +32,11 @@ export interface CachedWorld extends ShellWorld {
   engineMain: string;
   /** Where the shims keep their plan cache entries. */
   plans: string;
-  call(args: string[], opts?: { env?: Record<string, string | undefined>; cwd?: string }): Call;
+  /** Runs a shim (pip unless `shim` names another) in the venv, in `proj` unless `cwd` says. */
+  call(
+    args: string[],
+    opts?: { env?: Record<string, string | undefined>; cwd?: string; shim?: string },
+  ): Call;
 }
 
 /**
@@ -81,7 +85,7 @@ export function cachedWorld(): CachedWorld {
     plans: join(w.home, '.cache', 'pipwarden', 'plans'),
     call(args, opts = {}) {
       const before = count();
-      const r = spawnSync(join(w.shims, 'pip'), args, {
+      const r = spawnSync(join(w.shims, opts.shim ?? 'pip'), args, {
         env: baseEnv(opts.env),
         cwd: opts.cwd ?? proj,
         encoding: 'utf8',
