@@ -97,8 +97,9 @@ _pw_cached() {
   _pw_f=$_pw_c/plans/$_pw_name.${#_pw_k}
   # shellcheck disable=SC3065 # -O (owned by this user): dash, bash, busybox ash, ksh and zsh all have it
   if [ -f "$_pw_f" ] && [ -O "$_pw_f" ]; then
+    # `command`: an entry that does not parse (a damaged disk) is a miss, not the end of the shim.
     # shellcheck disable=SC1090 # an entry written by the engine
-    . "$_pw_f"
+    command . "$_pw_f"
   fi
 }
 

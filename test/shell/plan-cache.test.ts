@@ -124,6 +124,24 @@ describe('replay', () => {
     expect(w.call(args, { env: { PIPWARDEN_PLAN_CACHE: '0' } }).nodeStarts).toBe(1);
   });
 
+  it(
+    'an entry that does not parse is a miss: pip still runs and the entry is written anew',
+    quiet,
+    () => {
+      const w = cachedWorld();
+      const args = installArgs(w);
+      warm(w, args);
+      const [name] = readdirSync(w.plans).filter((f) => f.startsWith('pip.'));
+      const file = join(w.plans, name!);
+      writeFileSync(file, 'if [ "$_pw_k" = x ]; then\n');
+      const r = w.call(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Requirement already satisfied: pwdemo');
+      expect(r.nodeStarts).toBe(1);
+      expect(w.call(args).nodeStarts).toBe(0);
+    },
+  );
+
   it('an entry this user does not own is never sourced', quiet, () => {
     const w = cachedWorld();
     const args = installArgs(w);
