@@ -1,5 +1,5 @@
 #!/bin/sh
-# pipwarden-shim format=1 version=0.1.0 kind=pip name=pip
+# pipwarden-shim format=2 version=0.1.0 kind=pip name=pip
 # Written by `pipwarden rehash`; edits are lost on the next rehash.
 # PIPWARDEN_DISABLE=1 runs the real command untouched.
 _pw_name='pip'

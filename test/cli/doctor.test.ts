@@ -56,6 +56,13 @@ describe.skipIf(!py)('pipwarden doctor', () => {
     expect(python3?.hits[0]?.path).toBe(join(shims, 'python3'));
     expect(python3?.resolvesTo).toBe(join(venv, 'bin', 'python3'));
     expect(report.pipwarden.shimDirFirstOnPath).toBe(true);
+    expect(report.checks).toContainEqual({
+      status: 'ok',
+      what: `plan cache: 0 entries in ${report.pipwarden.planCache.dir}`,
+    });
+    const off = pipwarden(['doctor'], { env: { ...routed, PIPWARDEN_PLAN_CACHE: '0' } });
+    expect(off.stdout).toContain('warn the plan cache is off (PIPWARDEN_PLAN_CACHE=0)');
+    expect(off.stdout).toContain('next: unset PIPWARDEN_PLAN_CACHE');
   });
 
   it('reports PIP_USER, invalid pip.conf values with their files, and the user bin dir', () => {

@@ -11,6 +11,7 @@ import {
   nodeCheck,
   pathChecks,
   pipSettingChecks,
+  planCacheCheck,
   shimChecks,
   zshCompletionCheck,
 } from '../doctor/checks.js';
@@ -47,6 +48,7 @@ export const doctor: Command = async (args, ctx) => {
     ...pipSettingChecks(facts),
     ...(await shimLoopCheck(ctx)),
     ...disabledCheck(facts),
+    ...planCacheCheck(facts),
   ];
   const report: DoctorReport = { ...facts, checks };
   if (flags.has('--json')) {

@@ -205,3 +205,17 @@ export function disabledCheck(r: Facts): Check[] {
       ]
     : [];
 }
+
+export function planCacheCheck(r: Facts): Check[] {
+  const { on, dir, entries } = r.pipwarden.planCache;
+  if (!on) {
+    return [
+      {
+        status: 'warn',
+        what: 'the plan cache is off (PIPWARDEN_PLAN_CACHE=0): every routed pip call starts Node',
+        next: 'unset PIPWARDEN_PLAN_CACHE (docs/plan-cache.md)',
+      },
+    ];
+  }
+  return [{ status: 'ok', what: `plan cache: ${entries} entries in ${dir}` }];
+}

@@ -7,6 +7,7 @@ import { gatherFacts } from '../../io/gather-facts.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
+import { planCacheStats } from '../../io/plan-cache/save-plan.js';
 import { allOnPath } from '../../io/shell/path-commands.js';
 import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
@@ -65,6 +66,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
       zshCompinit: env.SHELL?.endsWith('zsh') ? zshrcRunsCompinit(home, env) : null,
       shell: env.SHELL ? (env.SHELL.split('/').pop() ?? null) : null,
       disabled: env.PIPWARDEN_DISABLE === '1',
+      planCache: { on: env.PIPWARDEN_PLAN_CACHE !== '0', ...planCacheStats(env) },
       config: {
         layers: loaded.resolved.layers.map((l) => ({ level: l.level, file: l.file })),
         errors: loaded.errors,

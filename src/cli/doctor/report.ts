@@ -38,6 +38,8 @@ export interface DoctorReport {
     /** The user's login shell name, from $SHELL. */
     shell: string | null;
     disabled: boolean;
+    /** The plan cache (docs/plan-cache.md): off only with PIPWARDEN_PLAN_CACHE=0. */
+    planCache: { on: boolean; dir: string; entries: number };
     config: {
       layers: { level: string; file: string }[];
       errors: string[];

@@ -6,7 +6,7 @@ import { renderPipRoute, renderPythonRoute } from './shim-route.js';
  * Bumped whenever the shim's sh changes meaning, so `rehash` (and `doctor`)
  * can tell an old shim from a current one even before comparing bytes.
  */
-export const SHIM_FORMAT = 1;
+export const SHIM_FORMAT = 2;
 
 /** The marker file that makes a dir a pipwarden shim dir to every shim. */
 export const SHIM_DIR_MARKER = '.pipwarden-shims';

@@ -151,3 +151,15 @@ export function clearPlanCache(env: Env): void {
     fs.rmSync(join(cacheDir(env), d), { recursive: true, force: true });
   }
 }
+
+/** What `doctor` shows: where entries live and how many there are. */
+export function planCacheStats(env: Env): { dir: string; entries: number } {
+  const dir = join(cacheDir(env), 'plans');
+  let entries = 0;
+  try {
+    entries = fs.readdirSync(dir).filter((f) => !f.startsWith('.')).length;
+  } catch {
+    // No entry yet.
+  }
+  return { dir, entries };
+}
