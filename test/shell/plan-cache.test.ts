@@ -446,7 +446,7 @@ describe.skipIf(!strace)('completeness (strace; skipped when strace is not insta
     expect(node.size).toBeGreaterThan(1);
     const [name] = readdirSync(w.plans);
     const entry = readFileSync(join(w.plans, name!), 'utf8');
-    const word = String.raw`('[^']*'|[^ ']+)`;
+    const word = "('[^']*'|[^ ']+)";
     const unquote = (q: string) => q.replace(/^'|'$/g, '');
     const checked = new Set(
       [...entry.matchAll(new RegExp(String.raw`\[ (?:! )?-[a-zA-Z] ${word} \]`, 'g'))].map((m) =>
