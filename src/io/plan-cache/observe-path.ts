@@ -1,23 +1,16 @@
 import type * as Fs from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PathState } from '../../core/render/plan-cache-entry.js';
 
-/** A path as a decision found it, before its first look: what the entry checks again. */
-export interface Observed {
-  path: string;
-  kind: 'missing' | 'file' | 'dir' | 'other';
-  /** A symbolic link (for `missing`: a dangling one). */
-  link: boolean;
-  /** Where it leads, for a link or a path the decision resolved (realpath): checked with -ef, so a directory above it that now leads elsewhere shows. */
-  target?: string;
-  /** access(2) as this user. */
-  readable: boolean;
-  writable: boolean;
-  executable: boolean;
+/**
+ * A path as a decision found it, before its first look: what the entry checks
+ * again (core's PathState), with the mtime itself, which save-plan turns into
+ * the two stamps that bracket it.
+ */
+export type Observed = Omit<PathState, 'mtime'> & {
   /** Files and directories: the mtime, to the nanosecond. */
   mtimeNs?: bigint;
-  /** A step on the way to a resolved path: only whether it is a dir or a link (and where that leads) counts. */
-  step?: true;
-}
+};
 
 /** The few calls observing needs, taken from node:fs before the recorder wraps it. */
 export type ObserveFs = Pick<
