@@ -34,6 +34,27 @@ describe('startRecording', () => {
     expect(inputs.spoilt).toEqual([]);
   });
 
+  it('keeps of each path what the call depends on: existence, contents, or where it leads', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'real'));
+    fs.symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    writeFileSync(join(dir, 'e'), 'x');
+    writeFileSync(join(dir, 's'), 'x');
+    const r = startRecording({}, dir);
+    existsSync(join(dir, 'e'));
+    statSync(join(dir, 's'));
+    fs.realpathSync(join(dir, 'link'));
+    const inputs = r.stop();
+    expect(inputs.paths.get(join(dir, 'e'))?.mtimeNs).toBeUndefined();
+    expect(inputs.paths.get(join(dir, 's'))?.mtimeNs).toBeTypeOf('bigint');
+    const link = inputs.paths.get(join(dir, 'link'));
+    expect(link).toMatchObject({ link: true, target: join(dir, 'real') });
+    expect(link?.mtimeNs).toBeUndefined();
+    // Every directory on the way is a step: still a directory, not a link.
+    expect(inputs.paths.get(dir)).toMatchObject({ kind: 'dir', link: false, step: true });
+    expect(inputs.paths.get(join(dir, 'real'))).toMatchObject({ kind: 'dir', step: true });
+  });
+
   it('keeps the state from before the first look, not a later one', () => {
     const dir = tempDir();
     const f = join(dir, 'f');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   chownSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -387,6 +388,46 @@ describe('a changed input sends the call back to the engine', () => {
     expect(r.status).toBe(0);
     expect(readdirSync(w.plans)).toEqual([name]);
     expect(readFileSync(join(w.plans, name!), 'utf8')).toContain('[ -t 2 ] || return 0');
+  });
+});
+
+// Under pyenv the real pip the shim finds is pyenv's own shim, the same path
+// for every version: the version pyenv selects is an input of its own
+// (PYENV_VERSION, .python-version up from the cwd, the global version file),
+// read by the engine's in-process pyenv resolution. Dry runs only: nothing is
+// installed into the machine's Pythons.
+const PYENV = '/root/.pyenv';
+const hasPyenv = ['3.12.1', '3.11.7'].every((v) => existsSync(join(PYENV, 'versions', v)));
+describe.skipIf(!hasPyenv)('under pyenv (the real one, read only)', () => {
+  const pyenvEnv = (w: CachedWorld, extra: Record<string, string | undefined> = {}) => ({
+    env: {
+      PATH: [w.shims, join(PYENV, 'shims'), join(PYENV, 'bin'), '/usr/bin', '/bin'].join(':'),
+      PYENV_ROOT: PYENV,
+      VIRTUAL_ENV: undefined,
+      ...extra,
+    },
+  });
+  const dryRun = (w: CachedWorld) => installArgs(w, '--dry-run');
+
+  it('PYENV_VERSION selects another Python: the engine decides again', quiet, () => {
+    const w = cachedWorld();
+    const replay = warm(w, dryRun(w), pyenvEnv(w, { PYENV_VERSION: '3.12.1' }));
+    expect(replay.stdout).toContain('Would install pwdemo-0.1');
+    const r = w.call(dryRun(w), pyenvEnv(w, { PYENV_VERSION: '3.11.7' }));
+    expect(r.status).toBe(0);
+    expect(r.nodeStarts).toBe(1);
+  });
+
+  it('a .python-version appears in the project: the engine decides again', quiet, () => {
+    const w = cachedWorld();
+    writeFileSync(join(w.proj, '.python-version'), '3.12.1\n');
+    warm(w, dryRun(w), pyenvEnv(w));
+    writeFileSync(join(w.proj, '.python-version'), '3.11.7\n');
+    const r = w.call(dryRun(w), pyenvEnv(w));
+    expect(r.status).toBe(0);
+    expect(r.nodeStarts).toBe(1);
+    // 3.11.7 is new to this probe cache: one more call probes it, then it replays.
+    expect(warm(w, dryRun(w), pyenvEnv(w)).stdout).toContain('Would install pwdemo-0.1');
   });
 });
 

@@ -31,18 +31,24 @@ export interface Recording {
 }
 
 // Calls whose first argument is a path the decision depends on.
-const LOOKS = [
-  'access',
-  'exists',
-  'stat',
-  'lstat',
-  'readFile',
-  'readdir',
-  'realpath',
-  'readlink',
-  'opendir',
-  'createReadStream',
-] as const;
+// Calls whose first argument is a path the decision depends on, and what of
+// it their answer depends on: `exist`, whether it is there and may be used
+// (type, link, access); `full`, also what is in it (its mtime: contents, or a
+// directory's entries, or the mtime that stat returns); `resolve`, where it
+// leads (realpath, readlink: every directory and link on the way).
+const LOOKS = {
+  access: 'exist',
+  exists: 'exist',
+  stat: 'full',
+  lstat: 'full',
+  readFile: 'full',
+  readdir: 'full',
+  opendir: 'full',
+  createReadStream: 'full',
+  realpath: 'resolve',
+  readlink: 'resolve',
+} as const;
+type Need = (typeof LOOKS)[keyof typeof LOOKS];
 // Calls that change the filesystem: a decision that makes one has an effect sh would not repeat.
 const WRITES = [
   'writeFile',
@@ -87,30 +93,34 @@ export function startRecording(env: Env, cwd: string): Recording {
     spoilt: [],
   };
   const restore: (() => void)[] = [];
-  // `resolve`: the call's answer is where the path leads (realpath,
-  // readlink), which every directory above it decides too.
   const resolved = new Set<string>();
-  const note = (p: unknown, resolve = false) => {
+  const note = (p: unknown, need: Need) => {
     const path = pathOf(p, cwd);
     if (path === null) return;
-    let seen = inputs.paths.get(path);
-    // A step of an earlier resolution had only its type checked; now it is read.
-    if (seen === undefined || seen.step) {
-      const full = observePath(path, UNWRAPPED, resolve || seen?.target !== undefined);
-      inputs.paths.set(path, full);
-      seen = seen === undefined ? undefined : full;
+    const seen = inputs.paths.get(path);
+    // Observed afresh the first time, and again when this call needs more of
+    // it than an earlier one did (a step now read, an existence now stat'd);
+    // always before the call itself looks.
+    if (
+      seen === undefined ||
+      seen.step ||
+      (need === 'full' && seen.mtimeNs === undefined && seen.kind !== 'missing')
+    ) {
+      const o = observePath(path, UNWRAPPED, need === 'resolve' || seen?.target !== undefined);
+      if (need !== 'full' && !(seen?.mtimeNs !== undefined)) delete o.mtimeNs;
+      inputs.paths.set(path, o);
     }
-    if (!resolve || resolved.has(path)) return;
+    if (need !== 'resolve' || resolved.has(path)) return;
     resolved.add(path);
-    if (seen !== undefined && seen.target === undefined && seen.kind !== 'missing') {
-      const now = observePath(path, UNWRAPPED, true);
-      if (now.target !== undefined) seen.target = now.target;
+    const now = inputs.paths.get(path)!;
+    if (now.target === undefined && now.kind !== 'missing') {
+      const target = observePath(path, UNWRAPPED, true).target;
+      if (target !== undefined) now.target = target;
     }
     for (const step of resolutionSteps(path, UNWRAPPED)) {
       if (!inputs.paths.has(step.path)) inputs.paths.set(step.path, step);
     }
   };
-
   const spoil = (why: string) => {
     if (!inputs.spoilt.includes(why)) inputs.spoilt.push(why);
   };
@@ -134,10 +144,9 @@ export function startRecording(env: Env, cwd: string): Recording {
   };
   const fsObj = fs as unknown as Record<string, unknown>;
   const promises = fs.promises as unknown as Record<string, unknown>;
-  for (const name of LOOKS) {
-    const resolve = name === 'realpath' || name === 'readlink';
-    for (const obj of [fsObj, promises]) patch(obj, name, (a) => note(a[0], resolve));
-    patch(fsObj, `${name}Sync`, (a) => note(a[0], resolve));
+  for (const [name, need] of Object.entries(LOOKS)) {
+    for (const obj of [fsObj, promises]) patch(obj, name, (a) => note(a[0], need));
+    patch(fsObj, `${name}Sync`, (a) => note(a[0], need));
   }
   for (const name of WRITES) {
     for (const obj of [fsObj, promises]) patch(obj, name, () => spoil(`it called fs.${name}`));
@@ -147,7 +156,7 @@ export function startRecording(env: Env, cwd: string): Recording {
     for (const obj of name === 'open' ? [fsObj, promises] : [fsObj]) {
       patch(obj, name, (a) => {
         if (opensForWriting(a[1])) spoil(`it opened ${String(a[0])} for writing`);
-        else note(a[0]);
+        else note(a[0], 'full');
       });
     }
   }
