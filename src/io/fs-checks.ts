@@ -9,54 +9,65 @@ import {
   statSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
+import { askingWhatItIs } from './fs-intent.js';
 
 /** Small questions about the filesystem that never throw: a missing path is just `false`. */
 
 /** Something is at `p`, following symlinks (`[ -e p ]`): a dangling link is not there. */
 export function exists(p: string): boolean {
-  try {
-    statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
+  return askingWhatItIs(() => {
+    try {
+      statSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Something is at `p` itself, a dangling symlink included (Python's os.path.lexists). */
 export function lexists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
+  return askingWhatItIs(() => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return askingWhatItIs(() => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return askingWhatItIs(() => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A regular file (after symlinks) that this process may execute, as execvp would. */
 export function isExecutableFile(p: string): boolean {
-  try {
-    if (!statSync(p).isFile()) return false;
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+  return askingWhatItIs(() => {
+    try {
+      if (!statSync(p).isFile()) return false;
+      accessSync(p, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** `p` through its symlinks; when that fails (nothing there), `p` made absolute. */

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envNamesStartingWith } from '../../src/io/env-names.js';
+import { isDir } from '../../src/io/fs-checks.js';
 import { startRecording } from '../../src/io/plan-cache/record-inputs.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -40,12 +41,16 @@ describe('startRecording', () => {
     fs.symlinkSync(join(dir, 'real'), join(dir, 'link'));
     writeFileSync(join(dir, 'e'), 'x');
     writeFileSync(join(dir, 's'), 'x');
+    mkdirSync(join(dir, 'd'));
     const r = startRecording({}, dir);
     existsSync(join(dir, 'e'));
+    isDir(join(dir, 'd')); // fs-checks asks only what it is: a stat without its mtime
     statSync(join(dir, 's'));
     fs.realpathSync(join(dir, 'link'));
     const inputs = r.stop();
     expect(inputs.paths.get(join(dir, 'e'))?.mtimeNs).toBeUndefined();
+    expect(inputs.paths.get(join(dir, 'd'))).toMatchObject({ kind: 'dir', writable: true });
+    expect(inputs.paths.get(join(dir, 'd'))?.mtimeNs).toBeUndefined();
     expect(inputs.paths.get(join(dir, 's'))?.mtimeNs).toBeTypeOf('bigint');
     const link = inputs.paths.get(join(dir, 'link'));
     expect(link).toMatchObject({ link: true, target: join(dir, 'real') });

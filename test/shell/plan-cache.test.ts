@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sitePackages } from '../helpers/venv.js';
 import { type CachedWorld, cachedWorld } from './support/cached-world.js';
 
 // The plan cache (docs/plan-cache.md), end to end: real shims, a real venv
@@ -115,6 +116,19 @@ describe('replay', () => {
     const r = w.call(args);
     expect(r.nodeStarts).toBe(0);
     expect(r.stdout).toContain('Requirement already satisfied: pwdemo');
+  });
+
+  it('site-packages gains a package meanwhile: the next call still replays', quiet, () => {
+    const w = cachedWorld();
+    const args = installArgs(w);
+    warm(w, args);
+    // What an install leaves in site-packages (pip also rewrites bin/, which
+    // the decision lists for python3.X names, so a real install misses once).
+    const pkg = join(sitePackages(w.venvDir), 'pwother');
+    mkdirSync(pkg);
+    writeFileSync(join(pkg, '__init__.py'), '');
+    // The decision only asked whether site-packages is a writable directory.
+    expect(w.call(args).nodeStarts).toBe(0);
   });
 
   it('PIPWARDEN_PLAN_CACHE=0 always asks the engine', quiet, () => {

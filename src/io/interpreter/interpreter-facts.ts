@@ -4,6 +4,7 @@ import type { PythonFlags } from '../../core/argv/types.js';
 import type { Env } from '../../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../../core/facts.js';
 import { exists, isDir, safeRealpath } from '../fs-checks.js';
+import { askingWhatItIs } from '../fs-intent.js';
 import { homeDir } from '../paths.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
@@ -92,11 +93,13 @@ export function inVirtualenv(probe: Pick<ProbeResult, 'prefix' | 'basePrefix'>):
 export function externallyManaged(probe: ProbeResult): string | null {
   if (inVirtualenv(probe)) return null;
   const marker = join(probe.stdlib, 'EXTERNALLY-MANAGED');
-  try {
-    return statSync(marker).isFile() ? marker : null;
-  } catch {
-    return null;
-  }
+  return askingWhatItIs(() => {
+    try {
+      return statSync(marker).isFile() ? marker : null;
+    } catch {
+      return null;
+    }
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PythonFlags } from '../../core/argv/types.js';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
 import { readHead } from '../fs-checks.js';
+import { askingWhatItIs } from '../fs-intent.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
 import { parseShebang } from './shebang.js';
 import { findOnPath } from './which.js';
@@ -125,8 +126,10 @@ async function spawnPyenvWhich(shim: PyenvShim, env: Env, cwd: string): Promise<
  */
 export function interpreterProblem(tool: string, interpreter: string): PipwardenError | null {
   try {
-    statSync(interpreter);
-    accessSync(interpreter, constants.X_OK);
+    askingWhatItIs(() => {
+      statSync(interpreter);
+      accessSync(interpreter, constants.X_OK);
+    });
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -149,7 +152,7 @@ export function interpreterProblem(tool: string, interpreter: string): Pipwarden
 /** The errno code of stat(2) on `path` (e.g. ENOENT, EACCES), or null when it succeeds. */
 export function statCode(path: string): string | null {
   try {
-    statSync(path);
+    askingWhatItIs(() => statSync(path));
     return null;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? 'error';

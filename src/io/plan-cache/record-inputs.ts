@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Env } from '../../core/env.js';
 import { LIST_PREFIX } from '../env-names.js';
+import { onlyWhatItIs } from '../fs-intent.js';
 import { type Observed, type ObserveFs, observePath, resolutionSteps } from './observe-path.js';
 
 /**
@@ -94,9 +95,10 @@ export function startRecording(env: Env, cwd: string): Recording {
   };
   const restore: (() => void)[] = [];
   const resolved = new Set<string>();
-  const note = (p: unknown, need: Need) => {
+  const note = (p: unknown, asked: Need) => {
     const path = pathOf(p, cwd);
     if (path === null) return;
+    const need = asked === 'full' && onlyWhatItIs() ? 'exist' : asked;
     const seen = inputs.paths.get(path);
     // Observed afresh the first time, and again when this call needs more of
     // it than an earlier one did (a step now read, an existence now stat'd);
