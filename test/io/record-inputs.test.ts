@@ -47,8 +47,10 @@ describe('startRecording', () => {
     isDir(join(dir, 'd')); // fs-checks asks only what it is: a stat without its mtime
     statSync(join(dir, 's'));
     fs.realpathSync(join(dir, 'link'));
+    expect(() => fs.realpathSync.native(join(dir, 'n'))).toThrow(/ENOENT/);
     const inputs = r.stop();
     expect(inputs.paths.get(join(dir, 'e'))?.mtimeNs).toBeUndefined();
+    expect(inputs.paths.get(join(dir, 'n'))?.kind).toBe('missing');
     expect(inputs.paths.get(join(dir, 'd'))).toMatchObject({ kind: 'dir', writable: true });
     expect(inputs.paths.get(join(dir, 'd'))?.mtimeNs).toBeUndefined();
     expect(inputs.paths.get(join(dir, 's'))?.mtimeNs).toBeTypeOf('bigint');

@@ -31,7 +31,6 @@ export interface Recording {
   stop(): Inputs;
 }
 
-// Calls whose first argument is a path the decision depends on.
 // Calls whose first argument is a path the decision depends on, and what of
 // it their answer depends on: `exist`, whether it is there and may be used
 // (type, link, access); `full`, also what is in it (its mtime: contents, or a
@@ -109,7 +108,7 @@ export function startRecording(env: Env, cwd: string): Recording {
       (need === 'full' && seen.mtimeNs === undefined && seen.kind !== 'missing')
     ) {
       const o = observePath(path, UNWRAPPED, need === 'resolve' || seen?.target !== undefined);
-      if (need !== 'full' && !(seen?.mtimeNs !== undefined)) delete o.mtimeNs;
+      if (need !== 'full' && seen?.mtimeNs === undefined) delete o.mtimeNs;
       inputs.paths.set(path, o);
     }
     if (need !== 'resolve' || resolved.has(path)) return;
@@ -134,10 +133,18 @@ export function startRecording(env: Env, cwd: string): Recording {
       before(args);
       return original.apply(this, args);
     };
-    // Keep what hangs off the function: realpathSync.native, promisify.custom.
+    // Keep what hangs off the function (promisify.custom), and record
+    // through realpathSync.native and realpath.native too.
     for (const key of Reflect.ownKeys(original)) {
       if (key === 'length' || key === 'name' || key === 'prototype') continue;
       Object.defineProperty(wrapped, key, Object.getOwnPropertyDescriptor(original, key)!);
+    }
+    const native = (original as { native?: unknown }).native;
+    if (typeof native === 'function') {
+      (wrapped as { native?: unknown }).native = function (this: unknown, ...args: unknown[]) {
+        before(args);
+        return native.apply(this, args);
+      };
     }
     obj[name] = wrapped;
     restore.push(() => {
