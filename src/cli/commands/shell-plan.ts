@@ -74,6 +74,8 @@ export const shellPlan: Command = async (args, ctx) => {
 /** The context to decide with: its env records reads and its stderr keeps a copy. */
 function recordDecisionInputs(ctx: CommandContext) {
   const recording = startRecording(ctx.env, ctx.cwd);
+  // main.ts worked ctx.home out of HOME before recording began.
+  void recording.env.HOME;
   const printed: string[] = [];
   const stderr = Object.assign(Object.create(ctx.stderr) as NodeJS.WritableStream, {
     write(chunk: string | Uint8Array) {
