@@ -306,17 +306,25 @@ three('pip', ['list'], undefined, '≤ 1.02× direct', 1.02);
   );
 }
 
-/** How many times a call starts Node (strace), or NaN without strace. */
-function nodeStarts(argv, env) {
+/** How many programs a call execs whose path `matches` (strace), or NaN without strace. */
+function execs(argv, env, matches) {
   if (!hasCommand('strace')) return Number.NaN;
-  const out = join(tmp, 'strace-node.log');
+  const out = join(tmp, 'strace-execs.log');
   spawnSync('strace', ['-f', '-qq', '-e', 'trace=execve', '-o', out, ...argv], {
     env,
     stdio: 'ignore',
   });
   return readFileSync(out, 'utf8')
     .split('\n')
-    .filter((l) => l.includes(`execve("${NODE}"`)).length;
+    .filter((l) => !l.includes('ENOENT'))
+    .map((l) => /execve\("([^"]*)"/.exec(l)?.[1])
+    .filter((path) => path !== undefined && matches(path)).length;
+}
+function nodeStarts(argv, env) {
+  return execs(argv, env, (path) => path === NODE);
+}
+function countPythons(argv, env) {
+  return execs(argv, env, (path) => /python/.test(path));
 }
 
 // ---------------------------------------------------------------- the engine's decision
@@ -385,18 +393,6 @@ const pythonsSpawned = countPythons(planArgv(), missEnv);
     null,
     `"direct" here is node -e 0; python processes spawned (strace): ${pythonsSpawned}`,
   );
-}
-
-function countPythons(argv, env) {
-  if (!hasCommand('strace')) return NaN;
-  const out = join(tmp, 'strace.log');
-  spawnSync('strace', ['-f', '-qq', '-e', 'trace=execve', '-o', out, ...argv], {
-    env,
-    stdio: 'ignore',
-  });
-  return readFileSync(out, 'utf8')
-    .split('\n')
-    .filter((l) => /execve\("[^"]*python[^"]*"/.test(l) && !l.includes('ENOENT')).length;
 }
 
 {

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AuditRecord } from '../../core/audit-record.js';
 import type { Env } from '../../core/env.js';
@@ -12,7 +10,7 @@ import {
 import { pendingDir } from '../audit/pending.js';
 import { makeDirs } from '../make-dirs.js';
 import { cacheDir } from '../paths.js';
-import { unlinkQuietly } from '../shims/write-atomic.js';
+import { writeAtomic } from '../shims/write-atomic.js';
 import { type Observed, observePath } from './observe-path.js';
 import type { Inputs } from './record-inputs.js';
 import { stampPair } from './stamps.js';
@@ -96,21 +94,8 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
 
 /** Atomically, and owner-only: the shim sources it only when `-O` says this user owns it. */
 function writeEntry(file: string, text: string): void {
-  const dir = dirname(file);
-  makeDirs(dir, 0o700);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    unlinkQuietly(temp);
-    throw error;
-  }
+  makeDirs(dirname(file), 0o700);
+  writeAtomic(dirname(file), basename(file), text, 0o600, { durable: false });
 }
 
 // Stamps are shared and never expire one by one; a dir this large (some

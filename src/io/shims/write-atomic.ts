@@ -17,24 +17,38 @@ const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
 
 /** Atomically make `dir/name` hold `text` with `mode`; false when it already did. */
 export function writeIfChanged(dir: string, name: string, text: string, mode: number): boolean {
-  const path = join(dir, name);
-  if (sameContent(path, text, mode)) return false;
+  if (sameContent(join(dir, name), text, mode)) return false;
+  writeAtomic(dir, name, text, mode, { durable: true });
+  return true;
+}
+
+/**
+ * Write a temp file beside `dir/name` and rename it over: readers see the
+ * old file or the new one, never a part. `durable` syncs it to disk first
+ * (a shim); a cache entry that is lost in a crash is only a miss.
+ */
+export function writeAtomic(
+  dir: string,
+  name: string,
+  text: string,
+  mode: number,
+  opts: { durable: boolean },
+): void {
   const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
     fchmodSync(fd, mode);
     writeSync(fd, text);
-    fsyncSync(fd);
+    if (opts.durable) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   try {
-    renameSync(temp, path);
+    renameSync(temp, join(dir, name));
   } catch (error) {
     unlinkQuietly(temp);
     throw error;
   }
-  return true;
 }
 
 function sameContent(path: string, text: string, mode: number): boolean {
