@@ -1,11 +1,13 @@
+import type { AuditRecord } from '../../core/audit-record.js';
 import { promptingIds } from '../../core/decide/prompt.js';
 import { planToSh } from '../../core/render/plan-sh.js';
 import { replayable } from '../../core/replayable.js';
 import { auditLogPath } from '../../io/paths.js';
-import { startRecording } from '../../io/plan-cache/record-inputs.js';
+import { type Inputs, startRecording } from '../../io/plan-cache/record-inputs.js';
 import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
 import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
+import type { Prepared } from '../prepared.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { decisionRecord, writeDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
@@ -29,17 +31,27 @@ export const shellPlan: Command = async (args, ctx) => {
   const request = planCacheRequest(ctx.env);
   const recording = request === null ? null : recordDecisionInputs(ctx);
   const dctx = recording?.ctx ?? ctx;
-  const prepared = await prepare(command, dctx, real, true);
-  const { plan, warnings } = prepared;
-  await printWarnings(warnings, dctx.stderr);
-  await printNotices(
-    audible([...plan.notices, ...venvNextStep(plan, dctx.env)], quietEnv(dctx.env)),
-    dctx.stderr,
-  );
-  // Read while recording: the record's user, cwd and log path are inputs too.
-  const record = await decisionRecord(prepared, command, dctx);
-  const log = record === null ? null : auditLogPath(dctx.env);
-  const inputs = recording?.stop();
+  let decided: { prepared: Prepared; record: AuditRecord | null; log: string | null };
+  let inputs: Inputs | undefined;
+  try {
+    const prepared = await prepare(command, dctx, real, true);
+    await printWarnings(prepared.warnings, dctx.stderr);
+    await printNotices(
+      audible(
+        [...prepared.plan.notices, ...venvNextStep(prepared.plan, dctx.env)],
+        quietEnv(dctx.env),
+      ),
+      dctx.stderr,
+    );
+    // Read while recording: the record's user, cwd and log path are inputs too.
+    const record = await decisionRecord(prepared, command, dctx);
+    decided = { prepared, record, log: record === null ? null : auditLogPath(dctx.env) };
+  } finally {
+    // Also when deciding fails (a broken org config): node:fs and process.env come back.
+    inputs = recording?.stop();
+  }
+  const { prepared, record, log } = decided;
+  const { plan } = prepared;
   await writeDecision(record, prepared, ctx);
   const sh = planToSh(plan, { real: real ?? '', args: rest });
   if (request !== null && inputs !== undefined && recording !== null) {
