@@ -6,6 +6,7 @@ import {
   openSync,
   readSync,
   realpathSync,
+  type Stats,
   statSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,61 +14,48 @@ import { askingWhatItIs } from './fs-intent.js';
 
 /** Small questions about the filesystem that never throw: a missing path is just `false`. */
 
-/** Something is at `p`, following symlinks (`[ -e p ]`): a dangling link is not there. */
-export function exists(p: string): boolean {
+/**
+ * What is at `p` (`follow`: through symlinks), or null. Marked as a question
+ * about what the path is, not what is in it (fs-intent.ts), so the plan
+ * cache does not check its mtime.
+ */
+function whatIs(p: string, follow = true): Stats | null {
   return askingWhatItIs(() => {
     try {
-      statSync(p);
-      return true;
+      return follow ? statSync(p) : lstatSync(p);
     } catch {
-      return false;
+      return null;
     }
   });
+}
+
+/** Something is at `p`, following symlinks (`[ -e p ]`): a dangling link is not there. */
+export function exists(p: string): boolean {
+  return whatIs(p) !== null;
 }
 
 /** Something is at `p` itself, a dangling symlink included (Python's os.path.lexists). */
 export function lexists(p: string): boolean {
-  return askingWhatItIs(() => {
-    try {
-      lstatSync(p);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return whatIs(p, false) !== null;
 }
 
 export function isDir(p: string): boolean {
-  return askingWhatItIs(() => {
-    try {
-      return statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  return whatIs(p)?.isDirectory() ?? false;
 }
 
 export function isFile(p: string): boolean {
-  return askingWhatItIs(() => {
-    try {
-      return statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return whatIs(p)?.isFile() ?? false;
 }
 
 /** A regular file (after symlinks) that this process may execute, as execvp would. */
 export function isExecutableFile(p: string): boolean {
-  return askingWhatItIs(() => {
-    try {
-      if (!statSync(p).isFile()) return false;
-      accessSync(p, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  if (!isFile(p)) return false;
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `p` through its symlinks; when that fails (nothing there), `p` made absolute. */

@@ -1,10 +1,9 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../../core/argv/types.js';
 import type { Env } from '../../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../../core/facts.js';
-import { exists, isDir, safeRealpath } from '../fs-checks.js';
-import { askingWhatItIs } from '../fs-intent.js';
+import { exists, isDir, isFile, safeRealpath } from '../fs-checks.js';
 import { homeDir } from '../paths.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
@@ -93,13 +92,7 @@ export function inVirtualenv(probe: Pick<ProbeResult, 'prefix' | 'basePrefix'>):
 export function externallyManaged(probe: ProbeResult): string | null {
   if (inVirtualenv(probe)) return null;
   const marker = join(probe.stdlib, 'EXTERNALLY-MANAGED');
-  return askingWhatItIs(() => {
-    try {
-      return statSync(marker).isFile() ? marker : null;
-    } catch {
-      return null;
-    }
-  });
+  return isFile(marker) ? marker : null;
 }
 
 /**
