@@ -90,7 +90,9 @@ export function resolutionSteps(path: string, fs: ObserveFs): Observed[] {
     }
     const next = join(current, part);
     const seen = observePath(next, fs, true);
-    steps.push({ ...seen, step: true });
+    // Only what it is counts for a step: no mtime (which a readdir of it would add).
+    const { mtimeNs: _, ...type } = seen;
+    steps.push({ ...type, step: true });
     if (seen.kind === 'missing' || links > 40) break;
     if (seen.link) {
       links++;

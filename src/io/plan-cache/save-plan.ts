@@ -104,14 +104,17 @@ function writeEntry(file: string, text: string): void {
 const LARGE_DIR_BYTES = 256 * 1024;
 
 function pruneWhenLarge(cache: string): void {
-  const stamps = join(cache, 'stamps');
   try {
-    if (fs.statSync(stamps).size < LARGE_DIR_BYTES) return;
+    if (fs.statSync(join(cache, 'stamps')).size < LARGE_DIR_BYTES) return;
   } catch {
     return;
   }
-  fs.rmSync(join(cache, 'plans'), { recursive: true, force: true });
-  fs.rmSync(stamps, { recursive: true, force: true });
+  removePlanCache(cache);
+}
+
+/** Every entry and every stamp under pipwarden's cache dir `cache`. */
+function removePlanCache(cache: string): void {
+  for (const d of ['plans', 'stamps']) fs.rmSync(join(cache, d), { recursive: true, force: true });
 }
 
 /** Whether the nearest existing dir at or above `path` is this user's. */
@@ -127,14 +130,12 @@ function mine(path: string): boolean {
 
 function pathState(o: Observed, stamps: string): PathState {
   const { mtimeNs, ...rest } = o;
-  return mtimeNs === undefined || o.step ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
+  return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
 }
 
 /** Removes every entry and stamp (`rehash --remove`): the shims that read them are gone. */
 export function clearPlanCache(env: Env): void {
-  for (const d of ['plans', 'stamps']) {
-    fs.rmSync(join(cacheDir(env), d), { recursive: true, force: true });
-  }
+  removePlanCache(cacheDir(env));
 }
 
 /** What `doctor` shows: where entries live and how many there are. */
