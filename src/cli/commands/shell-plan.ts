@@ -31,7 +31,7 @@ export const shellPlan: Command = async (args, ctx) => {
   const request = planCacheRequest(ctx.env);
   const recording = request === null ? null : recordDecisionInputs(ctx);
   const dctx = recording?.ctx ?? ctx;
-  let decided: { prepared: Prepared; record: AuditRecord | null; log: string | null };
+  let decided: { prepared: Prepared; audit: { record: AuditRecord; log: string } | null };
   let inputs: Inputs | undefined;
   try {
     const prepared = await prepare(command, dctx, real, true);
@@ -45,23 +45,19 @@ export const shellPlan: Command = async (args, ctx) => {
     );
     // Read while recording: the record's user, cwd and log path are inputs too.
     const record = await decisionRecord(prepared, command, dctx);
-    decided = { prepared, record, log: record === null ? null : auditLogPath(dctx.env) };
+    decided = { prepared, audit: record && { record, log: auditLogPath(dctx.env) } };
   } finally {
     // Also when deciding fails (a broken org config): node:fs and process.env come back.
     inputs = recording?.stop();
   }
-  const { prepared, record, log } = decided;
+  const { prepared, audit } = decided;
   const { plan } = prepared;
-  await writeDecision(record, prepared, ctx);
+  await writeDecision(audit?.record ?? null, prepared, ctx);
   const sh = planToSh(plan, { real: real ?? '', args: rest });
   if (request !== null && inputs !== undefined && recording !== null) {
+    const main = process.argv[1] ?? '';
     const why =
-      replayable(
-        plan,
-        prepared.config,
-        promptingIds(prepared.config).length > 0,
-        process.argv[1] ?? '',
-      ) ??
+      replayable(plan, prepared.config, promptingIds(prepared.config).length > 0, main) ??
       savePlan(request, inputs, {
         cwd: ctx.cwd,
         stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
@@ -69,11 +65,11 @@ export const shellPlan: Command = async (args, ctx) => {
         plan: sh,
         // The engine's own files, and what names the record's user (getpwuid).
         own: [
-          process.argv[1] ?? '',
+          main,
           process.execPath,
-          ...(log === null ? [] : ['/etc/passwd', '/etc/nsswitch.conf']),
+          ...(audit === null ? [] : ['/etc/passwd', '/etc/nsswitch.conf']),
         ],
-        ...(record === null || log === null ? {} : { audit: { log, record } }),
+        ...(audit === null ? {} : { audit }),
       });
     if (why !== null && ctx.env.PIPWARDEN_PLAN_CACHE_DEBUG === '1') {
       ctx.stderr.write(`pipwarden: plan cache: not kept: ${why}\n`);
