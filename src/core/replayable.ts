@@ -18,12 +18,12 @@ export function replayable(
   // that Node's loader reads without node:fs: inputs nobody recorded.
   const code = config.layers.find((l) => /\.[cm]?[jt]s$/.test(l.file));
   if (code !== undefined) return `${code.file} is code, whose imports sh cannot check`;
-  const audit = config.config.audit;
   if (plan.action === 'rewrite' && plan.before.length > 0) {
     return 'the plan makes something before pip runs, so the next call decides afresh';
   }
   // The user's own log takes a replay's record through `<log>.pending/`
   // (io/audit/pending.ts); syslog and the org's file are written at once.
+  const { audit } = config.config;
   if (!isSilentPass(plan)) {
     if (audit.syslog) return 'the decision goes to syslog, which sh cannot reach without a program';
     if (audit.file !== null) return `the decision goes to the org's audit file ${audit.file}`;
