@@ -162,10 +162,10 @@ user_data() {
   data=$(env_path data)
   log=${PIPWARDEN_AUDIT_LOG_FILE:-$(env_path state)/audit.log}
   printf '%s\t%s\n' \
-    "$data/trusted.json" 'trust records (pipwarden trust)' \
+    "$data/trusted.json" 'trust records, from pipwarden trust' \
     "$data/answers.json" 'answers you gave its questions' \
-    "$data/disposable" 'packages in the disposable user base (pipwarden user list)' \
-    "$log" 'audit log' \
+    "$data/disposable" 'packages in the disposable user base, see pipwarden user list' \
+    "$log" 'the audit log' \
     "$log.pending" 'audit records not yet appended to the log'
 }
 
@@ -187,9 +187,9 @@ do_uninstall() {
     [ -e "$path" ] || [ -L "$path" ] || continue
     if [ "$purge" = 1 ]; then
       rm -rf -- "$path"
-      say "removed $path ($what)"
+      say "removed $path: $what"
     else
-      kept="$kept  $path ($what)
+      kept="$kept  $path: $what
 "
     fi
   done <<EOF
