@@ -53,6 +53,11 @@ audit_file=
 syslog=0
 uninstall=0
 purge=0
+# --packaged: the .deb's maintainer scripts. dpkg owns the package files, the
+# command's link and /etc/pipwarden/config.yaml (a conffile), so this only
+# makes (or removes) what is computed on the machine: the shims, the static
+# init files and the shell and sudo hooks.
+packaged=0
 while [ $# -gt 0 ]; do
   case $1 in
     --system) ;;
@@ -79,6 +84,7 @@ while [ $# -gt 0 ]; do
     --prefix=*) prefix=${1#*=} ;;
     --uninstall) uninstall=1 ;;
     --purge) purge=1 ;;
+    --packaged) packaged=1 ;;
     -h | --help)
       usage
       exit 0
@@ -93,6 +99,7 @@ case $audit_file in '' | /*) ;; *) die "--audit-file must be absolute, got $audi
 [ "$(id -u)" = 0 ] || die 'a system-wide install writes to /etc and /usr/local, so it needs root' 'sudo ./install.sh --system'
 
 lib=$prefix/lib/pipwarden
+[ "$packaged" = 0 ] || lib=$repo
 main=$lib/dist/cli/main.js
 shims=$lib/shims
 init=$lib/init
@@ -164,11 +171,8 @@ org_config() {
   fi
 }
 
-do_install() {
-  command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
-  node=$(command -v node)
-  [ -f "$repo/dist/cli/main.js" ] || die "$repo/dist/cli/main.js is missing" "cd $repo && npm ci && npm run build"
-  # Every user runs it: a copy root owns, out of any home directory.
+# Every user runs it: a copy root owns, out of any home directory.
+copy_package() {
   make_dir "$lib"
   rm -rf "$lib/dist" "$lib/node_modules" "$lib/completions" "$lib/presets"
   cp -R "$repo/dist" "$repo/package.json" "$lib/"
@@ -182,6 +186,13 @@ do_install() {
   chmod -R a+rX "$lib"
   chmod 755 "$main"
   say "copied pipwarden to $lib"
+}
+
+do_install() {
+  command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
+  node=$(command -v node)
+  [ -f "$repo/dist/cli/main.js" ] || die "$repo/dist/cli/main.js is missing" "cd $repo && npm ci && npm run build"
+  if [ "$packaged" = 0 ]; then copy_package; fi
 
   # Shims for the system's pip and python (not root's pyenv): one dir for all users.
   env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/nonexistent PYENV_ROOT=/nonexistent "$node" "$main" rehash --dir "$shims"
@@ -192,9 +203,11 @@ do_install() {
   done
   chmod -R a+rX "$lib"
 
-  make_dir "$prefix/bin"
-  ln -sfn "$main" "$link"
-  say "linked $link -> $main"
+  if [ "$packaged" = 0 ]; then
+    make_dir "$prefix/bin"
+    ln -sfn "$main" "$link"
+    say "linked $link -> $main"
+  fi
 
   make_dir /etc/profile.d
   cat >"$profile" <<EOF
@@ -235,7 +248,9 @@ EOF
   fi
 
   make_dir "$orgdir"
-  if [ -f "$org" ] && ! grep -qF "$MARK" "$org"; then
+  if [ "$packaged" = 1 ]; then
+    say "the org policy is $org (the package's conffile: edit it, an upgrade keeps your edits)"
+  elif [ -f "$org" ] && ! grep -qF "$MARK" "$org"; then
     say "left $org alone: it is not ours (your policy stays; --preset not applied)"
   else
     org_config >"$org"
@@ -279,7 +294,9 @@ do_uninstall() {
 "
     fi
   fi
-  if [ -f "$org" ] && { [ "$purge" = 1 ] || grep -qF "$MARK" "$org"; }; then
+  if [ "$packaged" = 1 ]; then
+    : # dpkg keeps the conffile on remove and takes it on purge.
+  elif [ -f "$org" ] && { [ "$purge" = 1 ] || grep -qF "$MARK" "$org"; }; then
     rm -f "$org" && say "removed $org"
   elif [ -f "$org" ]; then
     kept="$kept  $org (the org policy: someone edited it)
@@ -301,7 +318,13 @@ do_uninstall() {
   else
     rm -rf "$left"
   fi
-  if [ -d "$lib" ]; then rm -rf "$lib" && say "removed $lib"; fi
+  if [ "$packaged" = 1 ]; then
+    # dpkg removes its own files; ours are what the set-up computed.
+    rm -rf "$shims" "$init" "$made" "$lib/audit-file"
+    say "removed $shims and $init"
+  elif [ -d "$lib" ]; then
+    rm -rf "$lib" && say "removed $lib"
+  fi
   for d in $dirs; do
     if [ -f "$d" ] && [ ! -s "$d" ]; then rm -f "$d"; elif [ -d "$d" ]; then rmdir "$d" 2>/dev/null || :; fi
   done

@@ -1,24 +1,23 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   readlinkSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCommand } from '../helpers/cli.js';
+import { runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
 import { fastVenv } from '../shell/support/fast-venv.js';
 import { basePython } from '../shell/support/world.js';
+import { freshClone } from './fresh-clone.js';
 
 const MARK = '# added by pipwarden install.sh';
 
@@ -40,22 +39,6 @@ function npm(args: string[], cwd: string, env = npmEnv()) {
   });
   if (r.error) throw r.error;
   return r;
-}
-
-/** The files git knows (tracked, or new and not ignored): a fresh clone of this worktree, no dist/. */
-function freshClone(dest: string): void {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter((f) => f !== '' && existsSync(join(ROOT, f)));
-  for (const f of files) {
-    mkdirSync(dirname(join(dest, f)), { recursive: true });
-    cpSync(join(ROOT, f), join(dest, f));
-  }
-  // The locked dev tools prepack builds with (a real fresh clone: npm ci).
-  symlinkSync(join(ROOT, 'node_modules'), join(dest, 'node_modules'));
 }
 
 // One package for the file: packed from a fresh clone, installed globally
