@@ -12,15 +12,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const npm = process.env.npm_execpath
-  ? [process.execPath, process.env.npm_execpath]
-  : ['npm'];
+const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
 
 function run(argv) {
   const [cmd, ...args] = [...npm, ...argv];
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) {
-    process.stderr.write(`pipwarden prepack: npm ${argv.join(' ')} failed; fix that, then npm pack again\n`);
+    process.stderr.write(
+      `pipwarden prepack: npm ${argv.join(' ')} failed; fix that, then npm pack again\n`,
+    );
     process.exit(1);
   }
 }

@@ -27,8 +27,9 @@ const ready = missing.length === 0 || process.env.CI === 'true';
  * the test then installs with --force-depends (and says so): it tests
  * pipwarden's package, not how this machine got its node.
  */
+const STATUS = '-f=$' + '{Status}';
 const nodejsFromDpkg =
-  spawnSync('dpkg-query', ['-W', '-f=${Status}', 'nodejs'], { encoding: 'utf8' }).stdout ===
+  spawnSync('dpkg-query', ['-W', STATUS, 'nodejs'], { encoding: 'utf8' }).stdout ===
   'install ok installed';
 
 // One staged machine for the file: the package is built from a fresh clone,
