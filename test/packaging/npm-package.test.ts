@@ -17,6 +17,7 @@ import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
 import { fastVenv } from '../shell/support/fast-venv.js';
 import { basePython } from '../shell/support/world.js';
+import { canStage, makeStage } from '../system/stage.js';
 import { freshClone } from './fresh-clone.js';
 
 const MARK = '# added by pipwarden install.sh';
@@ -127,6 +128,29 @@ describe('the npm package', () => {
     expect(installedIn(venv, 'pwnpm')).toBe(true);
     expect(existsSync(join(home, '.local', 'lib'))).toBe(false);
   });
+
+  it.skipIf(!canStage)(
+    'pipwarden setup --system sets up every user from the npm install (staged)',
+    () => {
+      const stage = makeStage(join(root, 'stage'));
+      const rootEnv = {
+        PATH: `${join(prefix, 'bin')}:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+        HOME: '/root',
+      };
+      let r = stage.run(['pipwarden', 'setup', '--system', '--yes', '--preset', 'venv-only'], {
+        env: rootEnv,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(stage.run(['test', '-f', '/usr/local/lib/pipwarden/shims/pip']).status).toBe(0);
+      expect(stage.run(['cat', '/etc/pipwarden/config.yaml']).stdout).toContain(
+        'presets: [venv-only]',
+      );
+      expect(stage.run(['/usr/local/bin/pipwarden', '--version']).stdout).toBe('pipwarden 0.1.0\n');
+      r = stage.run(['pipwarden', 'setup', '--system', '--uninstall', '--purge'], { env: rootEnv });
+      expect(r.status, r.stderr).toBe(0);
+      expect(stage.run(['test', '-e', '/usr/local/lib/pipwarden']).status).toBe(1);
+    },
+  );
 
   it('after npm update -g to a newer version, the next shell rewrites the shims and init files', () => {
     // A newer release of the same package: the tarball with its version moved.
