@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install pipwarden for every user of this machine (run as root):
 #   ./install.sh --system [--preset venv-only[,no-sudo-pip…]] [--audit-file PATH] [--syslog] [--prefix DIR]
-#   ./install.sh --system --uninstall [--prefix DIR]
+#   ./install.sh --system --uninstall [--purge] [--prefix DIR]
 # What it writes (and --uninstall removes again):
 #   <prefix>/lib/pipwarden/          a copy of the package, the shared shims, static init files
 #   <prefix>/bin/pipwarden           the command
@@ -10,6 +10,8 @@
 #   /etc/fish/conf.d/pipwarden.fish  fish
 #   /etc/sudoers.d/pipwarden         the shims first on sudo's secure_path, so `sudo pip` is seen
 #   /etc/pipwarden/config.yaml       the org policy (the preset), unless one is already there
+# --uninstall keeps the org policy once someone edited it and the shared
+# audit file (a record is worth keeping); --purge removes those too.
 # Safe to run again. A user's own ./install.sh stays in front of it in their shells.
 set -eu
 
@@ -22,17 +24,25 @@ die() {
   exit 1
 }
 
-usage() {
-  cat <<'EOF'
-usage: ./install.sh --system [options]     (as root)
+# How the user called us, for the "next:" lines and --help.
+me=${PIPWARDEN_INSTALL_AS:-./install.sh}
 
+usage() {
+  cat <<EOF
+usage: $me --system [options]       (as root; $me alone: for you)
+
+Common to both:
+  --yes, -y           no questions (for scripts)
+  --uninstall         remove what the install put there; list what it kept
+  --purge             with --uninstall: remove what it kept too
+  --help, -h          this text
+
+For every user:
   --preset NAMES      org policy for /etc/pipwarden/config.yaml, comma-separated
                       (default venv-only; also no-sudo-pip, no-user-site, …)
   --audit-file PATH   a shared audit file every user appends to but cannot rewrite
   --syslog            send audit records to syslog/journald too
   --prefix DIR        where pipwarden goes (default /usr/local)
-  --uninstall         remove everything --system installed
-  --help, -h          this text
 EOF
 }
 
@@ -42,9 +52,17 @@ preset=venv-only
 audit_file=
 syslog=0
 uninstall=0
+purge=0
+# --packaged: the .deb's maintainer scripts. dpkg owns the package files, the
+# command's link and /etc/pipwarden/config.yaml (a conffile), so this only
+# makes (or removes) what is computed on the machine: the shims, the static
+# init files and the shell and sudo hooks.
+packaged=0
 while [ $# -gt 0 ]; do
   case $1 in
     --system) ;;
+    # Nothing here asks a question; a script passes --yes to either install.
+    -y | --yes) ;;
     --preset)
       [ $# -ge 2 ] || die '--preset needs a name' './install.sh --system --preset venv-only'
       preset=$2
@@ -65,19 +83,23 @@ while [ $# -gt 0 ]; do
       ;;
     --prefix=*) prefix=${1#*=} ;;
     --uninstall) uninstall=1 ;;
+    --purge) purge=1 ;;
+    --packaged) packaged=1 ;;
     -h | --help)
       usage
       exit 0
       ;;
-    *) die "unknown option $1" './install.sh --system --help' ;;
+    *) die "unknown option $1" "$me --system --help" ;;
   esac
   shift
 done
+[ "$purge" = 0 ] || [ "$uninstall" = 1 ] || die '--purge goes with --uninstall' "$me --system --uninstall --purge"
 case $prefix in /*) ;; *) die "--prefix must be absolute, got $prefix" './install.sh --system --prefix /usr/local' ;; esac
 case $audit_file in '' | /*) ;; *) die "--audit-file must be absolute, got $audit_file" './install.sh --system --audit-file /var/log/pipwarden/audit.log' ;; esac
 [ "$(id -u)" = 0 ] || die 'a system-wide install writes to /etc and /usr/local, so it needs root' 'sudo ./install.sh --system'
 
 lib=$prefix/lib/pipwarden
+[ "$packaged" = 0 ] || lib=$repo
 main=$lib/dist/cli/main.js
 shims=$lib/shims
 init=$lib/init
@@ -149,11 +171,8 @@ org_config() {
   fi
 }
 
-do_install() {
-  command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
-  node=$(command -v node)
-  [ -f "$repo/dist/cli/main.js" ] || die "$repo/dist/cli/main.js is missing" "cd $repo && npm ci && npm run build"
-  # Every user runs it: a copy root owns, out of any home directory.
+# Every user runs it: a copy root owns, out of any home directory.
+copy_package() {
   make_dir "$lib"
   rm -rf "$lib/dist" "$lib/node_modules" "$lib/completions" "$lib/presets"
   cp -R "$repo/dist" "$repo/package.json" "$lib/"
@@ -167,6 +186,13 @@ do_install() {
   chmod -R a+rX "$lib"
   chmod 755 "$main"
   say "copied pipwarden to $lib"
+}
+
+do_install() {
+  command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
+  node=$(command -v node)
+  [ -f "$repo/dist/cli/main.js" ] || die "$repo/dist/cli/main.js is missing" "cd $repo && npm ci && npm run build"
+  if [ "$packaged" = 0 ]; then copy_package; fi
 
   # Shims for the system's pip and python (not root's pyenv): one dir for all users.
   env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/nonexistent PYENV_ROOT=/nonexistent "$node" "$main" rehash --dir "$shims"
@@ -177,9 +203,11 @@ do_install() {
   done
   chmod -R a+rX "$lib"
 
-  make_dir "$prefix/bin"
-  ln -sfn "$main" "$link"
-  say "linked $link -> $main"
+  if [ "$packaged" = 0 ]; then
+    make_dir "$prefix/bin"
+    ln -sfn "$main" "$link"
+    say "linked $link -> $main"
+  fi
 
   make_dir /etc/profile.d
   cat >"$profile" <<EOF
@@ -220,7 +248,9 @@ EOF
   fi
 
   make_dir "$orgdir"
-  if [ -f "$org" ] && ! grep -qF "$MARK" "$org"; then
+  if [ "$packaged" = 1 ]; then
+    say "the org policy is $org (the package's conffile: edit it, an upgrade keeps your edits)"
+  elif [ -f "$org" ] && ! grep -qF "$MARK" "$org"; then
     say "left $org alone: it is not ours (your policy stays; --preset not applied)"
   else
     org_config >"$org"
@@ -246,13 +276,32 @@ EOF
 }
 
 do_uninstall() {
-  if [ -f "$lib/audit-file" ]; then
-    f=$(cat "$lib/audit-file")
-    chattr -a "$f" 2>/dev/null || :
-    rm -f "$f"
-    say "removed the audit file $f"
+  kept=
+  # An --uninstall that kept files left its records in $orgdir, since $lib
+  # went: a later --purge finds the audit file and the dirs made there.
+  left=$orgdir/.pipwarden-left
+  [ -f "$made" ] || [ ! -f "$left/made-dirs" ] || made=$left/made-dirs
+  audit_record=$lib/audit-file
+  [ -f "$audit_record" ] || audit_record=$left/audit-file
+  if [ -f "$audit_record" ]; then
+    f=$(cat "$audit_record")
+    if [ "$purge" = 1 ]; then
+      chattr -a "$f" 2>/dev/null || :
+      rm -f "$f"
+      say "removed the audit file $f"
+    elif [ -e "$f" ]; then
+      kept="$kept  $f (the shared audit file; still append-only)
+"
+    fi
   fi
-  if [ -f "$org" ] && grep -qF "$MARK" "$org"; then rm -f "$org" && say "removed $org"; fi
+  if [ "$packaged" = 1 ]; then
+    : # dpkg keeps the conffile on remove and takes it on purge.
+  elif [ -f "$org" ] && { [ "$purge" = 1 ] || grep -qF "$MARK" "$org"; }; then
+    rm -f "$org" && say "removed $org"
+  elif [ -f "$org" ]; then
+    kept="$kept  $org (the org policy: someone edited it)
+"
+  fi
   for f in "$profile" "$fishconf" "$sudoers"; do
     if [ -f "$f" ] && grep -qF "$MARK" "$f"; then rm -f "$f" && say "removed $f"; fi
   done
@@ -262,10 +311,29 @@ do_uninstall() {
   # Remove the files and dirs we made, newest first; a dir that is not empty now stays.
   dirs=
   [ ! -f "$made" ] || dirs=$(sed '1!G;h;$!d' "$made")
-  if [ -d "$lib" ]; then rm -rf "$lib" && say "removed $lib"; fi
+  if [ -n "$kept" ]; then
+    mkdir -p "$left"
+    [ "$made" = "$left/made-dirs" ] || [ ! -f "$made" ] || cp "$made" "$left/made-dirs"
+    [ "$audit_record" = "$left/audit-file" ] || [ ! -f "$audit_record" ] || cp "$audit_record" "$left/audit-file"
+  else
+    rm -rf "$left"
+  fi
+  if [ "$packaged" = 1 ]; then
+    # dpkg removes its own files; ours are what the set-up computed.
+    rm -rf "$shims" "$init" "$made" "$lib/audit-file"
+    say "removed $shims and $init"
+  elif [ -d "$lib" ]; then
+    rm -rf "$lib" && say "removed $lib"
+  fi
   for d in $dirs; do
     if [ -f "$d" ] && [ ! -s "$d" ]; then rm -f "$d"; elif [ -d "$d" ]; then rmdir "$d" 2>/dev/null || :; fi
   done
+  if [ -n "$kept" ]; then
+    say "kept ($me --system --uninstall --purge removes them):"
+    printf '%s' "$kept"
+  fi
+  # Each user's own files are theirs: this run as root does not walk homes.
+  say 'each user keeps their own cache (~/.cache/pipwarden) and audit log (~/.local/state/pipwarden/audit.log, under XDG_CACHE_HOME and XDG_STATE_HOME when set); their own ./install.sh --uninstall --purge removes them'
   say 'done. Open a new shell.'
 }
 

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Set up pipwarden from this checkout: dependencies and build if needed,
-# `pipwarden` on PATH, the shims, and the init line in your shells' rc files.
+# Set up pipwarden from this checkout (dependencies and build if needed) or
+# from an installed npm package (`pipwarden setup` runs this file): the
+# `pipwarden` command, the shims, and the init line in your shells' rc files.
 #   ./install.sh [--yes] [--no-modify-rc] [--bin-dir DIR]
-#   ./install.sh --uninstall [--bin-dir DIR]
+#   ./install.sh --uninstall [--purge] [--bin-dir DIR]
 # Safe to run again: every step checks what is already there.
 set -eu
 
@@ -10,6 +11,8 @@ set -eu
 case " $* " in *' --system '*) exec "$(dirname -- "$0")/install-system.sh" "$@" ;; esac
 
 MARK='# added by pipwarden install.sh'
+# How the user called us, for every "next:" line: `pipwarden setup` sets it.
+me=${PIPWARDEN_INSTALL_AS:-./install.sh}
 
 say() { printf 'pipwarden install: %s\n' "$*"; }
 die() {
@@ -19,14 +22,18 @@ die() {
 }
 
 usage() {
-  cat <<'EOF'
-usage: ./install.sh [options]
+  cat <<EOF
+usage: $me [options]       (for you; $me --system: for every user)
 
-  --yes, -y          change rc files without asking (for scripts)
-  --no-modify-rc     leave ~/.bashrc, ~/.zshrc and config.fish alone
-  --bin-dir DIR      where the pipwarden command goes (default ~/.local/bin)
-  --uninstall        remove the shims, the command and the rc lines
-  --help, -h         this text
+Common to both:
+  --yes, -y           no questions (for scripts)
+  --uninstall         remove what the install put there; list what it kept
+  --purge             with --uninstall: remove what it kept too
+  --help, -h          this text
+
+For you:
+  --no-modify-rc      leave ~/.bashrc, ~/.zshrc and config.fish alone
+  --bin-dir DIR       where the pipwarden command goes (default ~/.local/bin)
 
 Environment: PIPWARDEN_SHIM_DIR (shim dir), PIPWARDEN_BIN_DIR (like --bin-dir).
 EOF
@@ -38,26 +45,28 @@ bin_dir=${PIPWARDEN_BIN_DIR:-${HOME:?HOME is not set}/.local/bin}
 yes=0
 modify_rc=1
 uninstall=0
-case " $* " in *" --system "*) exec "$repo/install-system.sh" "$@" ;; esac # for every user: install-system.sh
+purge=0
 while [ $# -gt 0 ]; do
   case $1 in
     -y | --yes) yes=1 ;;
     --no-modify-rc) modify_rc=0 ;;
     --bin-dir)
-      [ $# -ge 2 ] || die '--bin-dir needs a directory' './install.sh --bin-dir ~/bin'
+      [ $# -ge 2 ] || die '--bin-dir needs a directory' "$me --bin-dir ~/bin"
       bin_dir=$2
       shift
       ;;
     --bin-dir=*) bin_dir=${1#*=} ;;
     --uninstall) uninstall=1 ;;
+    --purge) purge=1 ;;
     -h | --help)
       usage
       exit 0
       ;;
-    *) die "unknown option $1" './install.sh --help' ;;
+    *) die "unknown option $1" "$me --help" ;;
   esac
   shift
 done
+[ "$purge" = 0 ] || [ "$uninstall" = 1 ] || die '--purge goes with --uninstall' "$me --uninstall --purge"
 case $bin_dir in
   /*) ;;
   *) bin_dir=$PWD/$bin_dir ;;
@@ -137,6 +146,8 @@ env_path() {
   case $1 in
     data) base=${XDG_DATA_HOME-} default=$HOME/.local/share ;;
     cache) base=${XDG_CACHE_HOME-} default=$HOME/.cache ;;
+    state) base=${XDG_STATE_HOME-} default=$HOME/.local/state ;;
+    config) base=${XDG_CONFIG_HOME-} default=$HOME/.config ;;
   esac
   case $base in
     /*) ;;
@@ -145,19 +156,46 @@ env_path() {
   printf '%s/pipwarden\n' "$base"
 }
 
+# What pipwarden wrote while it ran, beyond the install: --uninstall names
+# each one it keeps, --purge removes them. One "path<TAB>what" a line.
+user_data() {
+  data=$(env_path data)
+  log=${PIPWARDEN_AUDIT_LOG_FILE:-$(env_path state)/audit.log}
+  printf '%s\t%s\n' \
+    "$data/trusted.json" 'trust records, from pipwarden trust' \
+    "$data/answers.json" 'answers you gave its questions' \
+    "$data/disposable" 'packages in the disposable user base, see pipwarden user list' \
+    "$log" 'the audit log' \
+    "$log.pending" 'audit records not yet appended to the log'
+}
+
 do_uninstall() {
   if [ -f "$main" ] && node_ok; then
     node "$main" rehash --remove
-    data=$(env_path data)
-    cache=$(env_path cache)
-    rmdir "$data" 2>/dev/null || :
-    if [ -d "$cache" ]; then
-      rm -rf -- "$cache"
-      say "removed the cache $cache"
-    fi
   else
     say "cannot run $main: remove the shim dir yourself (pipwarden rehash --remove)"
   fi
+  # The probe and plan caches: pipwarden makes them again whenever it runs.
+  cache=$(env_path cache)
+  if [ -d "$cache" ]; then
+    rm -rf -- "$cache"
+    say "removed the cache $cache"
+  fi
+  kept=
+  tab=$(printf '\t')
+  while IFS=$tab read -r path what; do
+    [ -e "$path" ] || [ -L "$path" ] || continue
+    if [ "$purge" = 1 ]; then
+      rm -rf -- "$path"
+      say "removed $path: $what"
+    else
+      kept="$kept  $path: $what
+"
+    fi
+  done <<EOF
+$(user_data)
+EOF
+  rmdir "$(env_path data)" "$(env_path state)" 2>/dev/null || :
   if [ -L "$link" ] && [ "$(readlink "$link")" = "$main" ]; then
     rm -f "$link"
     rmdir "$bin_dir" 2>/dev/null || :
@@ -166,7 +204,13 @@ do_uninstall() {
     say "left $link alone: it does not point to $main"
   fi
   rc_files | while read -r shell rc; do remove_line "$shell" "$rc"; done
-  say 'done. Open a new shell (this one still lists the old shim dir on PATH).'
+  if [ -n "$kept" ]; then
+    say "kept (yours to keep; $me --uninstall --purge removes them):"
+    printf '%s' "$kept"
+  fi
+  config=$(env_path config)
+  [ ! -e "$config" ] || say "kept your config $config (you wrote it; remove it yourself if you like)"
+  say 'done. Open a new shell (an open one drops the shim dir from PATH at its next prompt).'
 }
 
 # A shared checkout another user owns: say so in one line instead of
@@ -175,23 +219,28 @@ not_mine() { [ -w "$1" ] || not_yours "$@"; }
 not_yours() {
   owner=$(stat -c %U -- "$1" 2>/dev/null || stat -f %Su -- "$1")
   die "$1 $2, and only its owner ($owner) can change it" \
-    "ask $owner to run ./install.sh in $repo once, or clone pipwarden for yourself"
+    "ask $owner to run $me in $repo once, or clone pipwarden for yourself"
 }
 
 do_install() {
-  node_ok || die 'Node.js 20.5 or newer is needed' 'install Node.js (https://nodejs.org), then rerun ./install.sh'
+  node_ok || die 'Node.js 20.5 or newer is needed' "install Node.js (https://nodejs.org), then rerun $me"
   cd "$repo"
-  if [ ! -d node_modules ]; then
-    not_mine "$repo" 'has no node_modules yet'
-    say 'installing dependencies (npm ci)'
-    npm ci --no-audit --no-fund
+  # A checkout has src/; an npm package (npm i -g, then pipwarden setup)
+  # comes built, with its dependencies where npm put them.
+  if [ -d src ]; then
+    if [ ! -d node_modules ]; then
+      not_mine "$repo" 'has no node_modules yet'
+      say 'installing dependencies (npm ci)'
+      npm ci --no-audit --no-fund
+    fi
+    if [ ! -f "$main" ] || [ -n "$(find src -name '*.ts' -newer "$main" 2>/dev/null | head -n 1)" ]; then
+      not_mine "$repo" 'needs a build (npm run build)'
+      say 'building (npm run build)'
+      npm run build
+    fi
+    [ -f "$main" ] || die "$main is missing after the build" 'npm run build, and read its errors'
   fi
-  if [ ! -f "$main" ] || [ -n "$(find src -name '*.ts' -newer "$main" 2>/dev/null | head -n 1)" ]; then
-    not_mine "$repo" 'needs a build (npm run build)'
-    say 'building (npm run build)'
-    npm run build
-  fi
-  [ -f "$main" ] || die "$main is missing after the build" 'npm run build, and read its errors'
+  [ -f "$main" ] || die "$main is missing from this package" 'reinstall it (npm i -g pipwarden)'
   if [ ! -x "$main" ] && ! chmod 755 "$main" 2>/dev/null; then
     not_yours "$main" 'is not executable yet'
   fi
@@ -199,7 +248,7 @@ do_install() {
 
   mkdir -p "$bin_dir"
   if [ -e "$link" ] && [ ! -L "$link" ]; then
-    die "$link exists and is not a link to pipwarden" "remove it, or ./install.sh --bin-dir <another dir>"
+    die "$link exists and is not a link to pipwarden" "remove it, or $me --bin-dir <another dir>"
   fi
   ln -sfn "$main" "$link"
   say "linked $link -> $main"

@@ -18,7 +18,7 @@ _pipwarden() {
     fi
   done
   if ((COMP_CWORD == 1)); then
-    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user trust --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user trust setup --help --version' -- "$cur"))
     return
   fi
   case ${COMP_WORDS[1]} in
@@ -43,6 +43,13 @@ _pipwarden() {
       ;;
     doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
     trust) COMPREPLY=($(compgen -W '--revoke' -- "$cur") $(compgen -f -- "$cur")) ;;
+    setup)
+      if [[ $prev == --bin-dir ]]; then
+        COMPREPLY=($(compgen -d -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W '--yes --no-modify-rc --bin-dir --uninstall --purge --system --help' -- "$cur"))
+      fi
+      ;;
     user)
       if ((COMP_CWORD == 2)); then
         COMPREPLY=($(compgen -W 'list clean' -- "$cur"))

@@ -21,6 +21,7 @@ complete -c pipwarden -n __fish_use_subcommand -a config -d 'show the merged con
 complete -c pipwarden -n __fish_use_subcommand -a doctor -d 'what pip install will do here, and every problem with its fix'
 complete -c pipwarden -n __fish_use_subcommand -a user -d 'list or clean what user installs left'
 complete -c pipwarden -n __fish_use_subcommand -a trust -d 'let a project config file run code or name programs'
+complete -c pipwarden -n __fish_use_subcommand -a setup -d 'set up shims, init files and rc lines after npm i -g'
 
 complete -c pipwarden -n '__fish_seen_subcommand_from explain; and not __pipwarden_after_dashdash' -l json -d 'print the plan as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -a -- -d 'the pip command follows'
@@ -45,3 +46,9 @@ complete -c pipwarden -n '__fish_seen_subcommand_from user' -l python -r -d 'the
 complete -c pipwarden -n '__fish_seen_subcommand_from user' -l dry-run -d 'say what would go, remove nothing'
 complete -c pipwarden -n '__fish_seen_subcommand_from user' -l yes -d 'no confirmation'
 complete -c pipwarden -n '__fish_seen_subcommand_from user' -l json -d 'print as JSON'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l yes -d 'no questions'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l no-modify-rc -d 'leave rc files alone'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l bin-dir -r -F -d 'where the command goes'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l uninstall -d 'remove what setup put there'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l purge -d 'with --uninstall: remove what it kept too'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l system -d 'for every user, as root'

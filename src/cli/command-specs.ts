@@ -114,6 +114,26 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'setup',
+    operands: '',
+    summary: 'what ./install.sh does, for an npm install: shims, init files, rc lines',
+    flags: [
+      { flag: '--yes', help: 'change rc files without asking (for scripts)' },
+      { flag: '--no-modify-rc', help: 'leave ~/.bashrc, ~/.zshrc and config.fish alone' },
+      {
+        flag: '--bin-dir',
+        value: 'DIR',
+        help: 'where the pipwarden command goes (default ~/.local/bin)',
+      },
+      { flag: '--uninstall', help: 'remove what setup put there; list what it kept' },
+      {
+        flag: '--purge',
+        help: 'with --uninstall: remove trust records, audit log and answers too',
+      },
+      { flag: '--system', help: 'for every user (as root): ./install.sh --system' },
+    ],
+  },
+  {
     name: 'shell-plan',
     operands: '-- <args…>',
     summary: "the shims' entry: the plan as sh",

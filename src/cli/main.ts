@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor.js')).doctor,
   trust: async () => (await import('./commands/trust.js')).trust,
   user: async () => (await import('./commands/user.js')).user,
+  setup: async () => (await import('./commands/setup.js')).setup,
 };
 
 // Commands that still work when the cwd is gone: the plan commands pass the

@@ -166,6 +166,7 @@ describe('completion for pipwarden itself', () => {
         'doctor',
         'user',
         'trust',
+        'setup',
         '--help',
         '--version',
       ],
@@ -200,7 +201,18 @@ describe('completion for pipwarden itself', () => {
   it.each([
     [
       'pipwarden ',
-      ['completion', 'config', 'doctor', 'explain', 'init', 'rehash', 'run', 'trust', 'user'],
+      [
+        'completion',
+        'config',
+        'doctor',
+        'explain',
+        'init',
+        'rehash',
+        'run',
+        'setup',
+        'trust',
+        'user',
+      ],
     ],
     ['pipwarden init ', ['bash', 'fish', 'sh', 'zsh']],
     ['pipwarden completion ', ['bash', 'fish', 'zsh']],

@@ -84,6 +84,8 @@ describe.skipIf(!ready)(
         [
           join(ROOT, 'install.sh'),
           '--system',
+          // What a provisioning script passes to either install.
+          '--yes',
           '--preset',
           'venv-only,no-sudo-pip',
           '--audit-file',
@@ -214,11 +216,24 @@ describe.skipIf(!ready)(
       expect(s.stderr).toContain("This machine's policy: install into a venv");
     });
 
-    it('uninstall --system removes every trace; the user install still works', () => {
-      const r = stage.run([join(ROOT, 'install.sh'), '--system', '--uninstall'], {
-        env: { PATH: '/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' },
+    it('uninstall --system keeps the audit file and says where users keep theirs; --purge removes every trace; the user install still works', () => {
+      const rootEnv = { PATH: '/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
+      let r = stage.run([join(ROOT, 'install.sh'), '--system', '--uninstall'], { env: rootEnv });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(
+        'pipwarden install --system: kept (./install.sh --system --uninstall --purge removes them):\n' +
+          `  ${AUDIT} (the shared audit file; still append-only)\n`,
+      );
+      expect(r.stdout).toMatch(
+        /each user keeps their own cache \(~\/\.cache\/pipwarden\) and audit log \(~\/\.local\/state\/pipwarden\/audit\.log/,
+      );
+      expect(stage.run(['test', '-s', AUDIT]).status).toBe(0);
+      expect(stage.run(['test', '-e', SHIMS]).status).toBe(1);
+      r = stage.run([join(ROOT, 'install.sh'), '--system', '--uninstall', '--purge'], {
+        env: rootEnv,
       });
       expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`removed the audit file ${AUDIT}`);
       expect(stage.run(SNAPSHOT).stdout).toBe(stagedBefore);
       const own = join(home.root, '.local', 'share', 'pipwarden', 'shims', 'pip');
       const cmd = `command -v pip; . ${venv.root}/bin/activate; pip install -q --no-index --find-links ${wheels} pwdemo; echo "venv=$?"`;

@@ -20,11 +20,12 @@ const OVERLAID = { etc: '/etc', usrlocal: '/usr/local', varlog: '/var/log' };
  * never change. /root is an empty tmpfs there, because sudo resets HOME to
  * /root and pipwarden writes its cache and audit log under HOME.
  * The upper dirs persist, so one namespace after another sees the same
- * installed machine.
+ * installed machine. `overlaid` names other dirs to stage (a .deb writes
+ * to /usr and dpkg's database in /var).
  */
-export function makeStage(root: string) {
+export function makeStage(root: string, overlaid: Record<string, string> = OVERLAID) {
   const mounts: string[] = ['set -e'];
-  for (const [name, target] of Object.entries(OVERLAID)) {
+  for (const [name, target] of Object.entries(overlaid)) {
     const upper = join(root, name, 'upper');
     const work = join(root, name, 'work');
     mkdirSync(upper, { recursive: true });

@@ -3,8 +3,10 @@ import { PipwardenError } from '../../core/errors.js';
 import type { StaticShell } from '../../core/render/init-static.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
+import { packageVersion } from '../../io/package-paths.js';
 import { shimDir } from '../../io/paths.js';
 import { STATIC_SHELLS, staticInitFile } from '../../io/shell/init-files.js';
+import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
 import type { Command, CommandContext } from '../context.js';
 import { initOptions, RENDERERS, writeStaticInit } from '../static-init.js';
 import { writeShims } from './rehash.js';
@@ -46,7 +48,7 @@ export const init: Command = async (args, ctx) => {
     );
   }
   const dir = resolve(ctx.cwd, shimDir(ctx.env));
-  if (!exists(join(dir, SHIM_DIR_MARKER))) {
+  if (!exists(join(dir, SHIM_DIR_MARKER)) || otherVersion(dir)) {
     makeShims(dir, ctx);
   } else {
     try {
@@ -59,6 +61,17 @@ export const init: Command = async (args, ctx) => {
   ctx.stdout.write(render(initOptions(shell, dir, ctx.env)));
   return 0;
 };
+
+/**
+ * Shims stamped by another pipwarden version: an upgrade (`npm update -g`,
+ * a new .deb, a pull and build) whose first shell lands here, because the
+ * static file's guard saw package.json's version move. Beside Node's
+ * start, reading the heads of a dozen shims costs little.
+ */
+function otherVersion(dir: string): boolean {
+  const version = packageVersion();
+  return inspectShimDir(dir).shims.some((s) => s.stamp !== null && s.stamp.version !== version);
+}
 
 /** What `pipwarden rehash` does, said on stderr in one line so the eval still gets clean code. */
 function makeShims(dir: string, ctx: CommandContext): void {

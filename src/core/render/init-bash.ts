@@ -17,6 +17,7 @@ export function initBash(opts: InitOptions): string {
     `__pipwarden_shims=${shQuote(opts.shimDir)}`,
     '__pipwarden_path() {',
     '  local s=$?',
+    ...shimDirGone(),
     '  if [[ $PATH != "$__pipwarden_shims" && $PATH != "$__pipwarden_shims":* ]]; then',
     '    local p=":$PATH:"',
     '    while [[ $p == *":$__pipwarden_shims:"* ]]; do p=${p//":$__pipwarden_shims:"/:}; done',
@@ -55,4 +56,27 @@ export function initBash(opts: InitOptions): string {
 export function binOnPath(opts: InitOptions): string[] {
   if (!opts.binDir) return [];
   return [`command -v pipwarden >/dev/null 2>&1 || PATH=$PATH:${shQuote(opts.binDir)}`];
+}
+
+/**
+ * bash: the shim dir was removed (`install.sh --uninstall`) while this shell
+ * was open. bash would keep exec'ing the hashed shim path and fail with "No
+ * such file or directory" (checkhash is off by default); instead drop the
+ * dir from PATH, forget the hashed paths, say so once, and stop the hook.
+ * One `[[ -d ]]` a prompt: a stat, no fork.
+ */
+function shimDirGone(): string[] {
+  return [
+    '  if [[ ! -d $__pipwarden_shims ]]; then',
+    '    local p=":$PATH:"',
+    '    while [[ $p == *":$__pipwarden_shims:"* ]]; do p=${p//":$__pipwarden_shims:"/:}; done',
+    '    p=${p#:}',
+    '    p=${p%:}',
+    '    PATH=$p',
+    '    hash -r',
+    '    printf \'pipwarden: %s is gone (pipwarden uninstalled?), so this shell runs pip without pipwarden now\\n\' "$__pipwarden_shims" >&2',
+    '    __pipwarden_path() { return $?; }',
+    '    return $s',
+    '  fi',
+  ];
 }

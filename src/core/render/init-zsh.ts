@@ -18,6 +18,15 @@ export function initZsh(opts: InitOptions): string {
     '__pipwarden_path() {',
     '  local s=$?',
     '  emulate -L zsh',
+    // Removed while this shell was open (install.sh --uninstall): zsh would
+    // keep its hashed path to the shim; drop the dir, rehash, say so once.
+    '  if [[ ! -d $__pipwarden_shims ]]; then',
+    '    path=("${(@)path:#${(b)__pipwarden_shims}}")',
+    '    rehash',
+    '    print -ru2 -- "pipwarden: $__pipwarden_shims is gone (pipwarden uninstalled?), so this shell runs pip without pipwarden now"',
+    '    add-zsh-hook -d precmd __pipwarden_path',
+    '    return $s',
+    '  fi',
     '  if [[ ${path[1]-} != "$__pipwarden_shims" ]]; then',
     '    path=("$__pipwarden_shims" "${(@)path:#${(b)__pipwarden_shims}}")',
     '    rehash',
