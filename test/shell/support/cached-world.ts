@@ -35,7 +35,13 @@ export interface CachedWorld extends ShellWorld {
   /** Runs a shim (pip unless `shim` names another) in the venv, in `proj` unless `cwd` says. */
   call(
     args: string[],
-    opts?: { env?: Record<string, string | undefined>; cwd?: string; shim?: string },
+    opts?: {
+      env?: Record<string, string | undefined>;
+      cwd?: string;
+      shim?: string;
+      /** The shell that runs the shim (support/shells.ts), rather than the kernel's #!/bin/sh. */
+      sh?: string;
+    },
   ): Call;
 }
 
@@ -85,7 +91,9 @@ export function cachedWorld(): CachedWorld {
     plans: join(w.home, '.cache', 'pipwarden', 'plans'),
     call(args, opts = {}) {
       const before = count();
-      const r = spawnSync(join(w.shims, opts.shim ?? 'pip'), args, {
+      const shim = join(w.shims, opts.shim ?? 'pip');
+      const [file, argv] = opts.sh ? [opts.sh, [shim, ...args]] : [shim, args];
+      const r = spawnSync(file, argv, {
         env: baseEnv(opts.env),
         cwd: opts.cwd ?? proj,
         encoding: 'utf8',
