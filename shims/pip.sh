@@ -18,7 +18,10 @@ case ${_PIPWARDEN_EXEC-} in
 esac
 _pw_skip=${_pw_after:+1}
 _pw_real=
-_pw_ef=
+# posh's test has no -ef (nor -nt, -ot, -O), and posh alone sets POSH_VERSION:
+# told apart by a variable, so the common path pays no syscall for it.
+_pw_ef=y
+if [ -n "${POSH_VERSION-}" ]; then _pw_ef=; fi
 _pw_rest=${PATH-}:
 while [ -n "$_pw_rest" ]; do
   _pw_d=${_pw_rest%%:*}
@@ -32,12 +35,7 @@ while [ -n "$_pw_rest" ]; do
     continue
   fi
   if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ] || [ -e "$_pw_d/.pipwarden-shims" ]; then continue; fi
-  # posh's test has no -ef (nor -nt, -ot, -O): asked once, quietly, at the first candidate.
-  if [ -z "$_pw_ef" ]; then
-    # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh, mksh, yash and zsh have it
-    if [ / -ef / ] 2>/dev/null; then _pw_ef=y; else _pw_ef=n; fi
-  fi
-  # shellcheck disable=SC3013
+  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh, mksh, yash and zsh have it
   if [ "$_pw_ef" = y ] && { [ "$_pw_d" -ef "$_pw_shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; }; then continue; fi
   _pw_real=$_pw_d/$_pw_name
   break

@@ -155,7 +155,9 @@ describe('renderPlanCacheEntry', () => {
     const w = (whole: boolean) => ({
       paths: [file({ path: join(dir, 'w'), mtime: { lo: 't.lo', hi: 't.hi', whole } })],
     });
-    const byShell = shells().filter((sh) => ['dash', 'bash 3.2 as sh', 'busybox sh'].includes(sh.name));
+    const byShell = shells().filter((sh) =>
+      ['dash', 'bash 3.2 as sh', 'busybox sh'].includes(sh.name),
+    );
     for (const sh of byShell) {
       it(`${sh.name}: ${sh.wholeSeconds ? 'the whole-second pair' : 'the exact pair'} decides`, () => {
         if (!requireShell(sh)) return;

@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderShim } from '../../src/core/render/shim.js';
 import { shQuote } from '../../src/core/render/quote.js';
+import { renderShim } from '../../src/core/render/shim.js';
 import { runBounded } from './support/bounded.js';
 import { type FakeWorld, fakeWorld, writeExecutable } from './support/fake-shims.js';
 import { requireShell, type Shell, shells, unshareWorks } from './support/shells.js';
@@ -152,7 +152,9 @@ for (const sh of shells()) {
       if (!sh.decodesArgs) return;
       const ascii = [B('list'), ...TRICKY.filter((a) => a.every((c) => c < 0x80))];
       const noLocale = runBytes(w, sh, 'pip', ascii);
-      expect(noLocale.stdout.toString('hex')).toBe(printed(join(w.real, 'pip'), ascii).toString('hex'));
+      expect(noLocale.stdout.toString('hex')).toBe(
+        printed(join(w.real, 'pip'), ascii).toString('hex'),
+      );
       // Never silent: yash itself names the argument it emptied.
       const lost = runBytes(w, sh, 'pip', [B('list'), Buffer.from([0x66, 0xff])], env);
       expect(lost.stderr.toString()).toMatch(/cannot convert the argument/);
@@ -278,13 +280,19 @@ for (const sh of shells()) {
           { env: { PATH: path }, cwd: w.root, timeoutMs: 20_000 },
         );
       for (const sub of ['list', 'install']) {
-        const r = await inNs([join(w.shims, 'pip'), sub, "it's ~"], `${w.shims}:${who}:/usr/bin:/bin`);
+        const r = await inNs(
+          [join(w.shims, 'pip'), sub, "it's ~"],
+          `${w.shims}:${who}:/usr/bin:/bin`,
+        );
         expect({ status: r.status, out: r.stdout }).toEqual({
           status: 0,
           out: `REAL ${who}/pip ${inode}\n<${sub}>\n<it's ~>\n`,
         });
       }
-      const back = await inNs([join(w.shims, 'pip3'), 'install', 'x'], `${w.shims}:${mgr}:${w.real}:/usr/bin:/bin`);
+      const back = await inNs(
+        [join(w.shims, 'pip3'), 'install', 'x'],
+        `${w.shims}:${mgr}:${w.real}:/usr/bin:/bin`,
+      );
       expect({ timedOut: back.timedOut, out: back.stdout }).toEqual({
         timedOut: false,
         out: `REAL ${w.real}/pip3\n<install>\n<x>\n`,

@@ -3,9 +3,9 @@ import { promptingIds } from '../../core/decide/prompt.js';
 import { planToSh } from '../../core/render/plan-sh.js';
 import { replayable } from '../../core/replayable.js';
 import { auditLogPath } from '../../io/paths.js';
-import { droppedPipNames } from '../../io/shell/dropped-env-names.js';
 import { type Inputs, startRecording } from '../../io/plan-cache/record-inputs.js';
 import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
+import { droppedPipNames } from '../../io/shell/dropped-env-names.js';
 import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
 import type { Prepared } from '../prepared.js';
@@ -105,6 +105,12 @@ function recordDecisionInputs(ctx: CommandContext) {
 
 /** One line: which PIP_* names never reach pip, why, and what to write instead. */
 function droppedLine(names: string[]): string {
-  const fixed = names.map((n) => `PIP_${n.slice(4).replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()}`);
+  const fixed = names.map(
+    (n) =>
+      `PIP_${n
+        .slice(4)
+        .replace(/[^A-Za-z0-9_]/g, '_')
+        .toUpperCase()}`,
+  );
   return `pipwarden: ${names.join(', ')}: not passed on to pip: /bin/sh drops variables whose names are not shell names (dash, busybox, mksh and ksh do), though pip alone reads them. Next: set ${fixed.join(', ')} instead\n`;
 }

@@ -3,9 +3,11 @@ import { PLAN_CACHE_FORMAT } from './plan-cache-entry.js';
 /**
  * The sh a shim is made of, one constant per job. Values (name, dirs, node,
  * CLI path) are not in here: shim.ts bakes them in as quoted assignments at
- * the top, so these parts are fixed text. Every part runs in dash, bash,
- * busybox ash and zsh-as-sh without forking: only builtins, parameter
- * expansion and `[`, so a pass-through costs a few stat(2) calls, no Node.
+ * the top, so these parts are fixed text. Every part runs under each
+ * /bin/sh users have (dash, bash 3.2 and 5 as sh, busybox ash, mksh, yash,
+ * posh, zsh as sh: test/shell/shells.test.ts) without forking: only
+ * builtins, parameter expansion and `[`, so a pass-through costs a few
+ * stat(2) calls, no Node. ASCII only: yash with no locale reads nothing else.
  * Rendered examples: shims/pip.sh and shims/python.sh (kept in sync by test).
  */
 
@@ -17,9 +19,10 @@ import { PLAN_CACHE_FORMAT } from './plan-cache-entry.js';
  * each other forever), and anything that is this very file (a link to a shim
  * from some other dir). An empty PATH entry means the cwd, as in execvp(3).
  * The marker alone would skip our own dir too, so a sh without `-ef` (POSIX
- * leaves it out; posh's test lacks it) still never reaches itself: such a
- * shell is found out once, quietly, and skips the `-ef` checks; a link to a
- * shim from another dir then comes back as re-entry (below) and is passed.
+ * leaves it out; posh's test lacks it) still never reaches itself: posh
+ * (told by POSH_VERSION, which only posh sets; one inherited elsewhere only
+ * takes the same safe path) skips the `-ef` checks, and a link to a shim from
+ * another dir then comes back as re-entry (below) and is passed.
  *
  * Re-entry: a shim manager that falls back to PATH (pyenv's `system`
  * fallback in pyenv-which, asdf, mise) finds this shim again when it has no
@@ -44,7 +47,10 @@ case \${_PIPWARDEN_EXEC-} in
 esac
 _pw_skip=\${_pw_after:+1}
 _pw_real=
-_pw_ef=
+# posh's test has no -ef (nor -nt, -ot, -O), and posh alone sets POSH_VERSION:
+# told apart by a variable, so the common path pays no syscall for it.
+_pw_ef=y
+if [ -n "\${POSH_VERSION-}" ]; then _pw_ef=; fi
 _pw_rest=\${PATH-}:
 while [ -n "$_pw_rest" ]; do
   _pw_d=\${_pw_rest%%:*}
@@ -58,12 +64,7 @@ while [ -n "$_pw_rest" ]; do
     continue
   fi
   if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ] || [ -e "$_pw_d/.pipwarden-shims" ]; then continue; fi
-  # posh's test has no -ef (nor -nt, -ot, -O): asked once, quietly, at the first candidate.
-  if [ -z "$_pw_ef" ]; then
-    # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh, mksh, yash and zsh have it
-    if [ / -ef / ] 2>/dev/null; then _pw_ef=y; else _pw_ef=n; fi
-  fi
-  # shellcheck disable=SC3013
+  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh, mksh, yash and zsh have it
   if [ "$_pw_ef" = y ] && { [ "$_pw_d" -ef "$_pw_shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; }; then continue; fi
   _pw_real=$_pw_d/$_pw_name
   break

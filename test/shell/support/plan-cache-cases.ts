@@ -8,7 +8,11 @@ import type { CachedWorld } from './cached-world.js';
 // /bin/sh shells whose test -nt compares whole seconds.
 
 /** Calls until a call replays (no Node), at most three: cold probe, entry written, replay. */
-export function warm(w: CachedWorld, args: string[], opts: Parameters<CachedWorld['call']>[1] = {}) {
+export function warm(
+  w: CachedWorld,
+  args: string[],
+  opts: Parameters<CachedWorld['call']>[1] = {},
+) {
   for (let i = 0; i < 3; i++) {
     const r = w.call(args, opts);
     if (r.nodeStarts === 0) return r;
@@ -194,4 +198,3 @@ export const CASES: Case[] = [
     },
   },
 ];
-

@@ -16,7 +16,9 @@ export const BASH32_DIR = join(ROOT, '.cache', 'bash-3.2');
  */
 export function shSources(): string | null {
   const env = process.env.PIPWARDEN_SH_SOURCES;
-  const tries = env ? [env] : [resolve(ROOT, '../shared/sh-sources'), resolve(ROOT, '../../shared/sh-sources')];
+  const tries = env
+    ? [env]
+    : [resolve(ROOT, '../shared/sh-sources'), resolve(ROOT, '../../shared/sh-sources')];
   return tries.find((d) => existsSync(join(d, 'build-bash-3.2.sh'))) ?? null;
 }
 
@@ -53,7 +55,11 @@ function which(bin: string): string | null {
 
 /** A link named `sh` to `bin`, in a dir of its own. */
 function asSh(name: string, bin: string): string {
-  const dir = join(tmpdir(), `pipwarden-sh-${process.getuid?.() ?? 0}`, name.replace(/[^a-z0-9.]+/g, '-'));
+  const dir = join(
+    tmpdir(),
+    `pipwarden-sh-${process.getuid?.() ?? 0}`,
+    name.replace(/[^a-z0-9.]+/g, '-'),
+  );
   const link = join(dir, 'sh');
   if (!existsSync(link)) {
     mkdirSync(dir, { recursive: true });
