@@ -64,7 +64,8 @@ export function cachedWorld(): CachedWorld {
   // Outside the world: creating it must not touch a dir the decisions read.
   const starts = join(tempDir('pipwarden-node-starts-'), 'starts');
   const node = join(w.root, 'counting-node');
-  writeFileSync(node, `#!/bin/sh\necho x >> '${starts}'\nexec '${process.execPath}' "$@"\n`);
+  // bash, not /bin/sh: dash would drop PIP_INDEX-URL-style names on the way to Node.
+  writeFileSync(node, `#!/bin/bash\necho x >> '${starts}'\nexec '${process.execPath}' "$@"\n`);
   chmodSync(node, 0o755);
   for (const name of readdirSync(w.shims)) {
     const shim = join(w.shims, name);
