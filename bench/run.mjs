@@ -503,6 +503,87 @@ function nodeGoneBeforePip() {
   return nodeLine >= 0 && exited > nodeLine && pip > exited;
 }
 
+// ---------------------------------------------------------------- per /bin/sh (issue 21)
+// The same shims under each /bin/sh users have: run with the shell as the
+// shim's interpreter (a link named `sh`, so each starts as a /bin/sh does).
+// Pass-through: python3 -S -c pass. Replayed rewrite: the harness above (the
+// pip shim up to its exec of pip) replaying the plan cache entry. Miss: the
+// same call with the entry removed first, so the engine decides and records.
+const shRows = [];
+{
+  const candidates = [
+    ['dash', 'dash'],
+    ['bash 3.2 as sh (macOS)', join(ROOT, '.cache', 'bash-3.2', 'sh')],
+    ['bash 5 as sh', 'bash'],
+    ['busybox sh (Alpine)', 'busybox'],
+    ['mksh', 'mksh'],
+    ['yash', 'yash'],
+    ['posh', 'posh'],
+    ['zsh as sh', 'zsh'],
+  ];
+  const plans = join(baseEnv.PIPWARDEN_CACHE_DIR, 'plans');
+  const pass = ['-S', '-c', 'pass'];
+  let pyenvPass = null;
+  for (const [name, bin] of candidates) {
+    const path = bin.startsWith('/')
+      ? existsSync(bin) && bin
+      : spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).stdout.trim();
+    if (!path) {
+      shRows.push({ name, missing: true });
+      log(`bench: ${name}: not installed, skipped`);
+      continue;
+    }
+    const dir = join(tmp, 'sh', name.replace(/[^a-z0-9.]+/gi, '-'));
+    mkdirSync(dir, { recursive: true });
+    const sh = join(dir, 'sh');
+    if (!existsSync(sh)) execFileSync('ln', ['-s', path, sh]);
+    const variants = [
+      [[join(pyBin, 'python3'), ...pass], direct],
+      [[sh, join(shims, 'python3'), ...pass], viaShim],
+      [[sh, harness, ...installArgs], rewriteEnv],
+      [
+        [sh, harness, ...installArgs],
+        rewriteEnv,
+        { before: () => rmSync(plans, { recursive: true, force: true }) },
+      ],
+    ];
+    const withPyenv = hasPyenv && pyenvPass === null;
+    if (withPyenv) variants.push([[join(PYENV_ROOT, 'shims', 'python3'), ...pass], pyenvEnv]);
+    // Whole-second shells replay once the inputs are two seconds old: let them age.
+    for (let i = 0; i < 4; i++) once([[sh, harness, ...installArgs], rewriteEnv]);
+    const [d, through, replay, miss, py] = timeTogether(variants);
+    if (withPyenv) pyenvPass = py;
+    for (let i = 0; i < 2; i++) once([[sh, harness, ...installArgs], rewriteEnv]);
+    const starts = nodeStarts([sh, harness, ...installArgs], rewriteEnv);
+    shRows.push({ name, d, through, replay, miss, starts });
+    log(
+      `bench: ${name}: pass ${fmt(through)}, replay ${fmt(replay)} (${starts} Node), miss ${fmt(miss)}`,
+    );
+  }
+  if (pyenvPass)
+    shRows.push({ name: "pyenv's shim (a bash script, whatever /bin/sh is)", pyenv: pyenvPass });
+}
+const shHead = [
+  '/bin/sh',
+  'python3 -S -c pass: direct ms',
+  'through the shim ms',
+  'vs direct',
+  'replayed rewrite ms',
+  'Node starts on replay (strace)',
+  'miss: the engine ms',
+];
+const shTable = [
+  `| ${shHead.join(' | ')} |`,
+  `|${shHead.map(() => '---').join('|')}|`,
+  ...shRows.map((r) =>
+    r.missing
+      ? `| ${r.name} | not installed | | | | | |`
+      : r.pyenv
+        ? `| ${r.name} | | ${fmt(r.pyenv)} | | | | |`
+        : `| ${r.name} | ${fmt(r.d)} | ${fmt(r.through)} | ${(r.through.median / r.d.median).toFixed(3)}× | ${fmt(r.replay)} | ${Number.isNaN(r.starts) ? '?' : r.starts} | ${fmt(r.miss)} |`,
+  ),
+];
+
 // ---------------------------------------------------------------- report
 const head = [
   'case',
@@ -537,10 +618,17 @@ const text = [
   '',
   ...notes,
   '',
+  '## Per /bin/sh (issue 21)',
+  '',
+  'The shims run with each shell as their interpreter. "Replayed rewrite" is the pip shim up to its exec of pip (PIP_USER=1 in a venv), replaying the plan cache entry; "miss" removes the entry first, so the shim starts the engine, which decides and records. posh lacks `test -ef/-nt/-O` and yash cannot see names it passes on, so neither replays (docs/plan-cache.md).',
+  '',
+  ...shTable,
+  '',
   readFileSync(join(ROOT, 'bench', 'LEVERS.md'), 'utf8').trimEnd(),
   '',
 ].join('\n');
 console.log(table.join('\n'));
+console.log(shTable.join('\n'));
 if (!SMOKE) {
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), text);
   log('bench: wrote bench/RESULTS.md');

@@ -18,6 +18,10 @@ case ${_PIPWARDEN_EXEC-} in
 esac
 _pw_skip=${_pw_after:+1}
 _pw_real=
+# posh's test has no -ef (nor -nt, -ot, -O), and posh alone sets POSH_VERSION:
+# told apart by a variable, so the common path pays no syscall for it.
+_pw_ef=y
+if [ -n "${POSH_VERSION-}" ]; then _pw_ef=; fi
 _pw_rest=${PATH-}:
 while [ -n "$_pw_rest" ]; do
   _pw_d=${_pw_rest%%:*}
@@ -30,9 +34,9 @@ while [ -n "$_pw_rest" ]; do
     if [ "$_pw_d/$_pw_name" = "$_pw_after" ]; then _pw_skip=; fi
     continue
   fi
-  if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ]; then continue; fi
-  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh and zsh all have it
-  if [ "$_pw_d" -ef "$_pw_shims" ] || [ -e "$_pw_d/.pipwarden-shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; then continue; fi
+  if [ ! -f "$_pw_d/$_pw_name" ] || [ ! -x "$_pw_d/$_pw_name" ] || [ -e "$_pw_d/.pipwarden-shims" ]; then continue; fi
+  # shellcheck disable=SC3013 # -ef: dash, bash, busybox ash, ksh, mksh, yash and zsh have it
+  if [ "$_pw_ef" = y ] && { [ "$_pw_d" -ef "$_pw_shims" ] || [ "$_pw_d/$_pw_name" -ef "$0" ]; }; then continue; fi
   _pw_real=$_pw_d/$_pw_name
   break
 done
@@ -83,6 +87,8 @@ _pw_cached() {
   _pw_f=
   _pw_k=
   if [ "${PIPWARDEN_PLAN_CACHE-}" = 0 ]; then return; fi
+  # Entries test with -O, -ef, -nt and -ot, which posh's test lacks: no cache there.
+  if [ "$_pw_ef" != y ]; then return; fi
   _pw_c=${PIPWARDEN_CACHE_DIR-}
   if [ -z "$_pw_c" ]; then
     case ${XDG_CACHE_HOME-} in
@@ -103,9 +109,31 @@ _pw_cached() {
   fi
 }
 
-# For an entry's check: how many exported variables named $1… are set, in _pw_n.
+# For an entry's check: how many exported variables named $1... are set, in _pw_n.
+# Fails on a $1 name that is not a shell name (PIP_INDEX-URL, which pip reads):
+# bash and zsh pass it on unseen, so they count from the environment they started with.
 _pw_env_count() {
   _pw_n=0
+  if [ -n "${BASH_VERSION-}${ZSH_VERSION-}" ] && [ -r /proc/$$/environ ]; then
+    _pw_e=
+    # shellcheck disable=SC3045 # read -d: bash and zsh, the only shells that get here
+    while IFS= read -r -d '' _pw_v; do
+      case $_pw_v in
+        "$1"*=*) ;;
+        *) continue ;;
+      esac
+      case ${_pw_v%%=*} in *[!A-Za-z0-9_]*) _pw_e=1 ;; esac
+      _pw_n=$((_pw_n + 1))
+    done </proc/$$/environ
+    [ -z "$_pw_e" ]
+    return
+  fi
+  # dash, busybox, mksh, ksh and posh drop such names; bash 3 shows them in export -p.
+  # bash 4+ and zsh without /proc, and yash, pass them on unseen: never replay there.
+  case ${BASH_VERSION-}:${ZSH_VERSION-}${YASH_VERSION-} in
+    :|3.*:) ;;
+    *) return 1 ;;
+  esac
   _pw_e="
 $(export -p)"
   case $_pw_e in
@@ -124,7 +152,14 @@ declare -x $1"*) _pw_e=${_pw_e#*"
 declare -x $1"} ;;
       *) return 0 ;;
     esac
-    _pw_v=$1${_pw_e%%[!A-Za-z0-9_]*}
+    _pw_v=${_pw_e%%[!A-Za-z0-9_]*}
+    _pw_e=${_pw_e#"$_pw_v"}
+    case $_pw_e in
+      =*|"
+"*|'') ;;
+      *) return 1 ;;
+    esac
+    _pw_v=$1$_pw_v
     if eval "[ -n \"\${$_pw_v+s}\" ]"; then _pw_n=$((_pw_n + 1)); fi
   done
 }

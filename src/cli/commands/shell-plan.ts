@@ -5,6 +5,7 @@ import { replayable } from '../../core/replayable.js';
 import { auditLogPath } from '../../io/paths.js';
 import { type Inputs, startRecording } from '../../io/plan-cache/record-inputs.js';
 import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
+import { droppedPipNames } from '../../io/shell/dropped-env-names.js';
 import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
 import type { Prepared } from '../prepared.js';
@@ -29,6 +30,9 @@ export const shellPlan: Command = async (args, ctx) => {
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
   const request = planCacheRequest(ctx.env);
+  // Before recording: the shim's own environment is not an input of the decision.
+  const dropped = droppedPipNames(process.env, process.ppid);
+  if (dropped.length > 0) ctx.stderr.write(droppedLine(dropped));
   const recording = request === null ? null : recordDecisionInputs(ctx);
   const dctx = recording?.ctx ?? ctx;
   let decided: { prepared: Prepared; audit: { record: AuditRecord; log: string } | null };
@@ -57,6 +61,7 @@ export const shellPlan: Command = async (args, ctx) => {
   if (request !== null && inputs !== undefined && recording !== null) {
     const main = process.argv[1] ?? '';
     const why =
+      (dropped.length > 0 ? `the shell dropped ${dropped.join(' ')}` : null) ??
       replayable(plan, prepared.config, promptingIds(prepared.config).length > 0, main) ??
       savePlan(request, inputs, {
         cwd: ctx.cwd,
@@ -96,4 +101,16 @@ function recordDecisionInputs(ctx: CommandContext) {
     stop: recording.stop,
     stderr: () => printed.join(''),
   };
+}
+
+/** One line: which PIP_* names never reach pip, why, and what to write instead. */
+function droppedLine(names: string[]): string {
+  const fixed = names.map(
+    (n) =>
+      `PIP_${n
+        .slice(4)
+        .replace(/[^A-Za-z0-9_]/g, '_')
+        .toUpperCase()}`,
+  );
+  return `pipwarden: ${names.join(', ')}: not passed on to pip: /bin/sh drops variables whose names are not shell names (dash, busybox, mksh and ksh do), though pip alone reads them. Next: set ${fixed.join(', ')} instead\n`;
 }

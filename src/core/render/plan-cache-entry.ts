@@ -1,5 +1,8 @@
 import { shWord } from './quote.js';
 
+/** The two stamps whose order tells a `test -nt` that sees sub-second mtimes (io/plan-cache/stamps.ts makes them). */
+export const RESOLUTION = { coarse: 'res.coarse', fine: 'res.fine' } as const;
+
 /**
  * Bumped when the entry's sh or the shim's key changes meaning. It leads the
  * key (`_pw_k`), so a shim never sources an entry in another format.
@@ -20,8 +23,13 @@ export interface PathState {
   executable: boolean;
   /** A step on the way to a resolved path: only its type and link are checked. */
   step?: boolean;
-  /** Files and directories: the two stamps (in `$_pw_c/stamps/`) whose mtimes bracket its own. */
-  mtime?: { lo: string; hi: string };
+  /**
+   * Files and directories: the two stamps (in `$_pw_c/stamps/`) whose mtimes
+   * bracket its own; `whole`: a pair of the same names in `stamps/s/`
+   * brackets its whole second too, for a shell whose `test -nt` compares
+   * whole seconds (io/plan-cache/stamps.ts).
+   */
+  mtime?: { lo: string; hi: string; whole: boolean };
 }
 
 /** One cached decision: the shim's key, every input the engine read, and what to replay. */
@@ -73,6 +81,14 @@ export function renderPlanCacheEntry(entry: PlanCacheEntry): string {
     if (!NAME.test(prefix)) throw new Error(`a prefix sh cannot scan: ${prefix}`);
     lines.push(`_pw_env_count ${prefix} && [ "$_pw_n" = ${count} ] || return 0`);
   }
+  if (entry.paths.some((p) => p.mtime?.whole)) {
+    // bash 3.2 and busybox compare mtimes in whole seconds: there, the pairs
+    // in stamps/s/ stand in, and a path that has none misses.
+    lines.push(
+      '_pw_st=$_pw_c/stamps',
+      `[ "$_pw_st"/${RESOLUTION.fine} -nt "$_pw_st"/${RESOLUTION.coarse} ] || _pw_st=$_pw_st/s`,
+    );
+  }
   for (const p of entry.paths) lines.push(`${pathChecks(p).join(' && ')} || return 0`);
   if (entry.audit) {
     // One file per call, named by the pid (exec keeps it for pip); noclobber
@@ -103,9 +119,10 @@ function pathChecks(p: PathState): string[] {
     checks.push(`[ ${on ? '' : '! '}${flag} ${q} ]`);
   }
   if (p.mtime) {
+    const dir = p.mtime.whole ? '"$_pw_st"' : '"$_pw_c"/stamps';
     checks.push(
-      `[ ${q} -nt "$_pw_c"/stamps/${shWord(p.mtime.lo)} ]`,
-      `[ ${q} -ot "$_pw_c"/stamps/${shWord(p.mtime.hi)} ]`,
+      `[ ${q} -nt ${dir}/${shWord(p.mtime.lo)} ]`,
+      `[ ${q} -ot ${dir}/${shWord(p.mtime.hi)} ]`,
     );
   }
   return checks;

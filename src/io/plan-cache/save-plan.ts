@@ -13,7 +13,7 @@ import { cacheDir } from '../paths.js';
 import { writeAtomic } from '../shims/write-atomic.js';
 import { type Observed, observePath } from './observe-path.js';
 import type { Inputs } from './record-inputs.js';
-import { stampPair } from './stamps.js';
+import { stampPair, startedNs } from './stamps.js';
 
 /** Where the shim wants its entry, and the key it will look it up by. */
 export interface PlanCacheRequest {
@@ -76,7 +76,7 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
       stderrTty: decided.stderrTty,
       vars,
       prefixes: [...inputs.prefixes].map(([p, names]) => [p, names.length]),
-      paths: paths.map((o) => pathState(o, join(cache, 'stamps'))),
+      paths: paths.map((o) => pathState(o, join(cache, 'stamps'), startedNs())),
       stderr: decided.stderr,
       plan: decided.plan,
     };
@@ -128,9 +128,9 @@ function mine(path: string): boolean {
   }
 }
 
-function pathState(o: Observed, stamps: string): PathState {
+function pathState(o: Observed, stamps: string, startNs: bigint): PathState {
   const { mtimeNs, ...rest } = o;
-  return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
+  return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs, startNs) };
 }
 
 /** Removes every entry and stamp (`rehash --remove`): the shims that read them are gone. */

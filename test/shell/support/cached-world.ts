@@ -35,7 +35,13 @@ export interface CachedWorld extends ShellWorld {
   /** Runs a shim (pip unless `shim` names another) in the venv, in `proj` unless `cwd` says. */
   call(
     args: string[],
-    opts?: { env?: Record<string, string | undefined>; cwd?: string; shim?: string },
+    opts?: {
+      env?: Record<string, string | undefined>;
+      cwd?: string;
+      shim?: string;
+      /** The shell that runs the shim (support/shells.ts), rather than the kernel's #!/bin/sh. */
+      sh?: string;
+    },
   ): Call;
 }
 
@@ -58,7 +64,8 @@ export function cachedWorld(): CachedWorld {
   // Outside the world: creating it must not touch a dir the decisions read.
   const starts = join(tempDir('pipwarden-node-starts-'), 'starts');
   const node = join(w.root, 'counting-node');
-  writeFileSync(node, `#!/bin/sh\necho x >> '${starts}'\nexec '${process.execPath}' "$@"\n`);
+  // bash, not /bin/sh: dash would drop PIP_INDEX-URL-style names on the way to Node.
+  writeFileSync(node, `#!/bin/bash\necho x >> '${starts}'\nexec '${process.execPath}' "$@"\n`);
   chmodSync(node, 0o755);
   for (const name of readdirSync(w.shims)) {
     const shim = join(w.shims, name);
@@ -85,7 +92,9 @@ export function cachedWorld(): CachedWorld {
     plans: join(w.home, '.cache', 'pipwarden', 'plans'),
     call(args, opts = {}) {
       const before = count();
-      const r = spawnSync(join(w.shims, opts.shim ?? 'pip'), args, {
+      const shim = join(w.shims, opts.shim ?? 'pip');
+      const [file, argv] = opts.sh ? [opts.sh, [shim, ...args]] : [shim, args];
+      const r = spawnSync(file, argv, {
         env: baseEnv(opts.env),
         cwd: opts.cwd ?? proj,
         encoding: 'utf8',

@@ -22,6 +22,7 @@ if [ -n "\${FAKE_ENGINE_LOG-}" ]; then
 fi
 case \${FAKE_ENGINE_MODE:-exec} in
   exec) echo 'echo ENGINE >&2; _pw_exec "$_pw_real" "$@"' ;;
+  rewrite) echo 'echo "pipwarden: rewritten" >&2; FAKE_PLAN=1; export FAKE_PLAN; _pw_exec "$_pw_real" "$@" --rewritten' ;;
   refuse) echo 'pipwarden: refused: fake' >&2; echo 'exit 77' ;;
   fail) echo 'pipwarden: error: fake config error' >&2; exit 78 ;;
   empty) ;;
