@@ -15,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, homedir, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -513,7 +513,13 @@ const shRows = [];
 {
   const candidates = [
     ['dash', 'dash'],
-    ['bash 3.2 as sh (macOS)', join(ROOT, '.cache', 'bash-3.2', 'sh')],
+    [
+      'bash 3.2 as sh (macOS)',
+      join(
+        process.env.CI_BASH32_DIR ?? join(homedir(), '.cache', 'pipwarden-ci', 'bash-3.2'),
+        'sh',
+      ),
+    ],
     ['bash 5 as sh', 'bash'],
     ['busybox sh (Alpine)', 'busybox'],
     ['mksh', 'mksh'],

@@ -1,13 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Where `.ci/run` builds GNU bash 3.2 (gitignored, reused between runs). */
-export const BASH32_DIR = join(ROOT, '.cache', 'bash-3.2');
+/**
+ * Where `.ci/run` builds GNU bash 3.2: outside the clone, so that the next
+ * run on the same machine (a fresh clone) reuses it. CI_BASH32_DIR
+ * overrides; the bench reads the same place.
+ */
+export const BASH32_DIR =
+  process.env.CI_BASH32_DIR ?? join(homedir(), '.cache', 'pipwarden-ci', 'bash-3.2');
 
 /**
  * `sh-sources/` (bash 3.2's source and its build script) beside the repo,
