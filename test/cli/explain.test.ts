@@ -58,4 +58,33 @@ describe.skipIf(!py)('pipwarden explain', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
+
+  it('a bad --set flag or PIPWARDEN_* variable is a usage error named as such: exit 64, no file', () => {
+    const w = world();
+    const run = (args: string[], extra: Record<string, string> = {}) => {
+      const r = pipwarden(['explain', ...args, '--', 'pip', 'install', 'x'], { env: w.env(extra) });
+      return { status: r.status, lines: r.stderr.trim().split('\n') };
+    };
+    const flagNext =
+      'pipwarden: next: fix the flag named above: --set KEY=VALUE (docs/config.md lists every key and its values)';
+    expect(run(['--set', 'foo=bar'])).toEqual({
+      status: 64,
+      lines: ['pipwarden: error: --set foo=bar: "foo" is not a config key', flagNext],
+    });
+    // A key without =VALUE: said so, not "did you mean onNoEnv?".
+    expect(run(['--set', 'onNoEnv'])).toEqual({
+      status: 64,
+      lines: ['pipwarden: error: --set onNoEnv: no value; expected --set onNoEnv=VALUE', flagNext],
+    });
+    expect(run(['--set', 'onNoEnvv=venv']).lines[0]).toBe(
+      'pipwarden: error: --set onNoEnvv=venv: "onNoEnvv" is not a config key (did you mean onNoEnv?)',
+    );
+    expect(run([], { PIPWARDEN_ON_NO_ENV: 'venvv' })).toEqual({
+      status: 64,
+      lines: [
+        'pipwarden: error: $PIPWARDEN_ON_NO_ENV: onNoEnv: expected one of pip|venv|refuse|prompt, got "venvv" (did you mean "venv"?)',
+        'pipwarden: next: fix or unset the variable named above (docs/config.md lists every key and its values), or bypass pipwarden once with PIPWARDEN_DISABLE=1',
+      ],
+    });
+  });
 });
