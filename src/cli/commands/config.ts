@@ -20,7 +20,7 @@ export const config: Command = async (args, ctx) => {
     const { configValidate } = await import('./config-validate.js');
     return configValidate(args.slice(1), ctx);
   }
-  const { flags, rest } = splitArgs('config', args, ['--json']);
+  const { flags, rest } = splitArgs('config', args);
   if (rest.length > 0) {
     throw new PipwardenError(
       'usage',

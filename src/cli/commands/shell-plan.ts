@@ -24,7 +24,7 @@ import { venvNextStep } from '../venv-next-step.js';
  * identical call skip Node while every input is unchanged (io/plan-cache/).
  */
 export const shellPlan: Command = async (args, ctx) => {
-  const { values, rest } = splitArgs('shell-plan', args, [], ['--real', '--name']);
+  const { values, rest } = splitArgs('shell-plan', args);
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
