@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 
 const py = pyenvPython('3.12');
 
-describe.skipIf(!py)('pipwarden explain', () => {
+const noPy = needs('pyenv Python 3.12', py);
+
+describe.skipIf(noPy)('pipwarden explain', () => {
   it('prints the plan for people: action, env, command, facts, reasons with sources', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });

@@ -7,7 +7,7 @@ import {
   type PipSettings,
   type SettingSource,
 } from '../../core/facts.js';
-import { envNamesStartingWith } from '../env-names.js';
+import { envNamesStartingWith } from '../read-hints.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
 
