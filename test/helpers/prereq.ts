@@ -4,7 +4,7 @@
  * `needs(name, present)`:
  * - present: false, the test runs;
  * - missing under CI=true: throws, naming it, so the file fails instead of
- *   skipping quietly (.ci/run provides every prerequisite; a skip there
+ *   skipping quietly (the CI machine and .ci/run provide every one; a skip there
  *   would hide a broken machine);
  * - missing locally: prints the reason once and returns true, a skip.
  *
@@ -19,7 +19,7 @@ export function needs(
   if (present) return false;
   if (onCi(env)) {
     throw new Error(
-      `missing test prerequisite: ${name} (CI=true fails rather than skip; .ci/run provides it; locally, unset CI to skip)`,
+      `missing test prerequisite: ${name} (CI=true fails rather than skip: the CI machine must provide it; locally, unset CI to skip)`,
     );
   }
   if (!printed.has(name)) {
@@ -35,6 +35,3 @@ export function onCi(env: Readonly<Record<string, string | undefined>>): boolean
 }
 
 const printed = new Set<string>();
-
-/** Whether this process runs as root (the system, sudo and setpriv tests need it). */
-export const asRoot = process.getuid?.() === 0;
