@@ -20,6 +20,7 @@ import { pipArgvArb } from './helpers/pip-argv-arb.js';
 import { loadCorpus } from './helpers/pip-corpus.js';
 import { type PipParser, type PipResult, startPipParser } from './helpers/pip-parser.js';
 import { pipWheel, venvWithPipWheel } from './helpers/pip-wheels.js';
+import { needs } from './helpers/prereq.js';
 import { pyenvPython } from './helpers/pythons.js';
 
 const run = promisify(execFile);
@@ -266,12 +267,13 @@ function record(line: string): void {
 
 describe.each(PIPS)('$label', ({ label, skip }) => {
   const reason = skip ? ` (skipped: ${skip})` : '';
+  const skipped = needs(`${label}: ${skip}`, !skip);
   let session: Session;
   beforeAll(async () => {
     if (!skip) session = await sessions.get(label)!;
   });
 
-  it.skipIf(skip)(`has the subcommands and options of our tables${reason}`, () => {
+  it.skipIf(skipped)(`has the subcommands and options of our tables${reason}`, () => {
     const { pip } = session;
     const commands = Object.keys(pip.tables).filter((k) => k !== 'general');
     expect(pipCommands(pip.version).sort()).toEqual(commands.sort());
@@ -281,19 +283,19 @@ describe.each(PIPS)('$label', ({ label, skip }) => {
     }
   });
 
-  it.skipIf(skip)(`agrees on the hand-written cases${reason}`, async () => {
+  it.skipIf(skipped)(`agrees on the hand-written cases${reason}`, async () => {
     const { agreed, wrong } = compare(session.pip.version, CASES, await session.cases);
     expect(wrong).toEqual([]);
     expect(agreed).toBe(CASES.length);
   });
 
-  it.skipIf(skip)(`agrees on ${SAMPLE} generated argv${reason}`, async () => {
+  it.skipIf(skipped)(`agrees on ${SAMPLE} generated argv${reason}`, async () => {
     const { agreed, wrong } = compare(session.pip.version, GENERATED, await session.generated);
     record(`${label}: generated ${agreed}/${GENERATED.length}`);
     expect(wrong).toEqual([]);
   });
 
-  it.skipIf(skip)(`agrees on the ${CORPUS.length} corpus command lines${reason}`, async () => {
+  it.skipIf(skipped)(`agrees on the ${CORPUS.length} corpus command lines${reason}`, async () => {
     const batch = CORPUS.map((c) => c.argv);
     const { agreed, wrong } = compare(session.pip.version, batch, await session.corpus);
     record(`${label}: corpus ${agreed}/${CORPUS.length} (${DISTINCT} distinct argv)`);
@@ -343,6 +345,7 @@ describe('parse → render', () => {
 
 describe.each(['2.7', '3.13'])('python %s runs pip exactly when isPipModule says so', (minor) => {
   const python = pyenvPython(minor);
+  const noPython = needs(`pyenv Python ${minor}`, python);
   const cases: string[][] = [
     ['-m', 'pip'],
     ['-I', '-m', 'pip'],
@@ -359,7 +362,7 @@ describe.each(['2.7', '3.13'])('python %s runs pip exactly when isPipModule says
     ['-J', '-m', 'pip'],
     ['--check-hash-based-pycs', 'always', '-m', 'pip'],
   ];
-  it.skipIf(!python).each(cases.map((c) => [c.join(' '), c] as const))('%s', async (_, args) => {
+  it.skipIf(noPython).each(cases.map((c) => [c.join(' '), c] as const))('%s', async (_, args) => {
     const argv = [...args, '--version'];
     const { stdout } = await run(python!, argv, { env: env() }).catch((e) => e);
     const version = minor === '2.7' ? '2.7.18' : minor;

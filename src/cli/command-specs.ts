@@ -1,7 +1,8 @@
 /**
- * One table for pipwarden's own commands: `--help`, the did-you-mean for a
- * mistyped command, and the README's command table (a test checks the README
- * lists exactly these flags) all read it.
+ * One table for pipwarden's own commands: the parser of each command's flags
+ * (split-args.ts), `--help`, the did-you-mean for a mistyped command, and the
+ * README's command table (a test checks the README lists exactly these
+ * flags) all read it, so a flag --help lists is a flag the command accepts.
  */
 export interface FlagSpec {
   /** `--json`, or `--dir` for a flag that takes a value. */
@@ -9,6 +10,8 @@ export interface FlagSpec {
   /** Placeholder for a valued flag (`DIR`); absent for a switch. */
   value?: string;
   help: string;
+  /** For an operandsFirst command: the actions that take the flag (`clean`); absent means all. */
+  for?: readonly string[];
 }
 
 export interface CommandSpec {
@@ -19,6 +22,8 @@ export interface CommandSpec {
   flags: FlagSpec[];
   /** Subcommand style: `user <list|clean> [flags]`. */
   operandsFirst?: boolean;
+  /** The actions of an operandsFirst command (`list`, `clean`); each parses as `user clean`. */
+  actions?: readonly string[];
   /** Internal commands (the shims' entry) stay out of the usage listing. */
   hidden?: boolean;
 }
@@ -101,6 +106,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     name: 'user',
     operands: '<list|clean>',
     operandsFirst: true,
+    actions: ['list', 'clean'],
     summary: 'what user installs left (user site, disposable base), and remove it',
     flags: [
       {
@@ -108,9 +114,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         value: 'X',
         help: 'the interpreter whose user site to use (default python3)',
       },
-      { flag: '--dry-run', help: 'clean: say what would go, remove nothing' },
-      { flag: '--yes', help: 'clean: no confirmation (needed without a terminal)' },
-      JSON_FLAG,
+      { flag: '--dry-run', help: 'say what would go, remove nothing', for: ['clean'] },
+      { flag: '--yes', help: 'no confirmation (needed without a terminal)', for: ['clean'] },
+      { ...JSON_FLAG, for: ['list'] },
     ],
   },
   {
@@ -149,6 +155,37 @@ export function specFor(name: string): CommandSpec | undefined {
   return COMMAND_SPECS.find((s) => s.name === name);
 }
 
+/**
+ * The spec of `name` as it is parsed: `config validate` is a spec of its own;
+ * `user clean` is the `user` spec with only the flags its action takes.
+ */
+export function parsedSpec(name: string): CommandSpec | undefined {
+  const own = specFor(name);
+  if (own) return own;
+  const space = name.lastIndexOf(' ');
+  const parent = space === -1 ? undefined : specFor(name.slice(0, space));
+  const action = name.slice(space + 1);
+  if (!parent?.actions?.includes(action)) return undefined;
+  return {
+    ...parent,
+    name,
+    operands: '',
+    operandsFirst: false,
+    actions: [],
+    flags: parent.flags.filter((f) => f.for === undefined || f.for.includes(action)),
+  };
+}
+
+/** The switches and the valued flags `name` accepts, as its parser reads them. */
+export function flagsOf(name: string): { switches: string[]; valued: string[] } {
+  const spec = parsedSpec(name);
+  if (!spec) throw new Error(`no command spec for "${name}"`);
+  return {
+    switches: spec.flags.filter((f) => !f.value).map((f) => f.flag),
+    valued: spec.flags.filter((f) => f.value).map((f) => f.flag),
+  };
+}
+
 /** `rehash [--dir DIR] [--remove]` */
 export function synopsis(spec: CommandSpec): string {
   const flags = spec.flags.map((f) => `[${f.flag}${f.value ? ` ${f.value}` : ''}]`);
@@ -161,7 +198,10 @@ export function commandHelp(spec: CommandSpec): string {
   const width = Math.max(...spec.flags.map((f) => label(f).length), 10);
   if (spec.flags.length) {
     lines.push('', 'options:');
-    for (const f of spec.flags) lines.push(`  ${label(f).padEnd(width)}  ${f.help}`);
+    for (const f of spec.flags) {
+      const only = spec.operandsFirst && f.for ? `${f.for.join(', ')}: ` : '';
+      lines.push(`  ${label(f).padEnd(width)}  ${only}${f.help}`);
+    }
   } else lines.push('', 'options:');
   lines.push(`  ${'-h, --help'.padEnd(width)}  show this help`);
   return `${lines.join('\n')}\n`;

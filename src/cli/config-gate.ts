@@ -1,6 +1,10 @@
 import { LOCK_DISABLE } from '../core/config/types.js';
 import { PipwardenError } from '../core/errors.js';
-import { assertNoConfigErrors, type LoadedConfig } from '../io/config/load-config.js';
+import {
+  assertNoConfigErrors,
+  assertNoOverrideErrors,
+  type LoadedConfig,
+} from '../io/config/load-config.js';
 
 /** Whether the org forbids PIPWARDEN_DISABLE: it locked `disable`, or its file is broken. */
 export function bypassLocked(loaded: LoadedConfig): boolean {
@@ -10,13 +14,19 @@ export function bypassLocked(loaded: LoadedConfig): boolean {
 /**
  * What bad config means for a call that may change an env (triage already
  * passed the bypass and the read-only calls, which a broken org file does
- * not stop). A broken user or project file stops it, naming file and key
- * (exit 78); a broken org file fails closed, with the same exit. Returns the
+ * not stop). A bad PIPWARDEN_* variable or `--set` flag stops it as a usage
+ * error naming the variable or flag (exit 64); a broken user or project file
+ * stops it, naming file and key (exit 78); a broken org file fails closed,
+ * with the same exit. Returns the
  * lines for stderr: PIPWARDEN_DISABLE=1 ignored because the org locked it.
  */
 export function configGate(loaded: LoadedConfig, env: NodeJS.ProcessEnv): string[] {
+  assertNoOverrideErrors(loaded);
   const org = loaded.orgErrors;
-  assertNoConfigErrors({ errors: loaded.errors.filter((e) => !org.includes(e)) });
+  const fromFiles = loaded.errors.filter(
+    (e) => !org.includes(e) && !loaded.overrideErrors.some((o) => o.message === e),
+  );
+  assertNoConfigErrors({ errors: fromFiles });
   const [first, ...rest] = org;
   if (first !== undefined) {
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;

@@ -3,7 +3,14 @@ import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
 import { currentDir } from '../io/current-dir.js';
 import { homeDir } from '../io/paths.js';
-import { COMMAND_SPECS, commandHelp, specFor, usage, wantsHelp } from './command-specs.js';
+import {
+  COMMAND_SPECS,
+  commandHelp,
+  parsedSpec,
+  specFor,
+  usage,
+  wantsHelp,
+} from './command-specs.js';
 import type { Command, CommandContext } from './context.js';
 import { reportError } from './report-error.js';
 
@@ -38,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
     stderr: process.stderr,
   };
   const [name, ...rest] = argv;
-  const topic = name === 'help' && rest[0] !== undefined ? specFor(rest[0]) : undefined;
+  const topic =
+    name === 'help' && rest[0] !== undefined
+      ? (parsedSpec(rest.slice(0, 2).join(' ')) ?? specFor(rest[0]))
+      : undefined;
   if (topic) {
     ctx.stdout.write(commandHelp(topic));
     return 0;
@@ -53,8 +63,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) throw unknownCommand(name);
-  // `config validate` is a command of its own in the spec table.
-  const sub = rest[0] !== undefined ? specFor(`${name} ${rest[0]}`) : undefined;
+  // `config validate` is a command of its own in the spec table; `user clean` has its own flags.
+  const sub = rest[0] !== undefined ? parsedSpec(`${name} ${rest[0]}`) : undefined;
   const spec = sub ?? specFor(name);
   const own = sub ? rest.slice(1) : rest;
   if (spec && (wantsHelp(own) || (spec.operandsFirst === true && wantsHelp(own.slice(1))))) {

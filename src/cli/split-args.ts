@@ -1,17 +1,20 @@
 import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
+import { flagsOf } from './command-specs.js';
 
 /**
  * Our options come first; the user's command follows `--` (or starts at the
  * first word that is not one of our options). Unknown options are errors
  * here, not guesses: `pipwarden explain --jsn -- pip` must not run pip.
+ * The options a command accepts are the ones its spec lists
+ * (command-specs.ts, `user clean` → the `user` flags for `clean`), so --help
+ * and the parser cannot disagree.
  */
 export function splitArgs(
   command: string,
   args: string[],
-  flags: readonly string[],
-  valued: readonly string[] = [],
 ): { flags: Set<string>; values: Map<string, string>; all: Map<string, string[]>; rest: string[] } {
+  const { switches: flags, valued } = flagsOf(command);
   const set = new Set<string>();
   const values = new Map<string, string>();
   // Every value of a repeatable option (`--set a=1 --set b=2`); `values` keeps the last.

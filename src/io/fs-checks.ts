@@ -10,13 +10,13 @@ import {
   statSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
-import { askingWhatItIs } from './fs-intent.js';
+import { askingWhatItIs } from './read-hints.js';
 
 /** Small questions about the filesystem that never throw: a missing path is just `false`. */
 
 /**
  * What is at `p` (`follow`: through symlinks), or null. Marked as a question
- * about what the path is, not what is in it (fs-intent.ts), so the plan
+ * about what the path is, not what is in it (read-hints.ts), so the plan
  * cache does not check its mtime.
  */
 function whatIs(p: string, follow = true): Stats | null {

@@ -1,7 +1,6 @@
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
 import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
-import { envNamesStartingWith } from './env-names.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip } from './interpreter/fallback-pip.js';
@@ -13,6 +12,7 @@ import { findProjectRoot, findProjectVenv } from './interpreter/project.js';
 import { interpreterProblem, resolveInterpreter } from './interpreter/resolve-interpreter.js';
 import { cacheDir as defaultCacheDir, shimDir } from './paths.js';
 import { normalizeName, readPipSettings } from './pip-config/pip-config.js';
+import { envNamesStartingWith } from './read-hints.js';
 import { disposableBase } from './user-site/disposable-base.js';
 
 export interface GatherOptions {

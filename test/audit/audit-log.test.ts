@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MAIN, mainForNobody, openForNobody, pipwarden, ROOT, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
@@ -12,6 +13,7 @@ import { buildWheel } from '../helpers/wheel.js';
 const DEBIAN_PIP = '/usr/bin/pip3';
 const REFUSE = 'onNoEnv: { action: refuse, message: "venvs only" }\n';
 const haveDebianPip = existsSync(DEBIAN_PIP) && existsSync(DEBIAN_PYTHON);
+const noDebianPip = needs("Debian's /usr/bin/pip3 and /usr/bin/python3", haveDebianPip);
 
 /** A temp world: home, an org dir holding `org` as config.yaml, the env. */
 function world(org: string, extra: Record<string, string> = {}) {
@@ -40,7 +42,7 @@ function lines(file: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l));
 }
 
-describe.skipIf(!haveDebianPip)('audit log', () => {
+describe.skipIf(noDebianPip)('audit log', () => {
   it('records a refusal with who, where, what and why; a silent pass writes nothing', () => {
     const w = world(REFUSE);
     const pass = pipwarden(['run', '--', DEBIAN_PIP, 'list', '--format=freeze'], { env: w.env });
@@ -212,8 +214,9 @@ const canChattr = (() => {
   spawnSync('rm', ['-f', probe]);
   return ok;
 })();
+const noChattr = needs('chattr +a (root, a filesystem with the append-only flag)', canChattr);
 
-describe.skipIf(!haveDebianPip || !canChattr)('shared audit file (org)', () => {
+describe.skipIf(noDebianPip || noChattr)('shared audit file (org)', () => {
   it('nobody appends a whole record, and cannot truncate, rewrite or read it', () => {
     const w = world('');
     const dir = join(w.root, 'var-log-pipwarden');

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/cli/doctor/report.js';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 
 const py = pyenvPython('3.12');
 
-describe.skipIf(!py)('pipwarden doctor', () => {
+const noPy = needs('pyenv Python 3.12', py);
+
+describe.skipIf(noPy)('pipwarden doctor', () => {
   it('says what is wrong, with the next step, and exits 1 on a failure', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });

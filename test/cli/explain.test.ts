@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 
 const py = pyenvPython('3.12');
 
-describe.skipIf(!py)('pipwarden explain', () => {
+const noPy = needs('pyenv Python 3.12', py);
+
+describe.skipIf(noPy)('pipwarden explain', () => {
   it('prints the plan for people: action, env, command, facts, reasons with sources', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });
@@ -57,5 +60,34 @@ describe.skipIf(!py)('pipwarden explain', () => {
     expect(r.stderr).toContain('(did you mean "user"?)');
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('a bad --set flag or PIPWARDEN_* variable is a usage error named as such: exit 64, no file', () => {
+    const w = world();
+    const run = (args: string[], extra: Record<string, string> = {}) => {
+      const r = pipwarden(['explain', ...args, '--', 'pip', 'install', 'x'], { env: w.env(extra) });
+      return { status: r.status, lines: r.stderr.trim().split('\n') };
+    };
+    const flagNext =
+      'pipwarden: next: fix the flag named above: --set KEY=VALUE (docs/config.md lists every key and its values)';
+    expect(run(['--set', 'foo=bar'])).toEqual({
+      status: 64,
+      lines: ['pipwarden: error: --set foo=bar: "foo" is not a config key', flagNext],
+    });
+    // A key without =VALUE: said so, not "did you mean onNoEnv?".
+    expect(run(['--set', 'onNoEnv'])).toEqual({
+      status: 64,
+      lines: ['pipwarden: error: --set onNoEnv: no value; expected --set onNoEnv=VALUE', flagNext],
+    });
+    expect(run(['--set', 'onNoEnvv=venv']).lines[0]).toBe(
+      'pipwarden: error: --set onNoEnvv=venv: "onNoEnvv" is not a config key (did you mean onNoEnv?)',
+    );
+    expect(run([], { PIPWARDEN_ON_NO_ENV: 'venvv' })).toEqual({
+      status: 64,
+      lines: [
+        'pipwarden: error: $PIPWARDEN_ON_NO_ENV: onNoEnv: expected one of pip|venv|refuse|prompt, got "venvv" (did you mean "venv"?)',
+        'pipwarden: next: fix or unset the variable named above (docs/config.md lists every key and its values), or bypass pipwarden once with PIPWARDEN_DISABLE=1',
+      ],
+    });
   });
 });

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { MAIN, pipwarden, runCommand } from '../helpers/cli.js';
 import { SYSTEM_PATH } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 
 const py = pyenvPython('3.12');
+
+const noPy = needs('pyenv Python 3.12', py);
 const PIP_LINE = 'The folder you are executing pip from can no longer be found.';
 
 /** Run argv from inside a directory that is removed just before the exec. */
@@ -20,7 +23,7 @@ function inDeletedCwd(dir: string, argv: string[], env: Record<string, string>) 
 
 // pip outside a venv stops at once in a deleted cwd (get_src_prefix in
 // pip/_internal/locations/base.py), so these calls never install anything.
-describe.skipIf(!py)('faults: the cwd has been deleted', () => {
+describe.skipIf(noPy)('faults: the cwd has been deleted', () => {
   const setup = () => {
     const w = world();
     const bin = dirname(py as string);

@@ -6,6 +6,7 @@ import { pathWith, world } from '../engine/fixtures.js';
 import { giveToNobody, MAIN, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
 import { countingSpawner } from '../helpers/counting-spawner.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
@@ -14,9 +15,11 @@ import { shellWorld } from '../shell/support/world.js';
 
 const py = pyenvPython('3.12');
 
+const noPy = needs('pyenv Python 3.12', py);
+
 // A cache that cannot be written only costs a probe: pip alone works here,
 // so pipwarden must too (it used to exit 70 on ENOTDIR from rmSync).
-describe.skipIf(!py)('faults: a cache path through a non-directory', () => {
+describe.skipIf(noPy)('faults: a cache path through a non-directory', () => {
   const cases: [string, (root: string) => Record<string, string | undefined>][] = [
     ['HOME=/dev/null', () => ({ HOME: '/dev/null', XDG_CACHE_HOME: undefined })],
     [
@@ -77,7 +80,7 @@ describe('faults: HOME=/dev/null through the shims', () => {
   });
 });
 
-describe.skipIf(!py)('faults: an interpreter this user may not run', () => {
+describe.skipIf(noPy)('faults: an interpreter this user may not run', () => {
   it('says permission denied, not "does not exist"', () => {
     const w = world();
     const bin = join(w.root, 'bin');
@@ -128,7 +131,7 @@ describe.skipIf(!py)('faults: an interpreter this user may not run', () => {
   });
 });
 
-describe.skipIf(!py)('faults: a huge config of unknown keys', () => {
+describe.skipIf(noPy)('faults: a huge config of unknown keys', () => {
   it('one warning line for the file, and the call goes on', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });
@@ -163,7 +166,7 @@ describe('faults: doctor with a shim dir that is not a directory', () => {
   });
 });
 
-describe.skipIf(!py)('faults: a probe-cache entry with the wrong types', () => {
+describe.skipIf(noPy)('faults: a probe-cache entry with the wrong types', () => {
   const spoil: [string, (entry: Record<string, unknown>) => unknown][] = [
     ['stamps of numbers', (e) => ({ ...e, stamps: [1, 2] })],
     ['stamps not a list', (e) => ({ ...e, stamps: 'x' })],

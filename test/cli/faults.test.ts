@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 
 const py = pyenvPython('3.12');
 
+const noPy = needs('pyenv Python 3.12', py);
+
 // Node 20's recursive mkdir never returns under /proc; a cache or shim dir
 // there must cost a probe or give an error, never hang a pip call.
-describe.skipIf(!py)('faults: unusable cache and shim dirs', () => {
+describe.skipIf(noPy)('faults: unusable cache and shim dirs', () => {
   it('a cache dir that cannot be created only costs a probe', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });

@@ -3,14 +3,17 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn } from '../helpers/venv.js';
 
 const py = pyenvPython('3.12');
 
+const noPy = needs('pyenv Python 3.12', py);
+
 // No terminal (spawned with a pipe for stdin): the prompt action never
 // waits, applies promptDefault and says which. The tmux tests cover asking.
-describe.skipIf(!py)('the prompt action without a terminal', () => {
+describe.skipIf(noPy)('the prompt action without a terminal', () => {
   it('applies promptDefault (here: venv) and says so', () => {
     const w = world();
     const proj = join(w.root, 'proj');

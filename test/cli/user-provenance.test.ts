@@ -3,14 +3,17 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { buildWheel } from '../helpers/wheel.js';
 
 const py = pyenvPython('3.12');
 
+const noPy = needs('pyenv Python 3.12', py);
+
 // pyenv's 3.12 itself (a venv has no user site), HOME in a temp dir: both
 // installs land in <tmp>/home/.local, and the audit log in its state dir.
-describe.skipIf(!py)('pipwarden user list: which pip command put each package there', () => {
+describe.skipIf(noPy)('pipwarden user list: which pip command put each package there', () => {
   const bin = dirname(py as string);
 
   it('names the command pipwarden saw, says "not seen" for plain pip, and survives a bad log', () => {

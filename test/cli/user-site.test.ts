@@ -3,13 +3,16 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 
 const py = pyenvPython('3.12');
 
+const noPy = needs('pyenv Python 3.12', py);
+
 // pyenv's 3.12 itself (not a venv: a venv has no user site), with HOME and
 // the disposable dir in a temp dir, so a --user install lands only there.
-describe.skipIf(!py)('the disposable user site and pipwarden user list|clean', () => {
+describe.skipIf(noPy)('the disposable user site and pipwarden user list|clean', () => {
   const bin = dirname(py as string);
 
   it('sends a --user install to the disposable base, lists it, and removes it in one step', () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // `pipwarden config` through the built CLI (npm test builds first), in a
@@ -129,7 +130,7 @@ describe('pipwarden config', () => {
   });
 
   // Root reads everything, so this needs the unprivileged user.
-  it.skipIf(process.getuid?.() !== 0)(
+  it.skipIf(needs('root', process.getuid?.() === 0))(
     'an org file or dir that cannot be read is an error (fail closed)',
     () => {
       const w = world();

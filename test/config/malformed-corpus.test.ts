@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { tempDir } from '../helpers/tmp.js';
+
+const notRoot = needs('root', process.getuid?.() === 0);
 
 // Malformed configs: each gives one clear line naming the file (and key),
 // exit 78, and never a stack trace, both from `config validate FILE` (org CI)
@@ -148,7 +151,7 @@ describe('malformed configs', () => {
     expect(r.status).toBe(78);
   });
 
-  it.skipIf(process.getuid?.() !== 0)('an unreadable file is one line, as nobody', () => {
+  it.skipIf(notRoot)('an unreadable file is one line, as nobody', () => {
     const s = setup('config.yaml', 'notices: true\n');
     openForNobody(s.root);
     giveToNobody(s.home);

@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { MAIN, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { canUnshare, inPrivateEtc, staged } from '../helpers/private-etc.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
+
+const noUnshare = needs('root and unshare (a private /etc)', canUnshare);
 
 // Org locks through the built CLI and real pip: the org says onNoEnv: refuse
 // and locks it (and PIPWARDEN_DISABLE); every higher layer tries to loosen it.
 const ORG = 'onNoEnv: refuse\nnotices: true\nlock: [onNoEnv, disable]\n';
 const py = pyenvPython('3.12');
+const noPy = needs('pyenv Python 3.12', py);
 
 function setup(org = ORG) {
   const w = world();
@@ -23,7 +27,7 @@ function setup(org = ORG) {
   return { w, orgFile, project };
 }
 
-describe.skipIf(!py)('org locks', () => {
+describe.skipIf(noPy)('org locks', () => {
   const python = py as string;
   // pyenv's 3.12 outside any venv: the onNoEnv situation. It is refused
   // before pip runs, so the machine's interpreter is never touched.
@@ -147,7 +151,7 @@ describe('a broken org file fails closed', () => {
   });
 });
 
-describe.skipIf(!canUnshare)('the test override of the org dir', () => {
+describe.skipIf(noUnshare)('the test override of the org dir', () => {
   it('is ignored once the machine has /etc/pipwarden, so it cannot escape it', () => {
     const s = setup('onNoEnv: pip\nnotices: false\n');
     const stage = join(s.w.root, 'stage');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, type World, world } from '../engine/fixtures.js';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
@@ -11,7 +12,9 @@ import { buildWheel } from '../helpers/wheel.js';
 // (PIP_INDEX_URL, PIP_FIND_LINKS and pip.conf got past it), and venv-only let
 // --target, --prefix and --root through on the system Python. Real pip.
 const asRoot = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+const notRoot = needs('root and /usr/bin/python3', asRoot);
 const py = pyenvPython('3.12');
+const noPy = needs('pyenv Python 3.12', py);
 
 function orgWorld(orgConfig: (w: World) => string) {
   const w = world();
@@ -35,7 +38,7 @@ function landedUnder(dir: string): boolean {
   );
 }
 
-describe.skipIf(!asRoot || !py)('index-only judges every URL pip would use', () => {
+describe.skipIf(notRoot || noPy)('index-only judges every URL pip would use', () => {
   // The org's list: its own wheelhouse (w.wheels stands in for it) and PyPI.
   const setup = () => {
     const w = orgWorld(
@@ -114,7 +117,7 @@ describe.skipIf(!asRoot || !py)('index-only judges every URL pip would use', () 
   });
 });
 
-describe.skipIf(!asRoot)('venv-only refuses an explicit location outside an env', () => {
+describe.skipIf(notRoot)('venv-only refuses an explicit location outside an env', () => {
   const setup = (org: string) => {
     const w = orgWorld(() => org);
     const out = join(w.root, 'out');
@@ -161,7 +164,7 @@ describe.skipIf(!asRoot)('venv-only refuses an explicit location outside an env'
     expect(landedUnder(prefix)).toBe(true);
   });
 
-  it.skipIf(!py)('inside a venv, venv-only lets --target through', () => {
+  it.skipIf(noPy)('inside a venv, venv-only lets --target through', () => {
     const { w, out } = setup('presets: [venv-only]\n');
     const venv = makeVenv(py as string, join(w.root, 'venv'));
     const target = join(out, 't');

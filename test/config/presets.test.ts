@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { markConda, pathWith, world } from '../engine/fixtures.js';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 
 // Shipped presets and rules with real pip. As nobody with Debian's python3,
 // so a wrong decision could not touch the machine's interpreter.
 const asRoot = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+const notRoot = needs('root and /usr/bin/python3', asRoot);
 const py = pyenvPython('3.12');
+const noPy = needs('pyenv Python 3.12', py);
 
 function orgWorld(orgConfig: string) {
   const w = world();
@@ -22,7 +25,7 @@ function orgWorld(orgConfig: string) {
   return { w, org };
 }
 
-describe.skipIf(!asRoot)('preset venv-only', () => {
+describe.skipIf(notRoot)('preset venv-only', () => {
   it('refuses the system python, next step a venv, never --user; a user cannot loosen it', () => {
     const { w } = orgWorld('presets: [venv-only]\n');
     const userCfg = join(w.home, '.config', 'pipwarden');
@@ -46,7 +49,7 @@ describe.skipIf(!asRoot)('preset venv-only', () => {
     }
   });
 
-  it.skipIf(!py)('lets a venv and a pixi-like env install', () => {
+  it.skipIf(noPy)('lets a venv and a pixi-like env install', () => {
     const { w } = orgWorld('presets: [venv-only]\n');
     const venv = makeVenv(py as string, join(w.root, 'venv'));
     const pixi = makeVenv(py as string, join(w.root, 'pixi'));
@@ -60,7 +63,7 @@ describe.skipIf(!asRoot)('preset venv-only', () => {
   });
 });
 
-describe.skipIf(!asRoot)('a refusal never suggests a step the policy forbids', () => {
+describe.skipIf(notRoot)('a refusal never suggests a step the policy forbids', () => {
   // issue 8: onNotWritable: refuse used to say "next: pip install --user",
   // and that install succeeded.
   it('onNotWritable: refuse does not offer --user', () => {
@@ -77,7 +80,7 @@ describe.skipIf(!asRoot)('a refusal never suggests a step the policy forbids', (
   });
 });
 
-describe.skipIf(!asRoot || !py)('presets no-sudo-pip and index-only, and a custom rule', () => {
+describe.skipIf(notRoot || noPy)('presets no-sudo-pip and index-only, and a custom rule', () => {
   it('no-sudo-pip refuses pip under sudo, with a next step without sudo', () => {
     const { w } = orgWorld('presets: [no-sudo-pip]\n');
     const env = w.env({ PATH: pathWith(), SUDO_USER: 'nobody' });

@@ -2,16 +2,21 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
 
+const noDebianPython = needs('/usr/bin/python3', existsSync(DEBIAN_PYTHON));
+
 const asRoot = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+
+const notRoot = needs('root and /usr/bin/python3', asRoot);
 
 // pip skips its EXTERNALLY-MANAGED check for `install --dry-run --report`
 // (installing_into_current_environment, pip 23.0.1 … 26.2.1): no warning,
 // no refusal, no venv from pipwarden either.
-describe.skipIf(!existsSync(DEBIAN_PYTHON))('PEP 668 exemption: --dry-run --report', () => {
+describe.skipIf(noDebianPython)('PEP 668 exemption: --dry-run --report', () => {
   it('onExternallyManaged: venv creates no venv; the report is written by the system pip', () => {
     const w = world();
     const dir = join(w.root, 'project');
@@ -40,7 +45,8 @@ describe.skipIf(!existsSync(DEBIAN_PYTHON))('PEP 668 exemption: --dry-run --repo
 // sudo with an active venv: the plan runs the venv's pip, so nothing lands
 // in /usr and the "root-owned files into /usr" warning is wrong.
 const py312 = pyenvPython('3.12');
-describe.skipIf(!asRoot || !py312)('sudo pip3 install with an active venv', () => {
+const noPy312 = needs('pyenv Python 3.12', py312);
+describe.skipIf(notRoot || noPy312)('sudo pip3 install with an active venv', () => {
   it('installs into the venv without the /usr warning', () => {
     const w = world();
     const venv = makeVenv(py312 as string, join(w.root, 'venv'));
@@ -53,7 +59,7 @@ describe.skipIf(!asRoot || !py312)('sudo pip3 install with an active venv', () =
   });
 });
 
-describe.skipIf(!py312)('which pip is real, and which env is active', () => {
+describe.skipIf(noPy312)('which pip is real, and which env is active', () => {
   // The sh shims skip every dir holding .pipwarden-shims; explain and run
   // must too, or they take D's own shim for the real pip.
   it('after rehash --dir D, explain and run skip D', () => {

@@ -2,17 +2,20 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { pathWith, world } from './fixtures.js';
 
 const marker = '/usr/lib/python3.11/EXTERNALLY-MANAGED';
 const hasDebian = existsSync(DEBIAN_PYTHON) && existsSync(marker);
+const noDebian = needs("Debian's /usr/bin/python3 and its EXTERNALLY-MANAGED marker", hasDebian);
 const canSetpriv = process.getuid?.() === 0;
+const noSetpriv = needs('root (setpriv)', canSetpriv);
 const debianSite = '/usr/local/lib/python3.11/dist-packages';
 
 // Debian's /usr/bin/python3 is externally managed. Run as nobody, so that even
 // a wrong decision could not write into the machine's interpreter.
-describe.skipIf(!hasDebian || !canSetpriv)("Debian's externally managed python3", () => {
+describe.skipIf(noDebian || noSetpriv)("Debian's externally managed python3", () => {
   it("pipwarden refuses in pip's place, the distro's words condensed, the next step last", () => {
     const w = world();
     openForNobody(w.root, w.wheels);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { markConda, pathWith, world } from './fixtures.js';
@@ -13,7 +14,8 @@ describe.each([
   { kind: 'pixi', pixi: true, vars: { PIXI_ENVIRONMENT_NAME: 'default', PIXI_IN_SHELL: '1' } },
 ])('an active $kind env without pip', ({ pixi, vars }) => {
   const py312 = pyenvPython('3.12');
-  it.skipIf(!py312)('pip alone installs outside; pipwarden installs into the env', () => {
+  const noPy312 = needs('pyenv Python 3.12', py312);
+  it.skipIf(noPy312)('pip alone installs outside; pipwarden installs into the env', () => {
     const w = world();
     const other = makeVenv(py312 as string, join(w.root, 'other'));
     const env1 = makeVenv(py312 as string, join(w.root, 'env'), { withoutPip: true });
@@ -50,7 +52,8 @@ describe.each([
 
 describe('an active conda env that has its own pip', () => {
   const py313 = pyenvPython('3.13');
-  it.skipIf(!py313)("uses the env's pip", () => {
+  const noPy313 = needs('pyenv Python 3.13', py313);
+  it.skipIf(noPy313)("uses the env's pip", () => {
     const w = world();
     const other = makeVenv(py313 as string, join(w.root, 'other'));
     const env1 = makeVenv(py313 as string, join(w.root, 'env'));
@@ -74,8 +77,10 @@ describe('an active conda env that has its own pip', () => {
 
 describe('an old pip cannot target the env', () => {
   const py37 = pyenvPython('3.7');
+  const noPy37 = needs('pyenv Python 3.7', py37);
   const py312 = pyenvPython('3.12');
-  it.skipIf(!py37 || !py312)(
+  const noPy312 = needs('pyenv Python 3.12', py312);
+  it.skipIf(noPy37 || noPy312)(
     'pip 22.0 has no --python: refuse with exit 77 and the next step',
     () => {
       const w = world();

@@ -3,19 +3,23 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, MAIN, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv, sitePackages } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
 
 const asRoot = process.getuid?.() === 0;
+
+const notRoot = needs('root', asRoot);
 const canSetpriv = asRoot && existsSync(DEBIAN_PYTHON);
+const noSetpriv = needs('root (setpriv) and /usr/bin/python3', canSetpriv);
 
 // pip's isolation is not pipwarden's guess: config is ignored only with the
 // exact token `--isolated` ("--isolated" in cmd_args, pip/_internal/cli/
 // main.py), and pip's main parser reads PIP_PYTHON even then
 // (cli/main_parser.py). Run as nobody against a root-owned venv, where
 // pipwarden's notWritable would otherwise add --user and break the call.
-describe.skipIf(!canSetpriv)('pip isolation rules (run as nobody)', () => {
+describe.skipIf(noSetpriv)('pip isolation rules (run as nobody)', () => {
   function setup() {
     const w = world();
     openForNobody(w.root, w.wheels);
@@ -64,7 +68,8 @@ describe.skipIf(!canSetpriv)('pip isolation rules (run as nobody)', () => {
 // site-packages is made read-only with a bind mount in a private mount
 // namespace (root gets EROFS, as nobody would get EACCES).
 const py36 = pyenvPython('3.6');
-describe.skipIf(!asRoot || !py36)('pip 18.1 on a read-only site-packages', () => {
+const noPy36 = needs('pyenv Python 3.6', py36);
+describe.skipIf(notRoot || noPy36)('pip 18.1 on a read-only site-packages', () => {
   it('pipwarden adds no --user: the call fails as pip alone fails, nothing lands in ~/.local', () => {
     const w = world();
     const venv = makeVenv(py36 as string, join(w.root, 'venv'), { systemSitePackages: true });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
@@ -11,8 +12,9 @@ import { pathWith, world } from './fixtures.js';
 // ~/.local. pipwarden makes that explicit. Debian's python3 builds the venv:
 // nobody cannot reach pyenv's interpreters under /root (mode 0700).
 const canSetpriv = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+const noSetpriv = needs('root (setpriv) and /usr/bin/python3', canSetpriv);
 
-describe.skipIf(!canSetpriv)('site-packages not writable (run as nobody)', () => {
+describe.skipIf(noSetpriv)('site-packages not writable (run as nobody)', () => {
   const py = DEBIAN_PYTHON;
   it('pip defaults to the user site silently; pipwarden says so and adds --user', () => {
     const w = world();

@@ -2,18 +2,22 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { markConda, pathWith, world } from './fixtures.js';
 
 const canSetpriv = process.getuid?.() === 0;
+
+const noSetpriv = needs('root (setpriv)', canSetpriv);
 const ORG =
   'onNoEnv:\n  action: refuse\n  message: "Acme policy: install into a venv (see wiki/python)"\n';
 
 // The org's venv-only rule: refuse outside venvs, but unlike pip's
 // require-virtualenv, let conda and pixi envs through.
-describe.skipIf(!canSetpriv)('org config: venv only', () => {
+describe.skipIf(noSetpriv)('org config: venv only', () => {
   const py = pyenvPython('3.12');
+  const noPy = needs('pyenv Python 3.12', py);
 
   it('refuses a system interpreter, before pip runs', () => {
     const w = world();
@@ -36,7 +40,7 @@ describe.skipIf(!canSetpriv)('org config: venv only', () => {
     expect(existsSync(join(w.home, '.local', 'lib'))).toBe(false);
   });
 
-  it.skipIf(!py)('lets venvs and conda-like envs install', () => {
+  it.skipIf(noPy)('lets venvs and conda-like envs install', () => {
     const w = world();
     const org = join(w.root, 'etc-pipwarden');
     mkdirSync(org);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { giveToNobody, openForNobody, pipwarden, ROOT, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
@@ -26,7 +27,7 @@ const skipWhy = !WHEELS
 // ("User site-packages are disabled for this Python"). onNotWritable: user
 // must never add --user there: pip alone makes a non-user install (and,
 // as nobody on a root-owned venv, fails with a permission error).
-describe.skipIf(skipWhy !== '')(
+describe.skipIf(needs(skipWhy, skipWhy === ''))(
   `pip 25.3 on a site-packages nobody cannot write ${skipWhy}`,
   () => {
     function setup() {

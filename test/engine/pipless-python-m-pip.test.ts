@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { markConda, pathWith, world } from './fixtures.js';
@@ -9,9 +10,11 @@ import { markConda, pathWith, world } from './fixtures.js';
 // says "No module named pip". pipwarden routes it as it routes `pip install`
 // there: another pip ≥ 22.3 installs with --python <env python>.
 const py312 = pyenvPython('3.12');
+const noPy312 = needs('pyenv Python 3.12', py312);
 const py37 = pyenvPython('3.7');
+const noPy37 = needs('pyenv Python 3.7', py37);
 
-describe.skipIf(!py312)('python3 -m pip in an env without pip', () => {
+describe.skipIf(noPy312)('python3 -m pip in an env without pip', () => {
   it.each([
     { kind: 'conda', mark: (p: string) => markConda(p), vars: { CONDA_DEFAULT_ENV: 'ml' } },
     { kind: 'venv made --without-pip', mark: () => {}, vars: {} },
@@ -35,7 +38,7 @@ describe.skipIf(!py312)('python3 -m pip in an env without pip', () => {
     expect(installedIn(other, 'pwdemo')).toBe(false);
   });
 
-  it.skipIf(!py37)('only an old pip (22.0) elsewhere: refuse with the next step', () => {
+  it.skipIf(noPy37)('only an old pip (22.0) elsewhere: refuse with the next step', () => {
     const w = world();
     const old = makeVenv(py37 as string, join(w.root, 'old'));
     const env1 = makeVenv(py312 as string, join(w.root, 'env'), { withoutPip: true });

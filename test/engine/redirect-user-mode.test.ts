@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
@@ -12,9 +13,10 @@ import { pathWith, world } from './fixtures.js';
 // visible in this virtualenv", although the user's own call (pip3.12 of the
 // base interpreter, into ~/.local) would have completed.
 const py = pyenvPython('3.12');
+const noPy = needs('pyenv Python 3.12', py);
 const base = py ? dirname(py) : '';
 
-describe.skipIf(!py)('a redirect into the active env turns user mode off', () => {
+describe.skipIf(noPy)('a redirect into the active env turns user mode off', () => {
   const userSite = (home: string) => join(home, '.local', 'lib', 'python3.12', 'site-packages');
 
   it.each([
@@ -61,7 +63,7 @@ describe.skipIf(!py)('a redirect into the active env turns user mode off', () =>
   });
 });
 
-describe.skipIf(!py)('PIP_NO_USER inside a venv (userInVenv)', () => {
+describe.skipIf(noPy)('PIP_NO_USER inside a venv (userInVenv)', () => {
   it('PIP_NO_USER=1 and PIP_no_user=yes are unset along with PIP_USER=0, so the venv install holds', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'));

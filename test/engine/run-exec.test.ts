@@ -3,11 +3,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAIN, pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { makeVenv } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
 
 const py = pyenvPython('3.12');
+
+const noPy = needs('pyenv Python 3.12', py);
 
 /**
  * A stand-in `pip` run by a real interpreter (so the probe is real): it
@@ -35,7 +38,7 @@ async function waitFor(file: string): Promise<string> {
   throw new Error(`${file} never appeared`);
 }
 
-describe.skipIf(!py)('pipwarden run: exit codes and signals', () => {
+describe.skipIf(noPy)('pipwarden run: exit codes and signals', () => {
   it("passes pip's exit code through unchanged", () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });

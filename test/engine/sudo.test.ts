@@ -2,14 +2,17 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { pathWith, world } from './fixtures.js';
 
 const asRoot = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
 
+const notRoot = needs('root and /usr/bin/python3', asRoot);
+
 // `sudo pip install` outside an env writes root-owned files into the system
 // prefix. Only explain runs here: the decision, never an install as root.
-describe.skipIf(!asRoot)('sudo pip install (root with SUDO_USER)', () => {
+describe.skipIf(notRoot)('sudo pip install (root with SUDO_USER)', () => {
   it('warns by default, with the next step', () => {
     const w = world();
     const env = w.env({ PATH: pathWith(), SUDO_USER: 'alice' });

@@ -2,6 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv, sitePackages } from '../helpers/venv.js';
 import { pathWith, world } from './fixtures.js';
@@ -10,7 +11,8 @@ import { pathWith, world } from './fixtures.js';
 // visible in this virtualenv." pipwarden installs into the venv instead.
 describe.each(['3.12', '3.6'])('user mode inside a venv (Python %s)', (minor) => {
   const python = pyenvPython(minor);
-  it.skipIf(!python)('PIP_USER=1: pip alone fails, pipwarden installs into the venv', () => {
+  const noPython = needs(`pyenv Python ${minor}`, python);
+  it.skipIf(noPython)('PIP_USER=1: pip alone fails, pipwarden installs into the venv', () => {
     const w = world();
     const venv = makeVenv(python as string, join(w.root, 'venv'));
     const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv, PIP_USER: '1' });
@@ -39,7 +41,7 @@ describe.each(['3.12', '3.6'])('user mode inside a venv (Python %s)', (minor) =>
     expect(existsSync(join(w.home, '.local', 'lib'))).toBe(false);
   });
 
-  it.skipIf(!python)('--user on the command line is dropped, the rest kept', () => {
+  it.skipIf(noPython)('--user on the command line is dropped, the rest kept', () => {
     const w = world();
     const venv = makeVenv(python as string, join(w.root, 'venv'));
     const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv });
@@ -52,7 +54,8 @@ describe.each(['3.12', '3.6'])('user mode inside a venv (Python %s)', (minor) =>
 
 describe('user = true in pip.conf inside a venv', () => {
   const python = pyenvPython('3.13');
-  it.skipIf(!python)('is neutralised with PIP_USER=0, and the notice names the file', () => {
+  const noPython = needs('pyenv Python 3.13', python);
+  it.skipIf(noPython)('is neutralised with PIP_USER=0, and the notice names the file', () => {
     const w = world();
     const venv = makeVenv(python as string, join(w.root, 'venv'));
     const conf = join(w.root, 'pip.conf');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAIN, pipwarden, runCommand } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
 import { markConda, pathWith, world } from './fixtures.js';
@@ -16,7 +17,8 @@ function project(root: string, toml: string): string {
 // onNoEnv: venv with `pip uninstall`: a venv pipwarden just created holds
 // nothing to uninstall. The call goes to pip as typed.
 const py312 = pyenvPython('3.12');
-describe.skipIf(!py312)('onNoEnv: venv and pip uninstall', () => {
+const noPy312 = needs('pyenv Python 3.12', py312);
+describe.skipIf(noPy312)('onNoEnv: venv and pip uninstall', () => {
   it('uninstalls where pip would, and creates no venv', () => {
     const w = world();
     // A conda base env stands in for "no env" (condaBase: false).
@@ -46,7 +48,8 @@ describe.skipIf(!py312)('onNoEnv: venv and pip uninstall', () => {
 // mount namespace. Every later call used to "install into the venv" and
 // fail with "No module named pip".
 const canUnshare = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
-describe.skipIf(!canUnshare)('a half-created venv (ensurepip missing)', () => {
+const noUnshare = needs('root (unshare) and /usr/bin/python3', canUnshare);
+describe.skipIf(noUnshare)('a half-created venv (ensurepip missing)', () => {
   it('a later install goes into it with pip --python, and says how to repair it', () => {
     const w = world();
     const dir = project(w.root, 'onExternallyManaged = "venv"');

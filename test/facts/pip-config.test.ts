@@ -520,3 +520,48 @@ describe("Python 2.7's ConfigParser dialect, checked against pip 19.2.3", () => 
     }
   });
 });
+
+describe('which keys apply comes from the parser tables (pipTables)', () => {
+  const read = (
+    subcommand: string | null,
+    pipVersion: string | null,
+    vars: Record<string, string>,
+  ) =>
+    readPipSettings({
+      env: hermeticEnv(tempDir(), vars),
+      cwd: tempDir(),
+      isolated: false,
+      subcommand,
+      sysPrefix: null,
+      inVirtualenv: false,
+      pipVersion,
+      pythonVersion: null,
+    });
+
+  test('a key applies from the pip release whose parser has the option', () => {
+    // --python arrived in 22.3, --break-system-packages in 23.0.1 (pip-options.ts, pip-commands.ts).
+    expect(read(null, '22.2', { PIP_PYTHON: '/py' }).python).toBeNull();
+    expect(read(null, '22.3', { PIP_PYTHON: '/py' }).python?.value).toBe('/py');
+    const bsp = { PIP_BREAK_SYSTEM_PACKAGES: '1' };
+    expect(read('install', '23.0', bsp).breakSystemPackages).toBeNull();
+    expect(read('install', '23.0.1', bsp).breakSystemPackages?.value).toBe(true);
+  });
+
+  test("a key applies to the subcommands whose parser has it, pip's main parser included", () => {
+    const vars = { PIP_BREAK_SYSTEM_PACKAGES: '1', PIP_INDEX_URL: 'http://x/' };
+    // `pip lock` (25.1) has the index group; it is unknown to 24.2, whose
+    // general options leave index-url out.
+    expect(read('lock', '25.1', vars).indexUrl?.value).toBe('http://x/');
+    expect(read('lock', '24.2', vars).indexUrl ?? null).toBeNull();
+    // break-system-packages is install's and uninstall's option, not a general one.
+    expect(read('uninstall', '24.2', vars).breakSystemPackages?.value).toBe(true);
+    expect(read('download', '24.2', vars).breakSystemPackages).toBeNull();
+    expect(read(null, '24.2', vars).breakSystemPackages).toBeNull();
+  });
+
+  test('every spelling of an option is a key: aliases come from the tables too', () => {
+    expect(read('install', null, { PIP_REQUIRE_VENV: '1' }).requireVirtualenv?.value).toBe(true);
+    expect(read('install', null, { PIP_PYPI_URL: 'http://y/' }).indexUrl?.value).toBe('http://y/');
+    expect(read('install', null, { PIP_BUILD_DIR: '/b' }).target).toBeNull();
+  });
+});

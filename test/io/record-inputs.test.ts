@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envNamesStartingWith } from '../../src/io/env-names.js';
 import { isDir } from '../../src/io/fs-checks.js';
 import { startRecording } from '../../src/io/plan-cache/record-inputs.js';
+import { envNamesStartingWith } from '../../src/io/read-hints.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // The recorder sees what a decision reads through node:fs, whether the

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../helpers/prereq.js';
 import { sitePackages } from '../helpers/venv.js';
 import { type CachedWorld, cachedWorld } from './support/cached-world.js';
 import { CASES, installArgs, refused, refuseUserInVenv, warm } from './support/plan-cache-cases.js';
@@ -224,7 +225,8 @@ describe('a changed input sends the call back to the engine', () => {
 // installed into the machine's Pythons.
 const PYENV = '/root/.pyenv';
 const hasPyenv = ['3.12.1', '3.11.7'].every((v) => existsSync(join(PYENV, 'versions', v)));
-describe.skipIf(!hasPyenv)('under pyenv (the real one, read only)', () => {
+const noPyenv = needs('pyenv Pythons 3.12.1 and 3.11.7', hasPyenv);
+describe.skipIf(noPyenv)('under pyenv (the real one, read only)', () => {
   const pyenvEnv = (w: CachedWorld, extra: Record<string, string | undefined> = {}) => ({
     env: {
       PATH: [w.shims, join(PYENV, 'shims'), join(PYENV, 'bin'), '/usr/bin', '/bin'].join(':'),
@@ -262,7 +264,8 @@ describe.skipIf(!hasPyenv)('under pyenv (the real one, read only)', () => {
 // chalk, the probe cache, pip.conf). What is left out is Node's own runtime
 // and pipwarden's own files and cache, which are left out by design.
 const strace = spawnSync('strace', ['-V']).status === 0;
-describe.skipIf(!strace)('completeness (strace; skipped when strace is not installed)', () => {
+const noStrace = needs('strace', strace);
+describe.skipIf(noStrace)('completeness (strace; skipped when strace is not installed)', () => {
   it('the entry checks every path the decision touched', quiet, () => {
     const w = cachedWorld();
     const args = installArgs(w, '--user');

@@ -7,6 +7,7 @@ import { renderShim, SHIM_DIR_MARKER } from '../../src/core/render/shim.js';
 import { findShimLoops } from '../../src/io/shims/shim-loops.js';
 import { MAIN } from '../helpers/cli.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { tempDir } from '../helpers/tmp.js';
 import { runBounded } from './support/bounded.js';
 import { fakeWorld, writeExecutable } from './support/fake-shims.js';
@@ -20,6 +21,7 @@ import { fakeWorld, writeExecutable } from './support/fake-shims.js';
 const PYENV = '/root/.pyenv';
 const hasPyenv =
   existsSync(join(PYENV, 'libexec', 'pyenv')) && existsSync(join(PYENV, 'versions', '3.11.7'));
+const noPyenv = needs('pyenv at /root/.pyenv with Python 3.11.7', hasPyenv);
 const NOT_FOUND = /^pipwarden: (\S+): command not found\n/;
 
 function writeShims(dir: string, names: string[]): string {
@@ -55,7 +57,7 @@ const NAMES = [
   'pip3.11',
 ];
 
-describe.skipIf(!hasPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () => {
+describe.skipIf(noPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () => {
   const world = (extra: Record<string, string | undefined> = {}) => {
     const root = tempDir('pipwarden-reentry-');
     const shims = writeShims(join(root, 'shims'), NAMES);
@@ -200,7 +202,11 @@ describe.skipIf(!hasPyenv)('with the real pyenv (PYENV_ROOT=/root/.pyenv)', () =
     expect(names).not.toContain('pip3');
   });
 
-  it.skipIf(!existsSync(join(PYENV, 'plugins', 'pyenv-virtualenv')))(
+  const noVirtualenvPlugin = needs(
+    'the pyenv-virtualenv plugin',
+    existsSync(join(PYENV, 'plugins', 'pyenv-virtualenv')),
+  );
+  it.skipIf(noVirtualenvPlugin)(
     'pyenv-virtualenv plugin with a virtualenv selected: python3.10 ends with 127, python3 runs the venv',
     async () => {
       // A PYENV_ROOT of our own that borrows the real versions and plugins,

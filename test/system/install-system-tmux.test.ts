@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markConda } from '../engine/fixtures.js';
 import { ROOT } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
@@ -17,6 +18,10 @@ const ready =
   canStage &&
   ['/usr/bin/tmux', '/usr/bin/sudo', '/usr/bin/zsh', '/usr/bin/fish'].every(have) &&
   have(DEBIAN_PYTHON);
+const notReady = needs(
+  'the system stage (root, unshare, tmux, sudo, zsh, fish, /usr/bin/python3)',
+  ready,
+);
 const asNobody = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
 type User = 'root' | 'nobody';
 type Kind = 'venv' | 'conda' | 'pixi';
@@ -60,7 +65,7 @@ function leave(shell: ShellName, kind: Kind): string {
 // The venv-only preset on a staged machine, used from real terminals: each
 // shell starts as a login shell in a tmux server that runs inside the
 // stage's mount namespace, so it reads the staged /etc like a new login would.
-describe.skipIf(!ready)('install.sh --system --preset venv-only, in tmux (staged)', () => {
+describe.skipIf(notReady)('install.sh --system --preset venv-only, in tmux (staged)', () => {
   const stageRoot = join('/tmp', `pipwarden-systmux-${process.pid}`);
   const stage = makeStage(stageRoot);
   const realBefore = snapshot();

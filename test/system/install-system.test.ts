@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { needs } from '../helpers/prereq.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { buildWheel } from '../helpers/wheel.js';
 import { canStage, makeStage, SNAPSHOT, snapshot } from './stage.js';
@@ -18,11 +19,15 @@ const ready =
   have('/usr/bin/sudo') &&
   have('/usr/bin/zsh') &&
   have('/usr/bin/fish');
+const notReady = needs(
+  'the system stage (root, unshare, /usr/bin/python3, pip, sudo, zsh, fish)',
+  ready,
+);
 
 // One machine for the whole file: install --system, use it from every
 // shell as root and as nobody, sudo, a user's own install beside it,
 // uninstall. Each step is a new namespace over the same staged files.
-describe.skipIf(!ready)(
+describe.skipIf(notReady)(
   'install.sh --system (staged: overlays in a private mount namespace)',
   () => {
     const stageRoot = join('/tmp', `pipwarden-system-${process.pid}`);

@@ -12,7 +12,7 @@ import { splitArgs } from '../split-args.js';
  * the layers this directory would use are checked.
  */
 export async function configValidate(args: string[], ctx: CommandContext): Promise<number> {
-  const { flags, rest } = splitArgs('config validate', args, ['--strict']);
+  const { flags, rest } = splitArgs('config validate', args);
   if (rest.length > 1) {
     throw new PipwardenError(
       'usage',

@@ -1,5 +1,6 @@
 import { displayPath } from '../../core/config/display.js';
 import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
+import { overrideHint } from '../../core/config/override-layers.js';
 import type { Rule } from '../../core/config/rules.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
 import { PipwardenError } from '../../core/errors.js';
@@ -11,14 +12,15 @@ import { splitArgs } from '../split-args.js';
 /**
  * `pipwarden config [--json]`: the merged config, each value with the file it
  * came from, and where each layer was looked for. Warnings go to stderr;
- * any error means nothing on stdout and exit 78, every error listed.
+ * any error means nothing on stdout and exit 78 (64 when only PIPWARDEN_*
+ * variables are wrong), every error listed.
  */
 export const config: Command = async (args, ctx) => {
   if (args[0] === 'validate') {
     const { configValidate } = await import('./config-validate.js');
     return configValidate(args.slice(1), ctx);
   }
-  const { flags, rest } = splitArgs('config', args, ['--json']);
+  const { flags, rest } = splitArgs('config', args);
   if (rest.length > 0) {
     throw new PipwardenError(
       'usage',
@@ -28,13 +30,16 @@ export const config: Command = async (args, ctx) => {
   }
   const { home } = ctx;
   const options = { cwd: ctx.cwd, env: ctx.env, home };
-  const { resolved, warnings, errors } = await loadConfig(options);
+  const { resolved, warnings, errors, overrideErrors } = await loadConfig(options);
   await printWarnings(warnings, ctx.stderr);
   const last = errors.at(-1);
   if (last !== undefined) {
     // Every problem, one per line, in the reporter's own format; the last
     // goes through the reporter so it carries the hint and the exit code.
     for (const e of errors.slice(0, -1)) ctx.stderr.write(`pipwarden: error: ${e}\n`);
+    // Only PIPWARDEN_* variables wrong: a usage error that names no file.
+    const onlyVars = overrideErrors.length === errors.length;
+    if (onlyVars) throw new PipwardenError('usage', last, overrideHint('env'));
     throw new PipwardenError('config', last, HINT);
   }
   const searched = configLocations(options);

@@ -26,7 +26,7 @@ import { splitArgs } from '../split-args.js';
  * Exit 1 when any check fails.
  */
 export const doctor: Command = async (args, ctx) => {
-  const { flags, rest } = splitArgs('doctor', args, ['--json']);
+  const { flags, rest } = splitArgs('doctor', args);
   if (rest.length > 0) {
     throw new PipwardenError(
       'usage',

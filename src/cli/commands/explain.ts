@@ -9,7 +9,7 @@ import { splitArgs } from '../split-args.js';
 
 /** `pipwarden explain [--json] -- <command…>`: the plan, and nothing run. */
 export const explain: Command = async (args, ctx) => {
-  const { flags, rest, all } = splitArgs('explain', args, ['--json'], ['--set']);
+  const { flags, rest, all } = splitArgs('explain', args);
   const { plan, warnings } = await prepare(rest, { ...ctx, configSets: all.get('--set') });
   await printWarnings(warnings, ctx.stderr);
   if (flags.has('--json')) {

@@ -8,6 +8,7 @@ import { shimDir } from '../../io/paths.js';
 import { STATIC_SHELLS, staticInitFile } from '../../io/shell/init-files.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
 import type { Command, CommandContext } from '../context.js';
+import { splitArgs } from '../split-args.js';
 import { initOptions, RENDERERS, writeStaticInit } from '../static-init.js';
 import { writeShims } from './rehash.js';
 
@@ -29,8 +30,9 @@ const isStatic = (shell: string): shell is StaticShell =>
  * the static files and prints their paths.
  */
 export const init: Command = async (args, ctx) => {
-  const write = args[0] === '--write';
-  const [shell, ...rest] = write ? args.slice(1) : args;
+  const { flags, rest: operands } = splitArgs('init', args);
+  const write = flags.has('--write');
+  const [shell, ...rest] = operands;
   if (write && rest.length === 0 && (shell === undefined || isStatic(shell))) {
     const dir = resolve(ctx.cwd, shimDir(ctx.env));
     writeStaticInit(dir, ctx.env, shell === undefined ? STATIC_SHELLS : [shell]);

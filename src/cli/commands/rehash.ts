@@ -19,7 +19,7 @@ import { writeStaticInit } from '../static-init.js';
  * shim dir away (install.sh --uninstall uses it).
  */
 export const rehash: Command = async (args, ctx) => {
-  const { flags, values, rest } = splitArgs('rehash', args, ['--remove'], ['--dir']);
+  const { flags, values, rest } = splitArgs('rehash', args);
   if (rest.length > 0) {
     throw new PipwardenError(
       'usage',

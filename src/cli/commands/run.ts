@@ -15,7 +15,7 @@ import { venvNextStep } from '../venv-next-step.js';
  * signal) comes back unchanged; a refusal exits 77 and pip never runs.
  */
 export const run: Command = async (args, ctx) => {
-  const { flags, rest, all } = splitArgs('run', args, ['--quiet'], ['--set']);
+  const { flags, rest, all } = splitArgs('run', args);
   const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') }, null, true);
   const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);

@@ -3,7 +3,7 @@ import { promptingIds } from '../../core/decide/prompt.js';
 import { planToSh } from '../../core/render/plan-sh.js';
 import { replayable } from '../../core/replayable.js';
 import { auditLogPath } from '../../io/paths.js';
-import { type Inputs, startRecording } from '../../io/plan-cache/record-inputs.js';
+import { decideRecorded, type Recorded } from '../../io/plan-cache/decide-recorded.js';
 import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
 import { droppedPipNames } from '../../io/shell/dropped-env-names.js';
 import type { Command, CommandContext } from '../context.js';
@@ -21,11 +21,12 @@ import { venvNextStep } from '../venv-next-step.js';
  * other exit is an error the shim must pass on without running pip.
  *
  * When the shim asks for a plan cache entry (_PIPWARDEN_PLAN_FILE), the
- * decision runs with its reads recorded, and the entry lets the next
- * identical call skip Node while every input is unchanged (io/plan-cache/).
+ * decision runs through the recording door (io/plan-cache/decide-recorded.ts),
+ * and the entry lets the next identical call skip Node while every input is
+ * unchanged. So: decide (recorded or not), print, save.
  */
 export const shellPlan: Command = async (args, ctx) => {
-  const { values, rest } = splitArgs('shell-plan', args, [], ['--real', '--name']);
+  const { values, rest } = splitArgs('shell-plan', args);
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
@@ -33,11 +34,7 @@ export const shellPlan: Command = async (args, ctx) => {
   // Before recording: the shim's own environment is not an input of the decision.
   const dropped = droppedPipNames(process.env, process.ppid);
   if (dropped.length > 0) ctx.stderr.write(droppedLine(dropped));
-  const recording = request === null ? null : recordDecisionInputs(ctx);
-  const dctx = recording?.ctx ?? ctx;
-  let decided: { prepared: Prepared; audit: { record: AuditRecord; log: string } | null };
-  let inputs: Inputs | undefined;
-  try {
+  const decide = async (dctx: CommandContext) => {
     const prepared = await prepare(command, dctx, real, true);
     await printWarnings(prepared.warnings, dctx.stderr);
     await printNotices(
@@ -49,58 +46,57 @@ export const shellPlan: Command = async (args, ctx) => {
     );
     // Read while recording: the record's user, cwd and log path are inputs too.
     const record = await decisionRecord(prepared, command, dctx);
-    decided = { prepared, audit: record && { record, log: auditLogPath(dctx.env) } };
-  } finally {
-    // Also when deciding fails (a broken org config): node:fs and process.env come back.
-    inputs = recording?.stop();
-  }
+    return { prepared, audit: record && { record, log: auditLogPath(dctx.env) } };
+  };
+  const recorded = request === null ? null : await decideRecorded(ctx, decide);
+  const decided = recorded?.value ?? (await decide(ctx));
   const { prepared, audit } = decided;
-  const { plan } = prepared;
   await writeDecision(audit?.record ?? null, prepared, ctx);
-  const sh = planToSh(plan, { real: real ?? '', args: rest });
-  if (request !== null && inputs !== undefined && recording !== null) {
-    const main = process.argv[1] ?? '';
-    const why =
-      (dropped.length > 0 ? `the shell dropped ${dropped.join(' ')}` : null) ??
-      replayable(plan, prepared.config, promptingIds(prepared.config).length > 0, main) ??
-      savePlan(request, inputs, {
-        cwd: ctx.cwd,
-        stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
-        stderr: recording.stderr(),
-        plan: sh,
-        // The engine's own files, and what names the record's user (getpwuid).
-        own: [
-          main,
-          process.execPath,
-          ...(audit === null ? [] : ['/etc/passwd', '/etc/nsswitch.conf']),
-        ],
-        ...(audit === null ? {} : { audit }),
-      });
-    if (why !== null && ctx.env.PIPWARDEN_PLAN_CACHE_DEBUG === '1') {
-      ctx.stderr.write(`pipwarden: plan cache: not kept: ${why}\n`);
-    }
+  const sh = planToSh(prepared.plan, { real: real ?? '', args: rest });
+  if (request !== null && recorded !== null) {
+    const why = dropped.length > 0 ? `the shell dropped ${dropped.join(' ')}` : null;
+    keepPlan(request, recorded, decided, sh, ctx, why);
   }
   ctx.stdout.write(sh);
   return 0;
 };
 
-/** The context to decide with: its env records reads and its stderr keeps a copy. */
-function recordDecisionInputs(ctx: CommandContext) {
-  const recording = startRecording(ctx.env, ctx.cwd);
-  // main.ts worked ctx.home out of HOME before recording began.
-  void recording.env.HOME;
-  const printed: string[] = [];
-  const stderr = Object.assign(Object.create(ctx.stderr) as NodeJS.WritableStream, {
-    write(chunk: string | Uint8Array) {
-      printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-      return ctx.stderr.write(chunk);
-    },
-  });
-  return {
-    ctx: { ...ctx, env: recording.env, stderr },
-    stop: recording.stop,
-    stderr: () => printed.join(''),
-  };
+/** Saves the plan cache entry the shim asked for, unless the decision cannot be replayed from sh. */
+function keepPlan(
+  request: NonNullable<ReturnType<typeof planCacheRequest>>,
+  recorded: Recorded<Decided>,
+  { prepared, audit }: Decided,
+  sh: string,
+  ctx: CommandContext,
+  /** Why not to keep it, already known before deciding. */
+  known: string | null,
+): void {
+  const main = process.argv[1] ?? '';
+  const prompts = promptingIds(prepared.config).length > 0;
+  const why =
+    known ??
+    replayable(prepared.plan, prepared.config, prompts, main) ??
+    savePlan(request, recorded.inputs, {
+      cwd: ctx.cwd,
+      stderrTty: (ctx.stderr as { isTTY?: boolean }).isTTY === true,
+      stderr: recorded.stderr,
+      plan: sh,
+      // The engine's own files, and what names the record's user (getpwuid).
+      own: [
+        main,
+        process.execPath,
+        ...(audit === null ? [] : ['/etc/passwd', '/etc/nsswitch.conf']),
+      ],
+      ...(audit === null ? {} : { audit }),
+    });
+  if (why !== null && ctx.env.PIPWARDEN_PLAN_CACHE_DEBUG === '1') {
+    ctx.stderr.write(`pipwarden: plan cache: not kept: ${why}\n`);
+  }
+}
+
+interface Decided {
+  prepared: Prepared;
+  audit: { record: AuditRecord; log: string } | null;
 }
 
 /** One line: which PIP_* names never reach pip, why, and what to write instead. */

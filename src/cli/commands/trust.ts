@@ -19,7 +19,7 @@ import { splitArgs } from '../split-args.js';
  * Without PATH, the nearest project config file from the working directory.
  */
 export const trust: Command = async (args, ctx) => {
-  const { flags, rest } = splitArgs('trust', args, ['--revoke']);
+  const { flags, rest } = splitArgs('trust', args);
   const home = ctx.home;
   const file = rest[0] ? resolve(ctx.cwd, rest[0]) : nearest(ctx, home);
   const content = readRegularFile(file);

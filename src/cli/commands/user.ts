@@ -20,6 +20,7 @@ import {
   type UserSiteInfo,
   uninstallFromUserSite,
 } from '../../io/user-site/user-site.js';
+import { parsedSpec, synopsis } from '../command-specs.js';
 import { confirm } from '../confirm.js';
 import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';
@@ -38,12 +39,14 @@ export const user: Command = async (args, ctx) => {
   throw new PipwardenError(
     'usage',
     `user: expected list or clean${sub === undefined ? '' : `, got "${sub}"`}`,
-    'pipwarden user list [--python X]   or   pipwarden user clean [--dry-run] [--python X]',
+    ['user list', 'user clean']
+      .map((n) => `pipwarden ${synopsis(parsedSpec(n)!)}`)
+      .join('   or   '),
   );
 };
 
 async function list(args: string[], ctx: CommandContext): Promise<number> {
-  const { flags, values } = only('user list', args, ['--json'], ['--python']);
+  const { flags, values } = only('user list', args);
   const python = pythonFor(values.get('--python'), ctx);
   const sites = await bothSites(python, ctx);
   const shown = await withProvenance(sites, ctx);
@@ -72,7 +75,7 @@ async function list(args: string[], ctx: CommandContext): Promise<number> {
 }
 
 async function clean(args: string[], ctx: CommandContext): Promise<number> {
-  const { flags, values } = only('user clean', args, ['--dry-run', '--yes'], ['--python']);
+  const { flags, values } = only('user clean', args);
   const python = pythonFor(values.get('--python'), ctx);
   const loaded = await loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home });
   const sites = await bothSites(python, ctx);
@@ -184,8 +187,8 @@ function pythonFor(named: string | undefined, ctx: CommandContext): string {
   return found;
 }
 
-function only(command: string, args: string[], flags: string[], valued: string[]) {
-  const parsed = splitArgs(command, args, flags, valued);
+function only(command: string, args: string[]) {
+  const parsed = splitArgs(command, args);
   if (parsed.rest.length > 0) {
     throw new PipwardenError(
       'usage',

@@ -19,21 +19,34 @@ export type FlatConfig = Omit<Config, 'venv' | 'audit'> & {
 
 export type ConfigKey = keyof FlatConfig;
 
-const AUDIT_KEYS = ['log', 'syslog', 'file', 'maxBytes'] as const satisfies (keyof AuditConfig)[];
+const AUDIT_KEYS = ['log', 'maxBytes', 'syslog', 'file'] as const satisfies (keyof AuditConfig)[];
 
-/** Every key, in the order docs and `pipwarden config` list them. */
+/**
+ * Every key, in the order docs/config.md and `pipwarden config` list them:
+ * the one table of config keys. The top-level keys a file may hold
+ * (validate.ts `TOP_LEVEL_KEYS`) are derived from it.
+ */
 export const CONFIG_KEYS: readonly ConfigKey[] = [
   ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
   'condaBase',
   'allowBreakSystemPackages',
   'notices',
-  'rules',
   'disposableUserSite',
   'promptDefault',
   'venv.path',
   'venv.create',
   'venv.python',
   ...AUDIT_KEYS.map((k) => `audit.${k}` as const),
+  'rules',
+];
+
+/** Keys a config file may hold that are not config values: they bring in other settings. */
+export const FILE_ONLY_KEYS = ['presets', 'lock'] as const;
+
+/** Every top-level key of a config file, in CONFIG_KEYS order (`venv.path` → `venv`). */
+export const TOP_LEVEL_KEYS: readonly string[] = [
+  ...new Set(CONFIG_KEYS.map((k) => k.split('.')[0]!)),
+  ...FILE_ONLY_KEYS,
 ];
 
 /** The keys a (partial) config sets, with their values; unset keys are left out. */

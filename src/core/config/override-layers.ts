@@ -34,10 +34,40 @@ function nest(key: ConfigKey, value: unknown): Record<string, unknown> {
   return tail === undefined ? { [head]: value } : { [head]: { [tail]: value } };
 }
 
+/**
+ * A bad PIPWARDEN_* variable or `--set` flag: usage, not a config file. It
+ * names the variable or flag, and its next step says how to fix that, not a file.
+ */
+export interface OverrideError {
+  from: 'env' | 'flag';
+  message: string;
+}
+
 export interface OverrideLayers {
   layers: ConfigLayer[];
-  errors: string[];
+  errors: OverrideError[];
   warnings: string[];
+}
+
+/** The next step after a bad variable or flag. */
+export function overrideHint(from: OverrideError['from']): string {
+  return from === 'env'
+    ? 'fix or unset the variable named above (docs/config.md lists every key and its values), or bypass pipwarden once with PIPWARDEN_DISABLE=1'
+    : 'fix the flag named above: --set KEY=VALUE (docs/config.md lists every key and its values)';
+}
+
+/** Why a `--set` argument names no key, or null when it does. */
+function setProblem(set: string): string | null {
+  const eq = set.indexOf('=');
+  const key = eq === -1 ? set : set.slice(0, eq);
+  const known = (CONFIG_KEYS as readonly string[]).includes(key);
+  if (known && eq !== -1) return null;
+  if (known) return `--set ${set}: no value; expected --set ${key}=VALUE`;
+  const guess = closest(key, CONFIG_KEYS);
+  const hint = guess ? ` (did you mean ${guess}?)` : '';
+  return eq === -1
+    ? `--set ${set}: expected KEY=VALUE with a config key${hint}`
+    : `--set ${set}: ${JSON.stringify(key)} is not a config key${hint}`;
 }
 
 /**
@@ -52,7 +82,7 @@ export function overrideLayers(
   const out: OverrideLayers = { layers: [], errors: [], warnings: [] };
   const add = (level: 'env' | 'flag', key: ConfigKey, text: string, label: string) => {
     const checked = validate(nest(key, coerce(key, text)), label);
-    out.errors.push(...checked.errors);
+    for (const message of checked.errors) out.errors.push({ from: level, message });
     out.warnings.push(...checked.warnings);
     if (checked.errors.length === 0)
       out.layers.push({ level, file: label, values: checked.values });
@@ -63,16 +93,13 @@ export function overrideLayers(
     if (text !== undefined) add('env', key, text, `$${name}`);
   }
   for (const set of sets) {
-    const eq = set.indexOf('=');
-    const key = (eq === -1 ? set : set.slice(0, eq)) as ConfigKey;
-    if (eq === -1 || !CONFIG_KEYS.includes(key)) {
-      const guess = closest(key, CONFIG_KEYS);
-      out.errors.push(
-        `--set ${set}: expected KEY=VALUE with a config key${guess ? ` (did you mean ${guess}?)` : ''}`,
-      );
+    const problem = setProblem(set);
+    if (problem !== null) {
+      out.errors.push({ from: 'flag', message: problem });
       continue;
     }
-    add('flag', key, set.slice(eq + 1), `--set ${set}`);
+    const eq = set.indexOf('=');
+    add('flag', set.slice(0, eq) as ConfigKey, set.slice(eq + 1), `--set ${set}`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { describeValue, displayPath, isPlainObject } from './display.js';
+import { TOP_LEVEL_KEYS } from './keys.js';
 import { checkLocks } from './locks.js';
 import { checkRules } from './rules.js';
 import { closest } from './suggest.js';
@@ -45,18 +46,6 @@ const VENV_CHECKS: Record<string, (v: unknown) => string | null> = {
       : `expected an interpreter name or path (e.g. python3.12), or null, got ${describeValue(v)}`,
 };
 const VENV_KEYS = Object.keys(VENV_CHECKS);
-
-/** Every top-level key, in the order docs and `pipwarden config` list them. */
-export const TOP_LEVEL_KEYS: readonly string[] = [
-  ...SITUATION_IDS.map((id) => SITUATIONS[id].key),
-  ...BOOLEAN_KEYS,
-  'promptDefault',
-  'venv',
-  'audit',
-  'rules',
-  'presets',
-  'lock',
-];
 
 /** The presets shipped in the package's presets/ dir, one YAML file each. */
 export const PRESETS = [

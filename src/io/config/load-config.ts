@@ -2,7 +2,11 @@ import { access, constants, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { displayPath } from '../../core/config/display.js';
 import { merge } from '../../core/config/merge.js';
-import { overrideLayers } from '../../core/config/override-layers.js';
+import {
+  type OverrideError,
+  overrideHint,
+  overrideLayers,
+} from '../../core/config/override-layers.js';
 import type { ConfigLayer, ResolvedConfig } from '../../core/config/types.js';
 import { validate } from '../../core/config/validate.js';
 import type { Env } from '../../core/env.js';
@@ -36,6 +40,8 @@ export interface LoadedConfig {
   errors: string[];
   /** The org layer's share of `errors`: installs fail closed, read-only pip still runs. */
   orgErrors: string[];
+  /** The PIPWARDEN_* variables' and `--set` flags' share of `errors`: usage errors (exit 64), no file involved. */
+  overrideErrors: OverrideError[];
 }
 
 /**
@@ -104,12 +110,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
   }
   const overrides = overrideLayers(options.env, options.sets);
-  errors.push(...overrides.errors);
   warnings.push(...overrides.warnings);
   layers.push(...overrides.layers);
   const resolved = merge(layers, home);
   warnings.push(...resolved.blocked);
-  return { resolved, warnings, errors: [...orgErrors, ...errors], orgErrors };
+  const overrideErrors = overrides.errors;
+  return {
+    resolved,
+    warnings,
+    errors: [...orgErrors, ...errors, ...overrideErrors.map((e) => e.message)],
+    orgErrors,
+    overrideErrors,
+  };
 }
 
 /** The shipped presets: <package>/presets/<name>.yaml. */
@@ -182,12 +194,23 @@ async function openReader(home: string, warnings: string[], env: Env): Promise<R
   };
 }
 
-/** For the CLI: config errors stop pipwarden with exit code 78 (EX_CONFIG). */
+/** For the CLI: config file errors stop pipwarden with exit code 78 (EX_CONFIG). */
 export function assertNoConfigErrors(loaded: Pick<LoadedConfig, 'errors'>): void {
   const [first, ...rest] = loaded.errors;
   if (first === undefined) return;
   const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;
   throw new PipwardenError('config', `${first}${more}`, CONFIG_ERROR_HINT);
+}
+
+/**
+ * For the CLI: a bad PIPWARDEN_* variable or `--set` flag is a usage error
+ * (exit 64), named as what it is, with a next step that names no file.
+ */
+export function assertNoOverrideErrors(loaded: Pick<LoadedConfig, 'overrideErrors'>): void {
+  const [first, ...rest] = loaded.overrideErrors;
+  if (first === undefined) return;
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;
+  throw new PipwardenError('usage', `${first.message}${more}`, overrideHint(first.from));
 }
 
 export const CONFIG_ERROR_HINT =

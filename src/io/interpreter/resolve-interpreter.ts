@@ -4,7 +4,7 @@ import type { PythonFlags } from '../../core/argv/types.js';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
 import { readHead } from '../fs-checks.js';
-import { askingWhatItIs } from '../fs-intent.js';
+import { askingWhatItIs } from '../read-hints.js';
 import { type PyenvShim, pyenvShimOf, pyenvWhich } from './pyenv.js';
 import { parseShebang } from './shebang.js';
 import { findOnPath } from './which.js';

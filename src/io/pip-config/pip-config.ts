@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { pipTables } from '../../core/argv/pip-tables.js';
 import {
   type InvalidPipSetting,
   noPipSettings,
   type PipSettings,
   type SettingSource,
 } from '../../core/facts.js';
-import { compareVersions } from '../../core/version.js';
-import { envNamesStartingWith } from '../env-names.js';
+import { envNamesStartingWith } from '../read-hints.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
 
@@ -20,48 +20,60 @@ export interface PipSettingsInput extends ConfigFilesInput {
 
 type Field = Exclude<keyof PipSettings, 'files' | 'invalid' | 'userVars'>;
 
+/**
+ * The PipSettings field each option `dest` fills. Which config keys reach a
+ * dest, for which subcommands and since which pip, is not listed here: it
+ * comes from the parser's own tables (`pipTables(version)`), because pip
+ * matches a key against the subcommand's parser, `parser.get_option('--' +
+ * key)` (pip/_internal/cli/parser.py, _update_defaults). So `require-venv`
+ * and `pypi-url` work as aliases, and `python` only from 22.3.
+ *
+ * `--no-user` is a store_false into `use_user_site`, but _update_defaults
+ * stores strtobool(value) for it unchanged: `no-user = yes` (PIP_NO_USER=1)
+ * turns --user ON. We mirror that, since the value is not inverted here.
+ */
+const FIELDS: Readonly<Record<string, Field>> = {
+  use_user_site: 'user', // install --user / --no-user
+  user: 'user', // freeze, list, inspect --user
+  require_venv: 'requireVirtualenv',
+  override_externally_managed: 'breakSystemPackages',
+  python: 'python',
+  target_dir: 'target',
+  prefix_path: 'prefix',
+  root_path: 'root',
+  // pip skips its PEP 668 check for `install --dry-run --report`, from config too.
+  dry_run: 'dryRun',
+  json_report_file: 'report',
+  index_url: 'indexUrl',
+  extra_index_urls: 'extraIndexUrls',
+  find_links: 'findLinks',
+  no_index: 'noIndex',
+};
+
+/** optparse `append` dests among FIELDS: pip fills them with value.split(). */
+const LIST_DESTS = new Set(['extra_index_urls', 'find_links']);
+
 interface OptionSpec {
   field: Field;
-  /** `list`: an optparse `append` option, which pip fills with value.split(). */
   type: 'bool' | 'string' | 'list';
-  /** Subcommands whose parser has the option; 'all' for pip's general options. */
-  commands: 'all' | string[];
-  /** First pip with the option; older pips ignore the key. */
-  since?: string;
 }
 
-const INDEX_COMMANDS = ['install', 'download', 'wheel', 'list', 'index'];
-
-// Config keys are matched against long option names exactly
-// (parser.get_option('--' + key)). `--no-user` is a store_false with the same
-// dest, but pip's _update_defaults stores strtobool(value) for it unchanged:
-// `no-user = yes` (PIP_NO_USER=1) turns --user ON. We mirror that.
-const OPTIONS: Record<string, OptionSpec> = {
-  user: { field: 'user', type: 'bool', commands: ['install', 'list', 'freeze', 'inspect'] },
-  'no-user': { field: 'user', type: 'bool', commands: ['install'] },
-  'require-virtualenv': { field: 'requireVirtualenv', type: 'bool', commands: 'all' },
-  'require-venv': { field: 'requireVirtualenv', type: 'bool', commands: 'all' },
-  'break-system-packages': {
-    field: 'breakSystemPackages',
-    type: 'bool',
-    commands: 'all',
-    since: '23.0.1',
-  },
-  python: { field: 'python', type: 'string', commands: 'all', since: '22.3' },
-  target: { field: 'target', type: 'string', commands: ['install'] },
-  prefix: { field: 'prefix', type: 'string', commands: ['install'] },
-  root: { field: 'root', type: 'string', commands: ['install'] },
-  // pip skips its PEP 668 check for `install --dry-run --report`, from config too.
-  'dry-run': { field: 'dryRun', type: 'bool', commands: ['install'], since: '22.2' },
-  report: { field: 'report', type: 'string', commands: ['install'], since: '22.2' },
-  // The package-index group (cmdoptions.index_group). `pypi-url` is an old
-  // alias of --index-url that parser.get_option('--pypi-url') still finds.
-  'index-url': { field: 'indexUrl', type: 'string', commands: INDEX_COMMANDS },
-  'pypi-url': { field: 'indexUrl', type: 'string', commands: INDEX_COMMANDS },
-  'extra-index-url': { field: 'extraIndexUrls', type: 'list', commands: INDEX_COMMANDS },
-  'find-links': { field: 'findLinks', type: 'list', commands: INDEX_COMMANDS },
-  'no-index': { field: 'noIndex', type: 'bool', commands: INDEX_COMMANDS },
-};
+/** The option a config key names for this subcommand and pip, or null when pip ignores the key. */
+function optionFor(
+  key: string,
+  subcommand: string | null,
+  pipVersion: string | null,
+): OptionSpec | null {
+  const tables = pipTables(pipVersion);
+  // pip's main parser (subcommand null) has the general options only; an
+  // unknown subcommand never gets this far in pip, so the general ones will do.
+  const table = (subcommand === null ? null : tables.command(subcommand)) ?? tables.general;
+  const def = table.long.get(`--${key}`);
+  const field = def ? FIELDS[def.dest] : undefined;
+  if (!def || !field) return null;
+  const type = !def.takesValue ? 'bool' : LIST_DESTS.has(def.dest) ? 'list' : 'string';
+  return { field, type };
+}
 
 const ENV_SECTION = ':env:';
 const ENV_NAMES_IGNORED = new Set(['version', 'help']);
@@ -116,8 +128,8 @@ export function readPipSettings(input: PipSettingsInput): PipSettings {
   }
   const settings = noPipSettings(files, invalid);
   for (const [key, item] of ordered(merged, input.subcommand ?? 'global')) {
-    const spec = OPTIONS[key];
-    if (!spec || !applies(spec, input.subcommand, input.pipVersion)) continue;
+    const spec = optionFor(key, input.subcommand, input.pipVersion);
+    if (!spec) continue;
     if (spec.type === 'string') {
       setField(settings, spec.field, { value: item.value, source: item.source });
       continue;
@@ -168,13 +180,6 @@ function* ordered(merged: Map<string, Item>, command: string): Generator<[string
       if (sectionKey.slice(0, dot) === section) yield [sectionKey.slice(dot + 1), item];
     }
   }
-}
-
-function applies(spec: OptionSpec, subcommand: string | null, pipVersion: string | null): boolean {
-  if (spec.commands !== 'all' && (subcommand === null || !spec.commands.includes(subcommand))) {
-    return false;
-  }
-  return !spec.since || pipVersion === null || compareVersions(pipVersion, spec.since) >= 0;
 }
 
 function setField(

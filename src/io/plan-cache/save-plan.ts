@@ -11,8 +11,8 @@ import { pendingDir } from '../audit/pending.js';
 import { makeDirs } from '../make-dirs.js';
 import { cacheDir } from '../paths.js';
 import { writeAtomic } from '../shims/write-atomic.js';
+import type { Inputs } from './inputs.js';
 import { type Observed, observePath } from './observe-path.js';
-import type { Inputs } from './record-inputs.js';
 import { stampPair, startedNs } from './stamps.js';
 
 /** Where the shim wants its entry, and the key it will look it up by. */
