@@ -11,7 +11,6 @@ import type { Prepared } from '../prepared.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { decisionRecord, writeDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
-import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * The shims' entry: `shell-plan --real <path> --name <name> -- <args…>`.
@@ -36,13 +35,7 @@ export const shellPlan: Command = async (args, ctx) => {
   try {
     const prepared = await prepare(command, dctx, real, true);
     await printWarnings(prepared.warnings, dctx.stderr);
-    await printNotices(
-      audible(
-        [...prepared.plan.notices, ...venvNextStep(prepared.plan, dctx.env)],
-        quietEnv(dctx.env),
-      ),
-      dctx.stderr,
-    );
+    await printNotices(audible(prepared.plan.notices, quietEnv(dctx.env)), dctx.stderr);
     // Read while recording: the record's user, cwd and log path are inputs too.
     const record = await decisionRecord(prepared, command, dctx);
     decided = { prepared, audit: record && { record, log: auditLogPath(dctx.env) } };

@@ -7,8 +7,8 @@ import type { Plan, Reason } from '../plan.js';
 import { changesEnv } from '../triage.js';
 import { assemblePlan } from './assemble.js';
 import { useDisposableBase } from './disposable-base.js';
-import { policeNextStep } from './next-step.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
+import { policeNextSteps } from './police-next-steps.js';
 import { applyRules } from './rules.js';
 import { newSituation } from './situation.js';
 import { externallyManaged } from './situations/externally-managed.js';
@@ -27,8 +27,8 @@ import { explicitLocation } from './user-mode.js';
  */
 export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const plan = decideOnce(call, facts, config);
-  // A refusal's next step is checked against the same policy (next-step.ts).
-  return call.kind === 'pip' ? policeNextStep(plan, call, facts, config, decideOnce) : plan;
+  // A refusal's next steps are checked against the same policy (police-next-steps.ts).
+  return call.kind === 'pip' ? policeNextSteps(plan, call, facts, config, decideOnce) : plan;
 }
 
 function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
@@ -94,6 +94,8 @@ export function passPlan(call: Call, facts: Facts, inv: PipInvocation | null, wh
     action: 'pass',
     command: [facts.tool.path ?? call.name, ...args],
     env: { set: {}, unset: [] },
+    outcomes: [],
+    nextSteps: [],
     notices: [],
     reasons,
     invocation: inv,

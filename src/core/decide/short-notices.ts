@@ -1,60 +1,62 @@
 import type { Facts } from '../facts.js';
-import type { Notice } from '../plan.js';
-import type { Draft } from './draft.js';
+import type { Outcome } from '../outcome.js';
+import type { Reason } from '../plan.js';
+import type { Draft, DraftOutcome } from './draft.js';
 
 /**
  * What the user reads on stderr: one line, plus an optional `next:` line.
  * The reasons keep every detail for `explain` (which variables told us, the
  * interpreter pip belonged to); a notice in a conda or pixi shell carried all
- * of that and wrapped to three lines. Matched by text, so a situation whose
- * wording changes simply keeps its long notice.
+ * of that and wrapped to three lines. Each applied situation points at its
+ * reason, so the short form follows the reason's situation and action, not
+ * its wording. Returns the plan's outcomes, reasons by index.
  */
-export function shortNotices(draft: Draft, facts: Facts): Notice[] {
-  return draft.notices.flatMap((n) => {
-    const reason = draft.reasons.find((r) => r.message === n.text);
-    if (!reason) return [n];
+export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+  return draft.outcomes.flatMap((o): Outcome[] => {
+    if (o.kind !== 'applied') return [o];
+    const { reason, level } = o;
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
-      return foreignEnv(n, draft, facts);
+      return foreignEnv(o, draft, facts, reasons);
     if (reason.situation === 'notWritable' && reason.action === 'user')
-      return notWritable(n, draft, facts);
-    return [n];
+      return notWritable(o, draft, facts, reasons);
+    return [{ kind: 'applied', level, reason: reasons.indexOf(reason) }];
   });
 }
 
-function foreignEnv(n: Notice, draft: Draft, facts: Facts): Notice[] {
+type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
+
+function long(o: Applied, reasons: Reason[]): Outcome[] {
+  return [{ kind: 'applied', level: o.level, reason: reasons.indexOf(o.reason) }];
+}
+
+function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
   const env = facts.activeEnv;
-  if (!env) return [n];
-  const how =
-    draft.pythonOption !== null
-      ? 'through pip --python: it has no pip of its own'
-      : 'with its own pip';
-  const what = env.kind === 'venv' ? 'venv' : `${env.kind} env`;
-  // Dropping the user's --user or PIP_USER is a change they must hear of.
-  const userOff = draft.userOff ?? '';
+  if (!env) return long(o, reasons);
   return [
     {
-      level: n.level,
-      text: `installing into the active ${what} ${env.prefix}, ${how}${userOff}`,
+      kind: 'into-env',
+      level: o.level,
+      envKind: env.kind,
+      prefix: env.prefix,
+      through: draft.pythonOption !== null ? 'python-option' : 'own-pip',
+      // Dropping the user's --user or PIP_USER is a change they must hear of.
+      userOff: draft.userOff,
     },
   ];
 }
 
-function notWritable(n: Notice, draft: Draft, facts: Facts): Notice[] {
+function notWritable(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
   const i = facts.interpreter;
-  if (!i) return [n];
+  if (!i) return long(o, reasons);
   // The disposable base says where it went, in its own notice.
   if (draft.envSet.PYTHONUSERBASE !== undefined) return [];
-  const out: Notice[] = [
+  return [
     {
-      level: n.level,
-      text: `${i.purelib} is not writable: installing with --user into ${i.userSite}`,
+      kind: 'user-site',
+      level: o.level,
+      purelib: i.purelib,
+      userSite: i.userSite,
+      next: i.userScriptsOnPath ? null : { kind: 'add-to-path', dir: i.userScripts },
     },
   ];
-  if (!i.userScriptsOnPath) {
-    out.push({
-      level: n.level,
-      text: `next: scripts go to ${i.userScripts}, which is NOT on PATH: export PATH="${i.userScripts}:$PATH"`,
-    });
-  }
-  return out;
 }

@@ -63,15 +63,3 @@ export function samePath(a: string, b: string): boolean {
 function trimSlash(p: string): string {
   return p.length > 1 && p.endsWith('/') ? trimSlash(p.slice(0, -1)) : p;
 }
-
-export function venvHint(s: Situation): string {
-  const py = s.facts.tool.kind === 'python' ? s.facts.tool.name : 'python3';
-  return `${py} -m venv .venv && . .venv/bin/activate, then run pip again`;
-}
-
-/** How to give an env (or interpreter) its own pip. */
-export function installPipHint(kind: string, prefix: string, python?: string): string {
-  if (kind === 'pixi') return 'pixi add pip (then run pip again)';
-  if (kind === 'conda') return `conda install -p ${prefix} pip (then run pip again)`;
-  return `${python ?? `${prefix}/bin/python`} -m ensurepip (then run pip again)`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activateCommand } from './venv-next-step.js';
+import { activateCommand } from './next-steps.js';
 
 describe('activateCommand', () => {
   it.each([
