@@ -1,5 +1,5 @@
 import type { PipInvocation } from './argv/types.js';
-import type { Action, SituationId, ValueSource } from './config/types.js';
+import type { Action, PromptChoice, SituationId, ValueSource } from './config/types.js';
 import type { Facts } from './facts.js';
 import type { Level, NextStep, Outcome } from './outcome.js';
 
@@ -68,3 +68,25 @@ export interface RefusePlan extends PlanBase {
 }
 
 export type Plan = PassPlan | RewritePlan | RefusePlan;
+
+/** One answer the prompt offers. */
+export interface Offer {
+  choice: PromptChoice;
+  label: string;
+}
+
+/**
+ * A question for the user: a situation whose action is `prompt` applies.
+ * Nothing runs; the CLI asks (or takes the remembered answer, or
+ * promptDefault) and decides again with the answer as a value.
+ */
+export interface AskPlan extends PlanBase {
+  action: 'ask';
+  situation: SituationId;
+  offers: Offer[];
+  /** The directory an answer is remembered for (the project root). */
+  dir: string;
+}
+
+/** What decide() returns: a plan, or a question whose answer decides it. */
+export type Decision = Plan | AskPlan;

@@ -3,7 +3,7 @@ import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
 import type { ConfigLayer, PartialConfig } from '../config/types.js';
 import { type Facts, type InterpreterFacts, noPipSettings } from '../facts.js';
-import type { Plan } from '../plan.js';
+import type { Decision } from '../plan.js';
 import { decide } from './decide.js';
 
 const SYS = '/usr/local';
@@ -70,7 +70,7 @@ function config(values: PartialConfig = {}) {
   return merge([layer]);
 }
 
-function plan(cmd: string, f: Facts, values: PartialConfig = {}): Plan {
+function plan(cmd: string, f: Facts, values: PartialConfig = {}): Decision {
   const [name = '', ...args] = cmd.split(' ');
   const call = classifyCall(name, args);
   if (!call) throw new Error(`not handled: ${cmd}`);
