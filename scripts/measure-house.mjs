@@ -121,7 +121,7 @@ const lines = (f) => readFileSync(f, 'utf8').split('\n').length - 1;
 
 function situationImporters() {
   // situation.ts and the files it was split into (src/core/decide/).
-  const names = ['situation', 'situation-type', 'pip-versions', 'same-path', 'hints'];
+  const names = ['situation', 'situations/situation', 'pip-versions', 'same-path', 'hints'];
   const targets = names.map((n) => join(src, 'core', 'decide', `${n}.js`));
   return walk(src)
     .filter((f) =>

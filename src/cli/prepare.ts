@@ -18,9 +18,9 @@ import { shimDirsToSkip } from '../io/shims/marked-shim-dirs.js';
 import { bypassLocked, configGate } from './config-gate.js';
 import type { CommandContext } from './context.js';
 import { cwdGonePlan } from './cwd-gone.js';
-import type { Prepared } from './prepared.js';
+import type { Prepared } from './prepared-call.js';
 
-export type { Prepared } from './prepared.js';
+export type { Prepared } from './prepared-call.js';
 
 /**
  * Everything between the user's command and its Plan, in a straight line:

@@ -7,7 +7,7 @@ import { type Inputs, startRecording } from '../../io/plan-cache/record-inputs.j
 import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
 import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
-import type { Prepared } from '../prepared.js';
+import type { Prepared } from '../prepared-call.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { decisionRecord, writeDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';

@@ -1,6 +1,5 @@
 import { describeValue, displayPath, isPlainObject } from './display.js';
 import { checkLocks } from './locks.js';
-import { checkRules } from './rules.js';
 import { closest } from './suggest.js';
 import {
   ACTIONS,
@@ -15,6 +14,7 @@ import {
   type VenvConfig,
 } from './types.js';
 import { checkAudit } from './validate-audit.js';
+import { checkRules } from './validate-rules.js';
 
 export const BOOLEAN_KEYS = [
   'condaBase',

@@ -12,7 +12,7 @@ import type { Facts } from '../facts.js';
 import type { Plan } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
 import type { Draft } from './draft.js';
-import { shortOutcomes } from './short-notices.js';
+import { shortOutcomes } from './short-outcomes.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
 export function assemblePlan(

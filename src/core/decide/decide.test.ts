@@ -374,7 +374,7 @@ describe('decide: externally managed', () => {
   });
 
   // --break-system-packages came in pip 23.0.1; pip 23.0 honours PEP 668
-  // but would reject the option ("no such option"). (issue 6 #9)
+  // but would reject the option ("no such option", pypa/pip#11780).
   // Without the option pip 23.0 refuses, so pipwarden refuses in its place.
   it('pip 23.0: allowBreakSystemPackages adds nothing pip 23.0 lacks, and warns', () => {
     const p = plan('pip install x', facts({}, { ...em, pipVersion: '23.0' }), {

@@ -6,8 +6,8 @@ import type { Facts } from '../facts.js';
 import type { AskPlan, Decision, Plan, Reason } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
 import { changesEnv } from '../triage.js';
+import { applyRules } from './apply-rules.js';
 import { assemblePlan } from './assemble.js';
-import { useDisposableBase } from './disposable-base.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
 import { policeNextSteps } from './police-next-steps.js';
 import {
@@ -19,15 +19,15 @@ import {
   promptingIds,
   withPromptAs,
 } from './prompt.js';
-import { applyRules } from './rules.js';
-import { newSituation } from './situation.js';
 import { externallyManaged } from './situations/externally-managed.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
 import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
+import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
+import { useDisposableBase } from './use-disposable-base.js';
 import { explicitLocation } from './user-mode.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Reason } from '../plan.js';
 import type { Draft } from './draft.js';
 import { makeVenv } from './hints.js';
-import type { Situation } from './situation.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * When `onExternallyManaged: pip` lets pip run on an externally managed

@@ -3,7 +3,8 @@ import type { NextStep } from '../outcome.js';
 import { stepText } from '../render/next-steps.js';
 import { applied, refuse } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
-import { atLeast, PIP_PYTHON_OPTION, type Situation } from './situation.js';
+import { atLeast, PIP_PYTHON_OPTION } from './pip-versions.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * The `venv` action: install into the configured venv (default: the

@@ -1,9 +1,10 @@
 import { stepsText, stepText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
-import { atLeast, PIP_BREAK_SYSTEM_PACKAGES, PIP_PEP668, type Situation } from '../situation.js';
+import { atLeast, PIP_BREAK_SYSTEM_PACKAGES, PIP_PEP668 } from '../pip-versions.js';
 import { breaksSystemPackages } from '../user-mode.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /** 4. PEP 668: pip refuses; we add the next step, or act as configured. */
 export function externallyManaged(s: Situation): boolean {

@@ -1,8 +1,10 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
+import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
-import { atLeast, PIP_PYTHON_OPTION, type Situation, samePrefix } from '../situation.js';
+import { samePrefix } from '../same-path.js';
+import type { Situation } from './situation.js';
 
 /**
  * 2. A conda or pixi env (or a venv) is active, but the pip that would run

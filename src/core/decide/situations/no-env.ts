@@ -1,7 +1,8 @@
 import { refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
-import { type Situation, samePrefix } from '../situation.js';
+import { samePrefix } from '../same-path.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /** 3. Installing outside any env: the org "venv only" rule lives here. */
 export function noEnv(s: Situation): boolean {

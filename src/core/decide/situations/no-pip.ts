@@ -1,6 +1,7 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
-import { atLeast, PIP_PYTHON_OPTION, type Situation } from '../situation.js';
+import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import type { Situation } from './situation.js';
 
 /**
  * `python -m pip install` under an interpreter that has no pip (a conda or

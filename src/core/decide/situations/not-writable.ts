@@ -1,8 +1,9 @@
 import { stepsText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
-import { atLeast, PIP_USER_FALLBACK, type Situation } from '../situation.js';
+import { atLeast, PIP_USER_FALLBACK } from '../pip-versions.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /**
  * 5. site-packages is not writable and the user site is enabled: pip would

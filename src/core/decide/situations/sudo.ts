@@ -1,7 +1,7 @@
 import { stepText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
-import type { Situation } from '../situation.js';
+import type { Situation } from './situation.js';
 
 /**
  * 6. `sudo pip install` outside an env: root-owned files in the system

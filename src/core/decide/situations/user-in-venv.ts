@@ -1,7 +1,7 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import type { Situation } from '../situation.js';
 import { describeSource } from '../user-mode.js';
+import type { Situation } from './situation.js';
 
 /**
  * 1. User mode inside a venv without system site-packages. pip refuses:

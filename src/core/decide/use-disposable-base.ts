@@ -1,4 +1,4 @@
-import type { Situation } from './situation.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * `disposableUserSite: true`: a user install goes to a throw-away user base
