@@ -4,7 +4,11 @@
 //   type checker, within src/), how many it calls directly, and how often the
 //   walk (depth first, in call order) comes back to a file it had already left;
 // - the files that import situation.ts or the files it was split into;
-// - lines per folder of src/, and the largest functions.
+// - lines per folder of src/, and the largest functions;
+// - lines that read a sentence back (a notice matched by its text, a hint split).
+// MEASURE_DEBUG=prepare:src/cli (a function and the folder walked) lists the walk.
+// The numbers before issue 20's changes: scripts/house-before.txt (this script
+// run on the tree before them), after: scripts/house-after.txt.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +39,22 @@ function declOf(node) {
   let sym = checker.getSymbolAtLocation(node);
   if (!sym) return null;
   if (sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
-  const d = sym.valueDeclaration ?? sym.declarations?.[0];
+  // An overloaded function: its implementation, the declaration with a body.
+  const d =
+    sym.declarations?.find((x) => ts.isFunctionDeclaration(x) && x.body !== undefined) ??
+    sym.valueDeclaration ??
+    sym.declarations?.[0];
   if (!d) return null;
   const file = d.getSourceFile().fileName;
   if (!file.startsWith(src) || file.endsWith('.test.ts')) return null;
   if (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) return d;
+  // `const { f } = await import('./x.js')`: the function the binding holds.
+  if (ts.isBindingElement(d)) {
+    const f = checker.getTypeAtLocation(node).getSymbol()?.valueDeclaration;
+    return f && ts.isFunctionDeclaration(f) && f.getSourceFile().fileName.startsWith(src)
+      ? f
+      : null;
+  }
   if (ts.isVariableDeclaration(d) && d.initializer && ts.isFunctionLike(d.initializer))
     return d.initializer;
   return null;
@@ -71,10 +86,10 @@ function findFunction(file, name) {
   let found = null;
   const visit = (n) => {
     if (found) return;
-    if (
-      (ts.isFunctionDeclaration(n) || ts.isVariableDeclaration(n)) &&
-      n.name?.getText() === name
-    ) {
+    const named = n.name?.getText() === name;
+    // An overload signature has no body: the implementation follows it.
+    if (named && ts.isFunctionDeclaration(n) && n.body === undefined) return;
+    if ((ts.isFunctionDeclaration(n) || ts.isVariableDeclaration(n)) && named) {
       found = ts.isVariableDeclaration(n) ? n.initializer : n;
       return;
     }
@@ -85,7 +100,11 @@ function findFunction(file, name) {
   return found;
 }
 
-/** Depth-first walk from one function: stops (functions), files, and returns to a file already left. */
+/**
+ * Depth-first walk from one function, in call order: stops (functions),
+ * files, and how often it comes back to a file it had left (other than the
+ * starting one).
+ */
 function trace(file, name, under = src) {
   const start = findFunction(file, name);
   const seen = new Set();
@@ -100,15 +119,19 @@ function trace(file, name, under = src) {
   const left = new Set();
   let returns = 0;
   let prev = null;
+  const home = start.getSourceFile().fileName;
   for (const fn of order) {
     const f = fn.getSourceFile().fileName;
     if (prev !== null && f !== prev) {
-      if (left.has(f)) returns++;
+      // Coming back to the starting file is the line going on, not a detour.
+      if (left.has(f) && f !== home) returns++;
       left.add(prev);
     }
     prev = f;
   }
   const direct = new Set(callees(start));
+  if (process.env.MEASURE_DEBUG === `${name}:${rel(under)}`)
+    for (const fn of order) console.error(`${rel(fn.getSourceFile().fileName)} ${nameOf(fn)}`);
   return {
     direct: direct.size,
     reached: order.length - 1,
@@ -120,17 +143,25 @@ function trace(file, name, under = src) {
 const lines = (f) => readFileSync(f, 'utf8').split('\n').length - 1;
 
 function situationImporters() {
-  // situation.ts and the files it was split into (src/core/decide/).
+  // situation.ts and the files it was split into (src/core/decide/), each
+  // with the number of files that import it.
   const names = ['situation', 'situations/situation', 'pip-versions', 'same-path', 'hints'];
-  const targets = names.map((n) => join(src, 'core', 'decide', `${n}.js`));
-  return walk(src)
-    .filter((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)].some((m) =>
-        targets.includes(resolve(dirname(f), m[1])),
-      ),
-    )
-    .map(rel)
-    .sort();
+  const by = {};
+  const all = new Set();
+  for (const f of walk(src)) {
+    for (const m of readFileSync(f, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+      const target = resolve(dirname(f), m[1]);
+      const name = names.find((n) => target === join(src, 'core', 'decide', `${n}.js`));
+      if (name === undefined) continue;
+      by[name] ??= new Set();
+      by[name].add(rel(f));
+      all.add(rel(f));
+    }
+  }
+  return {
+    files: [...all].sort(),
+    byTarget: Object.fromEntries(Object.entries(by).map(([k, v]) => [`${k}.ts`, v.size])),
+  };
 }
 
 function perFolder() {
@@ -191,7 +222,9 @@ const result = {
         .split('\n')
         .forEach((l, i) => {
           if (
-            /\.text\.startsWith\(|\.text === |\.message === |n\.text\)|step\.at\(-[0-9]\)/.test(l)
+            /\.text\.startsWith\(|(?<!typeof [\w.?]*)\.(?:text|message) === \w|=== \w+\.(?:text|message)\b|step\.at\(-\d\)|split\(\/, or /.test(
+              l,
+            )
           )
             hits.push(`${rel(f)}:${i + 1}`);
         });
@@ -215,10 +248,12 @@ if (process.argv.includes('--json')) {
   console.log(
     `decide: calls ${d.direct} directly, reaches ${d.reached} in ${d.files} files, returns to a file it left ${d.returnsToAFileLeft} times`,
   );
-  console.log(
-    `files importing situation.ts or its successors: ${result.situationImporters.length}`,
-  );
-  for (const f of result.situationImporters) console.log(`  ${f}`);
+  const imp = result.situationImporters;
+  const each = Object.entries(imp.byTarget)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  console.log(`files importing situation.ts or its successors: ${imp.files.length} (${each})`);
+  for (const f of imp.files) console.log(`  ${f}`);
   console.log(`lines that read a sentence back: ${result.sentenceParsers.length}`);
   for (const f of result.sentenceParsers) console.log(`  ${f}`);
   console.log('lines per folder (files, code lines, test lines):');
