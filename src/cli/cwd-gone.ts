@@ -4,7 +4,7 @@ import { merge } from '../core/config/merge.js';
 import { passPlan } from '../core/decide/decide.js';
 import { gatherFacts } from '../io/gather-facts.js';
 import type { CommandContext } from './context.js';
-import type { Prepared } from './prepared.js';
+import type { Prepared } from './prepared-call.js';
 
 /**
  * The plan when the cwd has been deleted: the user's command, unchanged.

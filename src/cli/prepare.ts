@@ -1,13 +1,16 @@
 import { isAbsolute, resolve } from 'node:path';
-import { classifyCall } from '../core/call.js';
+import { type Call, classifyCall } from '../core/call.js';
 import { merge } from '../core/config/merge.js';
+import type { ResolvedConfig } from '../core/config/types.js';
 import { decide, passPlan } from '../core/decide/decide.js';
-import { promptingIds } from '../core/decide/prompt.js';
+import { type Answer, promptingIds } from '../core/decide/prompt.js';
 import { PipwardenError } from '../core/errors.js';
-import { triage } from '../core/triage.js';
-import { loadConfig } from '../io/config/load-config.js';
+import type { ToolFacts } from '../core/facts.js';
+import type { AskPlan } from '../core/plan.js';
+import { type Triage, triage } from '../core/triage.js';
+import { type LoadedConfig, loadConfig } from '../io/config/load-config.js';
 import { exists } from '../io/fs-checks.js';
-import { gatherFacts } from '../io/gather-facts.js';
+import { type GatherOptions, gatherFacts } from '../io/gather-facts.js';
 import { statCode } from '../io/interpreter/resolve-interpreter.js';
 import { findOnPath } from '../io/interpreter/which.js';
 import { cacheDir } from '../io/paths.js';
@@ -15,14 +18,16 @@ import { shimDirsToSkip } from '../io/shims/marked-shim-dirs.js';
 import { bypassLocked, configGate } from './config-gate.js';
 import type { CommandContext } from './context.js';
 import { cwdGonePlan } from './cwd-gone.js';
-import type { Prepared } from './prepared.js';
+import type { Prepared } from './prepared-call.js';
 
-export type { Prepared } from './prepared.js';
+export type { Prepared } from './prepared-call.js';
 
 /**
- * Everything between the user's command and its Plan: classify, resolve the
- * real executable (never one of our shims), load config, gather facts, decide.
- * `explain`, `run` and `shell-plan` all come through here, so they agree.
+ * Everything between the user's command and its Plan, in a straight line:
+ * classify and triage, read config, gather facts once, then decide. A
+ * question (`ask`) is answered on the terminal and decided again with the
+ * answer as a value. `explain`, `run` and `shell-plan` all come through
+ * here, so they agree.
  */
 export async function prepare(
   command: string[],
@@ -30,6 +35,31 @@ export async function prepare(
   realPath: string | null = null,
   ask = false,
 ): Promise<Prepared> {
+  const call = classify(command);
+  const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
+  const real = realPath ?? resolveReal(command[0] ?? '', ctx, exclude);
+  if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
+  const t = await triageFirst(call, ctx);
+  const { config, warnings } = t.kind === 'pass' ? noConfig() : await readConfig(t.loaded, ctx);
+  const facts = await gatherFacts(
+    factsInput({ kind: call.tool, name: call.name, path: real }, t, config, ctx, exclude),
+  );
+  if (t.kind === 'pass')
+    return { call, facts, config, plan: passPlan(call, facts, t.inv, t.why), warnings };
+  const decided = decide(call, facts, config);
+  const plan =
+    decided.action === 'ask'
+      ? decide(call, facts, config, await answer(decided, config, ctx, ask))
+      : decided;
+  return { call, facts, config, plan, warnings };
+}
+
+/** What a call triage passed reads of the config: nothing. */
+function noConfig(): { config: ResolvedConfig; warnings: string[] } {
+  return { config: merge([]), warnings: [] };
+}
+
+function classify(command: string[]): Call {
   const [nameOrPath, ...args] = command;
   if (nameOrPath === undefined) {
     throw new PipwardenError(
@@ -46,42 +76,53 @@ export async function prepare(
       'pipwarden explain -- pip install <pkg>   or   -- python3 -m pip install <pkg>',
     );
   }
-  const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
-  const real = realPath ?? resolveReal(nameOrPath, ctx, exclude);
-  if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
-  const tool = { kind: call.tool, name: call.name, path: real };
-  // Triage comes first, before any config is read: a broken .pipwardenrc
-  // must not stop PIPWARDEN_DISABLE=1 (its own hint says so), nor `pip list`.
-  const load = () =>
-    loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home, sets: ctx.configSets });
-  // Only the org layer can lock the bypass, so config is read before triage
-  // only when the bypass is asked for; loading never throws (config-gate.ts).
-  let loaded = ctx.env.PIPWARDEN_DISABLE === '1' ? await load() : null;
+  return call;
+}
+
+type Triaged =
+  | (Triage & { kind: 'pass' })
+  | (Triage & { kind: 'decide'; loaded: LoadedConfig | null });
+
+/**
+ * Triage comes first, before any config is read: a broken .pipwardenrc must
+ * not stop PIPWARDEN_DISABLE=1 (its own hint says so), nor `pip list`. Only
+ * the org layer can lock the bypass, so config is read before triage only
+ * when the bypass is asked for; loading never throws (config-gate.ts).
+ */
+async function triageFirst(call: Call, ctx: CommandContext): Promise<Triaged> {
+  const loaded = ctx.env.PIPWARDEN_DISABLE === '1' ? await load(ctx) : null;
   const t = triage(call, {
     disable: ctx.env.PIPWARDEN_DISABLE,
     disableLocked: loaded !== null && bypassLocked(loaded),
   });
-  if (t.kind === 'pass') {
-    const facts = await gatherFacts({
-      tool,
-      env: ctx.env,
-      cwd: ctx.cwd,
-      exclude,
-      skipInterpreter: true,
-    });
-    return {
-      call,
-      facts,
-      config: merge([]),
-      plan: passPlan(call, facts, t.inv, t.why),
-      warnings: [],
-    };
-  }
-  loaded ??= await load();
-  // Org fail-closed, bad user or project files, and the lock on the bypass.
+  return t.kind === 'pass' ? t : { ...t, loaded };
+}
+
+function load(ctx: CommandContext): Promise<LoadedConfig> {
+  return loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home, sets: ctx.configSets });
+}
+
+/** The config layers, checked: org fail-closed, bad user or project files, the lock on the bypass. */
+async function readConfig(
+  already: LoadedConfig | null,
+  ctx: CommandContext,
+): Promise<{ config: ResolvedConfig; warnings: string[] }> {
+  const loaded = already ?? (await load(ctx));
   const gateWarnings = configGate(loaded, ctx.env);
-  const config = loaded.resolved;
-  const facts = await gatherFacts({
+  return { config: loaded.resolved, warnings: [...loaded.warnings, ...gateWarnings] };
+}
+
+/** What gatherFacts reads: only the tool's own facts for a call triage passed. */
+function factsInput(
+  tool: ToolFacts,
+  t: Triaged,
+  config: ResolvedConfig,
+  ctx: CommandContext,
+  exclude: string[],
+): GatherOptions {
+  if (t.kind === 'pass')
+    return { tool, env: ctx.env, cwd: ctx.cwd, exclude, skipInterpreter: true };
+  return {
     tool,
     env: ctx.env,
     cwd: ctx.cwd,
@@ -91,17 +132,21 @@ export async function prepare(
     cacheDir: cacheDir(ctx.env),
     exclude,
     venvPath: config.config.venv.path,
-    disposableUserSite: config.config.disposableUserSite,
-  });
-  // The prompt action resolves to an ordinary call and config first; its
-  // code (readline, the answers file) loads only when a rule says `prompt`.
-  const p =
-    promptingIds(config).length === 0
-      ? { call, facts, config, notices: [] }
-      : await (await import('./resolve-prompt.js')).resolvePrompt(call, facts, config, ctx, ask);
-  const plan = decide(p.call, p.facts, p.config);
-  plan.notices.unshift(...p.notices);
-  return { call, facts, config, plan, warnings: [...loaded.warnings, ...gateWarnings] };
+    // The prompt may offer the disposable user site: its base is a fact too.
+    disposableUserSite: config.config.disposableUserSite || promptingIds(config).length > 0,
+  };
+}
+
+/** The prompt's answer; its code (readline, the answers file) loads only when a plan asks. */
+async function answer(
+  plan: AskPlan,
+  config: ResolvedConfig,
+  ctx: CommandContext,
+  ask: boolean,
+): Promise<Answer> {
+  const { answerPrompt } = await import('./answer-prompt.js');
+  const from = config.sources.promptDefault?.file ?? 'default';
+  return answerPrompt(plan, ctx, ask, config.config.promptDefault, from);
 }
 
 function resolveReal(nameOrPath: string, ctx: CommandContext, exclude: string[]): string {

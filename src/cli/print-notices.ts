@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Notice } from '../core/plan.js';
+import { formatNotice } from '../core/render/notice-line.js';
 
 /**
  * pipwarden's lines on stderr, never stdout: tools parse `pip list` and
@@ -28,18 +29,6 @@ export function audible(notices: Notice[], quiet: boolean): Notice[] {
 /** PIPWARDEN_QUIET=1: the shims' way to ask for `--quiet`. */
 export function quietEnv(env: NodeJS.ProcessEnv): boolean {
   return env.PIPWARDEN_QUIET === '1';
-}
-
-export function formatNotice(n: Notice, c: ChalkInstance): string {
-  const tag = c.bold('pipwarden:');
-  switch (n.level) {
-    case 'notice':
-      return `${tag} ${n.text}`;
-    case 'warning':
-      return `${tag} ${c.yellow('warning:')} ${n.text}`;
-    case 'error':
-      return `${tag} ${c.red(n.text)}`;
-  }
 }
 
 export async function printWarnings(

@@ -1,6 +1,6 @@
 import { type AuditRecord, auditRecord, isSilentPass } from '../core/audit-record.js';
 import type { CommandContext } from './context.js';
-import type { Prepared } from './prepared.js';
+import type { Prepared } from './prepared-call.js';
 
 /**
  * The audit record of a decision, or null for a silent pass, which is not

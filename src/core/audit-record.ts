@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config/types.js';
 import type { Plan } from './plan.js';
-import { userBaseOf } from './provenance/user-base.js';
+import { userBaseOf } from './user-base.js';
 
 /** One line of the audit log (JSON). Field names are a format: add, never rename. */
 export interface AuditRecord {

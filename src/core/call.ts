@@ -21,8 +21,9 @@ export type Call =
   | { kind: 'other'; tool: 'pip' | 'python'; name: string; args: string[] };
 
 // The names of the README's promise: pip, pip3, pip3.X, python, python3,
-// python3.X. Python 2's pip2/python2.7 are left alone, as rehash always did
-// (call.ts used to accept them while rehash wrote no shim: issue 7 §3).
+// python3.X. Python 2's pip2/python2.7 are left alone, as rehash always did:
+// toolOf below is the one answer for the engine and for rehash (tested in
+// src/core/render/shim.test.ts).
 const NAME = /^(pip|python)(3(\.\d+)?)?$/;
 
 const NO_FLAGS: PythonFlags = { isolated: false, ignoreEnvironment: false, noUserSite: false };

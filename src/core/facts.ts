@@ -161,6 +161,8 @@ export interface Facts {
    * set; absent means "none".
    */
   disposableUserBase?: string;
+  /** The user's login shell ($SHELL), for how to activate a venv; absent: sh's words. */
+  shell?: string;
 }
 
 export interface ConfiguredVenv {

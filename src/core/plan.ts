@@ -1,6 +1,7 @@
 import type { PipInvocation } from './argv/types.js';
-import type { Action, SituationId, ValueSource } from './config/types.js';
+import type { Action, PromptChoice, SituationId, ValueSource } from './config/types.js';
 import type { Facts } from './facts.js';
+import type { Level, NextStep, Outcome } from './outcome.js';
 
 /** Why the plan is what it is: one entry per situation that applied. */
 export interface Reason {
@@ -19,12 +20,23 @@ export interface EnvChange {
 
 /** A line for stderr. Refusals and errors always print; notices honour `notices: false`. */
 export interface Notice {
-  level: 'notice' | 'warning' | 'error';
+  level: Level;
   text: string;
 }
 
 interface PlanBase {
-  /** Lines to print on stderr before running (or instead of running). */
+  /** What the plan says, as values, in order (src/core/outcome.ts). */
+  outcomes: Outcome[];
+  /**
+   * A refusal's alternatives, each checked against the policy; or, for a
+   * plan that runs, the step after it (activate the venv it created).
+   */
+  nextSteps: NextStep[];
+  /**
+   * The lines to print on stderr before running (or instead of running),
+   * as `renderNotices` (src/core/render/notices.ts) wrote them from the
+   * values above: the shim, `run` and `explain` print exactly these.
+   */
   notices: Notice[];
   reasons: Reason[];
   /** pip's parsed argv; null when the call is not a pip call (`python -c …`). */
@@ -49,8 +61,32 @@ export interface RewritePlan extends PlanBase {
 
 export interface RefusePlan extends PlanBase {
   action: 'refuse';
+  /** Why, in one sentence (the line after `refused: `). */
+  refusal: string;
   /** Documented exit code (see docs/exit-codes.md). */
   exitCode: number;
 }
 
 export type Plan = PassPlan | RewritePlan | RefusePlan;
+
+/** One answer the prompt offers. */
+export interface Offer {
+  choice: PromptChoice;
+  label: string;
+}
+
+/**
+ * A question for the user: a situation whose action is `prompt` applies.
+ * Nothing runs; the CLI asks (or takes the remembered answer, or
+ * promptDefault) and decides again with the answer as a value.
+ */
+export interface AskPlan extends PlanBase {
+  action: 'ask';
+  situation: SituationId;
+  offers: Offer[];
+  /** The directory an answer is remembered for (the project root). */
+  dir: string;
+}
+
+/** What decide() returns: a plan, or a question whose answer decides it. */
+export type Decision = Plan | AskPlan;

@@ -138,6 +138,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE
       ? { disposableUserBase: disposableBase(env, interpreter.version) }
       : {}),
+    ...(env.SHELL === undefined ? {} : { shell: env.SHELL }),
   };
 }
 

@@ -64,8 +64,8 @@ describe.skipIf(notRoot)('preset venv-only', () => {
 });
 
 describe.skipIf(notRoot)('a refusal never suggests a step the policy forbids', () => {
-  // issue 8: onNotWritable: refuse used to say "next: pip install --user",
-  // and that install succeeded.
+  // onNotWritable: refuse used to say "next: pip install --user", and that
+  // install succeeded (src/core/decide/police-next-steps.ts checks each step now).
   it('onNotWritable: refuse does not offer --user', () => {
     const { w } = orgWorld('onNotWritable: refuse\n');
     const venv = makeVenv(DEBIAN_PYTHON, join(w.root, 'venv'), { systemSitePackages: true });

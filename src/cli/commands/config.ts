@@ -1,8 +1,8 @@
 import { displayPath } from '../../core/config/display.js';
 import { CONFIG_KEYS, flatten } from '../../core/config/keys.js';
 import { overrideHint } from '../../core/config/override-layers.js';
-import type { Rule } from '../../core/config/rules.js';
 import type { ResolvedConfig, SituationRule, ValueSource } from '../../core/config/types.js';
+import type { Rule } from '../../core/config/validate-rules.js';
 import { PipwardenError } from '../../core/errors.js';
 import { type ConfigLocations, configLocations, loadConfig } from '../../io/config/load-config.js';
 import type { Command } from '../context.js';

@@ -8,7 +8,6 @@ import { prepare } from '../prepare.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { recordDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
-import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * `pipwarden run -- <command…>`: carry the plan out. pip's exit code (or its
@@ -19,13 +18,7 @@ export const run: Command = async (args, ctx) => {
   const prepared = await prepare(rest, { ...ctx, configSets: all.get('--set') }, null, true);
   const { plan, warnings } = prepared;
   await printWarnings(warnings, ctx.stderr);
-  await printNotices(
-    audible(
-      [...plan.notices, ...venvNextStep(plan, ctx.env)],
-      flags.has('--quiet') || quietEnv(ctx.env),
-    ),
-    ctx.stderr,
-  );
+  await printNotices(audible(plan.notices, flags.has('--quiet') || quietEnv(ctx.env)), ctx.stderr);
   await recordDecision(prepared, rest, ctx);
   return execute(keepBytes(plan, rest.slice(1)), ctx.env);
 };

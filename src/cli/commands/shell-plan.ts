@@ -8,11 +8,10 @@ import { planCacheRequest, savePlan } from '../../io/plan-cache/save-plan.js';
 import { droppedPipNames } from '../../io/shell/dropped-env-names.js';
 import type { Command, CommandContext } from '../context.js';
 import { prepare } from '../prepare.js';
-import type { Prepared } from '../prepared.js';
+import type { Prepared } from '../prepared-call.js';
 import { audible, printNotices, printWarnings, quietEnv } from '../print-notices.js';
 import { decisionRecord, writeDecision } from '../record-decision.js';
 import { splitArgs } from '../split-args.js';
-import { venvNextStep } from '../venv-next-step.js';
 
 /**
  * The shims' entry: `shell-plan --real <path> --name <name> -- <args…>`.
@@ -37,13 +36,7 @@ export const shellPlan: Command = async (args, ctx) => {
   const decide = async (dctx: CommandContext) => {
     const prepared = await prepare(command, dctx, real, true);
     await printWarnings(prepared.warnings, dctx.stderr);
-    await printNotices(
-      audible(
-        [...prepared.plan.notices, ...venvNextStep(prepared.plan, dctx.env)],
-        quietEnv(dctx.env),
-      ),
-      dctx.stderr,
-    );
+    await printNotices(audible(prepared.plan.notices, quietEnv(dctx.env)), dctx.stderr);
     // Read while recording: the record's user, cwd and log path are inputs too.
     const record = await decisionRecord(prepared, command, dctx);
     return { prepared, audit: record && { record, log: auditLogPath(dctx.env) } };

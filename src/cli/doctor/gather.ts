@@ -52,7 +52,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
     const plan = decide(call, facts, loaded.resolved);
     pipInstall = {
       action: plan.action,
-      command: plan.action === 'refuse' ? null : plan.command,
+      command: plan.action === 'refuse' || plan.action === 'ask' ? null : plan.command,
       reasons: plan.reasons.map((r) => r.message),
     };
   }

@@ -1,7 +1,6 @@
 import { displayPath } from './display.js';
 import { type ConfigKey, type FlatConfig, flatten, unflatten } from './keys.js';
 import { lockedKeys } from './locks.js';
-import type { Rule } from './rules.js';
 import {
   type Config,
   type ConfigLayer,
@@ -10,6 +9,7 @@ import {
   type SituationRule,
   type ValueSource,
 } from './types.js';
+import type { Rule } from './validate-rules.js';
 
 const rule = (action: SituationRule['action']): SituationRule => ({ action, message: null });
 

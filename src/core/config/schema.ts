@@ -1,5 +1,7 @@
 import { LOCK_ENTRIES } from './locks.js';
 import { DEFAULT_CONFIG } from './merge.js';
+import { PROMPT_CHOICES, SITUATION_IDS, SITUATIONS } from './types.js';
+import { BOOLEAN_KEYS, PRESETS } from './validate.js';
 import {
   ENV_KINDS,
   ITEM_PATTERNS,
@@ -7,9 +9,7 @@ import {
   RULE_ACTIONS,
   WHEN_TYPES,
   type WhenType,
-} from './rules.js';
-import { PROMPT_CHOICES, SITUATION_IDS, SITUATIONS } from './types.js';
-import { BOOLEAN_KEYS, PRESETS } from './validate.js';
+} from './validate-rules.js';
 
 type Schema = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * Layers (org → user → project) are validated one by one, then merged; every
  * merged value remembers the file it came from.
  */
-import type { Rule } from './rules.js';
+import type { Rule } from './validate-rules.js';
 
 /** What to do when a situation applies. */
 export type Action =

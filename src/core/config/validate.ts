@@ -1,7 +1,6 @@
 import { describeValue, displayPath, isPlainObject } from './display.js';
 import { TOP_LEVEL_KEYS } from './keys.js';
 import { checkLocks } from './locks.js';
-import { checkRules } from './rules.js';
 import { closest } from './suggest.js';
 import {
   ACTIONS,
@@ -16,6 +15,7 @@ import {
   type VenvConfig,
 } from './types.js';
 import { checkAudit } from './validate-audit.js';
+import { checkRules } from './validate-rules.js';
 
 export const BOOLEAN_KEYS = [
   'condaBase',

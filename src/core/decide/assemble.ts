@@ -10,8 +10,9 @@ import type { ResolvedConfig } from '../config/types.js';
 import { EXIT_CODES } from '../errors.js';
 import type { Facts } from '../facts.js';
 import type { Plan } from '../plan.js';
+import { renderNotices } from '../render/notices.js';
 import type { Draft } from './draft.js';
-import { shortNotices } from './short-notices.js';
+import { shortOutcomes } from './short-outcomes.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
 export function assemblePlan(
@@ -21,18 +22,19 @@ export function assemblePlan(
   config: ResolvedConfig,
   draft: Draft,
 ): Plan {
-  const short = shortNotices(draft, facts);
-  const notices = config.config.notices ? short : short.filter((n) => n.level !== 'notice');
+  const show = config.config.notices;
   if (draft.refusal) {
+    const said = {
+      outcomes: shortOutcomes(draft, facts, draft.reasons),
+      reasons: draft.reasons,
+      nextSteps: draft.refusal.steps,
+      refusal: draft.refusal.message,
+    };
     return {
       action: 'refuse',
       exitCode: EXIT_CODES.refused,
-      notices: [
-        ...notices,
-        { level: 'error', text: `refused: ${draft.refusal.message}` },
-        { level: 'error', text: `next: ${draft.refusal.hint}` },
-      ],
-      reasons: draft.reasons,
+      ...said,
+      notices: renderNotices(said, show),
       invocation: inv,
       facts,
     };
@@ -57,16 +59,22 @@ export function assemblePlan(
           source: null,
         },
       ];
+  const said = {
+    outcomes: shortOutcomes(draft, facts, reasons),
+    reasons,
+    nextSteps: draft.after,
+  };
+  const notices = renderNotices(said, show);
   if (!changed) {
-    return { action: 'pass', command, env, notices, reasons, invocation: inv, facts };
+    return { action: 'pass', command, env, ...said, notices, invocation: inv, facts };
   }
   return {
     action: 'rewrite',
     command,
     env,
     before: draft.before,
+    ...said,
     notices,
-    reasons,
     invocation: inv,
     facts,
   };

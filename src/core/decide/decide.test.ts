@@ -3,7 +3,7 @@ import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
 import type { ConfigLayer, PartialConfig } from '../config/types.js';
 import { type Facts, type InterpreterFacts, noPipSettings } from '../facts.js';
-import type { Plan } from '../plan.js';
+import type { Decision } from '../plan.js';
 import { decide } from './decide.js';
 
 const SYS = '/usr/local';
@@ -70,7 +70,7 @@ function config(values: PartialConfig = {}) {
   return merge([layer]);
 }
 
-function plan(cmd: string, f: Facts, values: PartialConfig = {}): Plan {
+function plan(cmd: string, f: Facts, values: PartialConfig = {}): Decision {
   const [name = '', ...args] = cmd.split(' ');
   const call = classifyCall(name, args);
   if (!call) throw new Error(`not handled: ${cmd}`);
@@ -374,7 +374,7 @@ describe('decide: externally managed', () => {
   });
 
   // --break-system-packages came in pip 23.0.1; pip 23.0 honours PEP 668
-  // but would reject the option ("no such option"). (issue 6 #9)
+  // but would reject the option ("no such option", pypa/pip#11780).
   // Without the option pip 23.0 refuses, so pipwarden refuses in its place.
   it('pip 23.0: allowBreakSystemPackages adds nothing pip 23.0 lacks, and warns', () => {
     const p = plan('pip install x', facts({}, { ...em, pipVersion: '23.0' }), {

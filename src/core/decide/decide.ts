@@ -3,32 +3,95 @@ import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
-import type { Plan, Reason } from '../plan.js';
+import type { AskPlan, Decision, Plan, Reason } from '../plan.js';
+import { renderNotices } from '../render/notices.js';
 import { changesEnv } from '../triage.js';
+import { applyRules } from './apply-rules.js';
 import { assemblePlan } from './assemble.js';
-import { useDisposableBase } from './disposable-base.js';
-import { policeNextStep } from './next-step.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
-import { applyRules } from './rules.js';
-import { newSituation } from './situation.js';
+import { policeNextSteps } from './police-next-steps.js';
+import {
+  type Answer,
+  answeredAs,
+  askingSituation,
+  offeredVenv,
+  offersFor,
+  promptingIds,
+  withPromptAs,
+} from './prompt.js';
 import { externallyManaged } from './situations/externally-managed.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
 import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
+import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
+import { useDisposableBase } from './use-disposable-base.js';
 import { explicitLocation } from './user-mode.js';
 
 /**
  * The whole policy: a pure function from the user's call, the facts of the
  * world and the merged config to a Plan. `explain` prints it, `run` and the
- * shims carry it out; nothing else decides.
+ * shims carry it out; nothing else decides. Where a situation's action is
+ * `prompt`, the decision is a question (`ask`, with its offers) until it is
+ * given the answer.
  */
-export function decide(call: Call, facts: Facts, config: ResolvedConfig): Plan {
+export function decide(call: Call, facts: Facts, config: ResolvedConfig): Decision;
+export function decide(call: Call, facts: Facts, config: ResolvedConfig, answer: Answer): Plan;
+export function decide(
+  call: Call,
+  facts: Facts,
+  config: ResolvedConfig,
+  answer?: Answer,
+): Decision {
+  const ids = promptingIds(config);
+  if (ids.length === 0 || call.kind !== 'pip') return decidePolicy(call, facts, config);
+  if (answer !== undefined) return withAnswer(call, facts, config, answer);
+  // The situation that asks is the one that refuses with every prompt as a refusal.
+  const probe = decidePolicy(call, facts, withPromptAs(config, ids, 'refuse'));
+  const situation = askingSituation(probe, ids);
+  if (situation === null) return decidePolicy(call, facts, withPromptAs(config, ids, 'pip'));
+  return ask(probe, situation, facts);
+}
+
+function decidePolicy(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   const plan = decideOnce(call, facts, config);
-  // A refusal's next step is checked against the same policy (next-step.ts).
-  return call.kind === 'pip' ? policeNextStep(plan, call, facts, config, decideOnce) : plan;
+  // A refusal's next steps are checked against the same policy (police-next-steps.ts).
+  return call.kind === 'pip' ? policeNextSteps(plan, call, facts, config, decideOnce) : plan;
+}
+
+function ask(probe: Plan, situation: AskPlan['situation'], facts: Facts): AskPlan {
+  return {
+    action: 'ask',
+    situation,
+    offers: offersFor(situation, facts, offeredVenv(facts)),
+    dir: facts.projectRoot,
+    outcomes: [],
+    nextSteps: [],
+    notices: [],
+    reasons: probe.reasons,
+    invocation: probe.invocation,
+    facts,
+  };
+}
+
+/** The plan for the answer given, saying first how it was got unless the user was asked. */
+function withAnswer(
+  call: Extract<Call, { kind: 'pip' }>,
+  facts: Facts,
+  config: ResolvedConfig,
+  answer: Answer,
+): Plan {
+  const as = answeredAs(answer, call, facts, config);
+  const plan = decidePolicy(as.call, facts, as.config);
+  if (answer.how === 'asked') return plan;
+  const { how, choice, dir, from } = answer;
+  const said = {
+    ...plan,
+    outcomes: [{ kind: 'answer' as const, how, choice, dir, from }, ...plan.outcomes],
+  };
+  return { ...said, notices: renderNotices(said, as.config.config.notices) };
 }
 
 function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
@@ -94,6 +157,8 @@ export function passPlan(call: Call, facts: Facts, inv: PipInvocation | null, wh
     action: 'pass',
     command: [facts.tool.path ?? call.name, ...args],
     env: { set: {}, unset: [] },
+    outcomes: [],
+    nextSteps: [],
     notices: [],
     reasons,
     invocation: inv,

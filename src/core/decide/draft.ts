@@ -1,6 +1,13 @@
-import type { Action, ResolvedConfig, SituationId, SituationRule } from '../config/types.js';
+import type {
+  Action,
+  ResolvedConfig,
+  SituationId,
+  SituationRule,
+  ValueSource,
+} from '../config/types.js';
 import { SITUATIONS } from '../config/types.js';
-import type { Notice, Reason } from '../plan.js';
+import type { Level, NextStep, Outcome } from '../outcome.js';
+import type { Reason } from '../plan.js';
 
 /** How pip will be started once the decision is made. */
 export type Runner =
@@ -10,6 +17,15 @@ export type Runner =
   | { kind: 'pip-script'; path: string }
   /** `<python> -m pip`, keeping the user's interpreter flags. */
   | { kind: 'python'; python: string };
+
+/**
+ * An outcome while the draft is built: an applied situation points at its
+ * reason itself (reasons are still added, and a rule's goes first), and
+ * becomes an index into the plan's reasons when the plan is assembled.
+ */
+export type DraftOutcome =
+  | Exclude<Outcome, { kind: 'applied' }>
+  | { kind: 'applied'; level: Level; reason: Reason };
 
 /** The decision as it is built up, situation by situation. */
 export interface Draft {
@@ -24,9 +40,11 @@ export interface Draft {
   envSet: Record<string, string>;
   envUnset: string[];
   before: string[][];
-  notices: Notice[];
+  /** The step after the run (activate the venv `before` creates). */
+  after: NextStep[];
+  outcomes: DraftOutcome[];
   reasons: Reason[];
-  refusal: { message: string; hint: string } | null;
+  refusal: { message: string; steps: NextStep[] } | null;
 }
 
 export function newDraft(): Draft {
@@ -40,7 +58,8 @@ export function newDraft(): Draft {
     envSet: {},
     envUnset: [],
     before: [],
-    notices: [],
+    after: [],
+    outcomes: [],
     reasons: [],
     refusal: null,
   };
@@ -57,22 +76,64 @@ export function applied(
   id: SituationId,
   action: Action,
   message: string,
-  level: Notice['level'] = 'notice',
+  level: Level = 'notice',
 ): void {
   const key = SITUATIONS[id].key;
-  draft.reasons.push({ situation: id, action, message, source: config.sources[key] ?? null });
-  if (action !== 'refuse') draft.notices.push({ level, text: message });
+  const reason: Reason = {
+    situation: id,
+    action,
+    message,
+    source: config.sources[key] ?? null,
+  };
+  draft.reasons.push(reason);
+  if (action !== 'refuse') draft.outcomes.push({ kind: 'applied', level, reason });
   const extra = config.config[key].message;
-  if (extra) draft.notices.push({ level: action === 'refuse' ? 'error' : level, text: extra });
+  if (extra)
+    draft.outcomes.push({
+      kind: 'message',
+      level: action === 'refuse' ? 'error' : level,
+      text: extra,
+    });
 }
 
+/** Record a refusal: its reason, the user's own message, and the steps that would help. */
 export function refuse(
   draft: Draft,
   config: ResolvedConfig,
   id: SituationId,
   message: string,
-  hint: string,
+  steps: NextStep[],
 ): void {
   applied(draft, config, id, 'refuse', message, 'error');
-  draft.refusal ??= { message, hint };
+  draft.refusal ??= { message, steps };
+}
+
+/** A first-match rule as the draft records it: what it does, where it is, its own words. */
+export interface RuleApplied {
+  action: Reason['action'];
+  source: ValueSource | null;
+  message: string | null;
+}
+
+/**
+ * Record that a rule applied: its reason goes first (a rule decides before
+ * any situation it sends the call to), and its own message after what the
+ * situation said. A refusing rule's message prints before the refusal.
+ */
+export function ruleApplied(draft: Draft, rule: RuleApplied, message: string): void {
+  draft.reasons.unshift({ situation: 'rule', action: rule.action, message, source: rule.source });
+  if (rule.message && rule.action !== 'refuse')
+    draft.outcomes.push({ kind: 'message', level: 'notice', text: rule.message });
+}
+
+/** A refusing rule: its reason, its own message, and the steps that would help. */
+export function ruleRefuses(
+  draft: Draft,
+  rule: RuleApplied,
+  message: string,
+  steps: NextStep[],
+): void {
+  ruleApplied(draft, rule, message);
+  if (rule.message) draft.outcomes.push({ kind: 'message', level: 'error', text: rule.message });
+  draft.refusal = { message, steps };
 }

@@ -68,16 +68,3 @@ export function describeIndexSource(use: IndexUse): string {
   if (src.kind === 'env') return `${src.where} in the environment`;
   return `${use.key} in ${src.where}${src.section ? ` [${src.section}]` : ''}`;
 }
-
-/** The step that removes one offending location, by where it came from. */
-export function dropIndexStep(use: IndexUse, allowed: string[]): string {
-  const src = use.source;
-  const list = allowed.join(', ');
-  if (src === 'default') {
-    return `name an approved index with --index-url (or index-url in pip.conf): ${list}`;
-  }
-  if (src.kind === 'argv') return `drop ${src.where} and use an approved index: ${list}`;
-  if (src.kind === 'env') return `unset ${src.where} and use an approved index: ${list}`;
-  const section = src.section ? ` [${src.section}]` : '';
-  return `remove ${use.key} from ${src.where}${section} and use an approved index: ${list}`;
-}

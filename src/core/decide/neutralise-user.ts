@@ -1,4 +1,4 @@
-import type { Situation } from './situation.js';
+import type { Situation } from './situations/situation.js';
 import { describeSource } from './user-mode.js';
 
 /**

@@ -1,5 +1,7 @@
+import type { Reason } from '../plan.js';
 import type { Draft } from './draft.js';
-import { type Situation, venvHint } from './situation.js';
+import { makeVenv } from './hints.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * When `onExternallyManaged: pip` lets pip run on an externally managed
@@ -22,14 +24,14 @@ export function refuseInPipsPlace(s: Situation): void {
     (o) => o.dest === 'help' || o.dest === 'version' || o.dest === 'dry_run',
   );
   if (exempt) return;
-  dropNotice(draft, reason.message);
+  dropNotice(draft, reason);
   reason.action = 'refuse';
   const words = interp.externallyManagedMessage
     ? `: "${condense(interp.externallyManagedMessage)}"`
     : '';
   draft.refusal = {
     message: `${interp.executable} is externally managed (PEP 668), so pip would refuse${words}`,
-    hint: `${venvHint(s)}; or set onExternallyManaged: venv`,
+    steps: [makeVenv(s.facts, { orSet: { key: 'onExternallyManaged', value: 'venv' } })],
   };
 }
 
@@ -40,7 +42,8 @@ export function condense(text: string): string {
   return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }
 
-function dropNotice(draft: Draft, text: string): void {
-  const i = draft.notices.findIndex((n) => n.text === text);
-  if (i !== -1) draft.notices.splice(i, 1);
+/** The refusal says it now: the notice of the reason it replaces goes. */
+function dropNotice(draft: Draft, reason: Reason): void {
+  const i = draft.outcomes.findIndex((o) => o.kind === 'applied' && o.reason === reason);
+  if (i !== -1) draft.outcomes.splice(i, 1);
 }

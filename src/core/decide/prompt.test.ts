@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../facts.js';
+import { classifyCall } from '../call.js';
+import { merge } from '../config/merge.js';
+import { type Facts, noPipSettings } from '../facts.js';
+import { decide } from './decide.js';
 import { offersFor, withUser } from './prompt.js';
 
 const facts = (enableUserSite: boolean) =>
@@ -52,5 +55,87 @@ describe('withUser', () => {
       pythonFlags: { ...call.pythonFlags },
     });
     expect(out.kind === 'pip' ? out.pipArgs : null).toEqual(want);
+  });
+});
+
+describe('decide with a prompt: a question, then the answer as a value', () => {
+  const sys = '/usr/local';
+  const world = {
+    tool: { kind: 'pip', name: 'pip', path: `${sys}/bin/pip` },
+    interpreter: {
+      executable: `${sys}/bin/python3.12`,
+      realpath: `${sys}/bin/python3.12`,
+      version: [3, 12, 1],
+      prefix: sys,
+      basePrefix: sys,
+      purelib: `${sys}/lib/python3.12/site-packages`,
+      platlib: `${sys}/lib/python3.12/site-packages`,
+      stdlib: `${sys}/lib/python3.12`,
+      scripts: `${sys}/bin`,
+      sitePackagesWritable: true,
+      enableUserSite: true,
+      userBase: '/home/u/.local',
+      userSite: '/home/u/.local/lib/python3.12/site-packages',
+      userScripts: '/home/u/.local/bin',
+      userScriptsOnPath: true,
+      externallyManaged: null,
+      pipVersion: '24.2',
+      envKind: 'system',
+      includeSystemSitePackages: null,
+    },
+    activeEnv: null,
+    pipSettings: noPipSettings(),
+    user: { uid: 1000, isRoot: false, sudoUser: null },
+    projectVenv: null,
+    projectRoot: '/p',
+    cwd: '/p',
+    configuredVenv: { path: '/p/.venv', exists: false },
+    disposableUserBase: '/d/python3.12',
+  } as Facts;
+  const config = merge([
+    { level: 'user', file: '/u.yaml', values: { onNoEnv: { action: 'prompt', message: null } } },
+  ]);
+  const call = classifyCall('pip', ['install', 'x']);
+  if (call === null) throw new Error('pip is a call');
+
+  it('asks which situation, with its offers, and runs nothing', () => {
+    const d = decide(call, world, config);
+    expect(d.action).toBe('ask');
+    if (d.action !== 'ask') return;
+    expect(d.situation).toBe('noEnv');
+    expect(d.offers.map((o) => o.choice)).toEqual(['user', 'venv', 'disposable', 'cancel']);
+    expect(d.dir).toBe('/p');
+  });
+
+  it.each([
+    ['venv', 'rewrite', ['/p/.venv/bin/python', '-m', 'pip', 'install', 'x']],
+    // The user site is the call as if typed with --user: pip runs it as is.
+    ['user', 'pass', [`${sys}/bin/pip`, 'install', 'x', '--user']],
+    ['disposable', 'rewrite', [`${sys}/bin/pip`, 'install', 'x', '--user']],
+  ] as const)('the answer %s decides as the configured action would', (choice, action, command) => {
+    const p = decide(call, world, config, {
+      situation: 'noEnv',
+      choice,
+      how: 'remembered',
+      dir: '/p',
+      from: 'default',
+    });
+    expect(p.action).toBe(action);
+    if (p.action === 'refuse') throw new Error('refused');
+    expect(p.command).toEqual(command);
+    // Said first: how the answer was got, when nobody was asked.
+    expect(p.notices[0]?.text).toBe(`using your remembered answer for /p: ${choice}`);
+    if (choice === 'disposable') expect(p.env.set.PYTHONUSERBASE).toBe('/d/python3.12');
+  });
+
+  it('an answer given on the terminal is not repeated back', () => {
+    const p = decide(call, world, config, {
+      situation: 'noEnv',
+      choice: 'venv',
+      how: 'asked',
+      dir: '/p',
+      from: 'default',
+    });
+    expect(p.notices.map((n) => n.text)).not.toContainEqual(expect.stringContaining('answer'));
   });
 });

@@ -1,7 +1,10 @@
 import type { SituationId } from '../config/types.js';
+import type { NextStep } from '../outcome.js';
+import { stepText } from '../render/next-steps.js';
 import { applied, refuse } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
-import { atLeast, PIP_PYTHON_OPTION, type Situation } from './situation.js';
+import { atLeast, PIP_PYTHON_OPTION } from './pip-versions.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * The `venv` action: install into the configured venv (default: the
@@ -26,21 +29,23 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
     return true;
   }
   if (!exists && !venv.create) {
-    refuse(
-      draft,
-      config,
-      id,
-      `${what}, and the venv ${path} does not exist (venv.create: false)`,
-      `${interp.executable} -m venv ${path}, then run pip again`,
-    );
+    refuse(draft, config, id, `${what}, and the venv ${path} does not exist (venv.create: false)`, [
+      { kind: 'create-venv', python: interp.executable, path },
+    ]);
     return true;
   }
   if (exists && facts.configuredVenv.python === false) {
-    refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, rebuild(s, path));
+    refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, [
+      rebuild(s, path),
+    ]);
     return true;
   }
   if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
-  if (!exists) draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
+  if (!exists) {
+    draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
+    // The user's shell is still outside the new venv.
+    draft.after.push({ kind: 'activate-venv', path, shell: facts.shell ?? '' });
+  }
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
   applied(
@@ -63,7 +68,7 @@ function pipless(s: Situation, id: SituationId, what: string, path: string): boo
   const { draft, config, interp } = s;
   const missing = `the venv ${path} has no pip (python -m venv stopped in ensurepip, or it was made --without-pip)`;
   if (!atLeast(interp.pipVersion, PIP_PYTHON_OPTION)) {
-    refuse(draft, config, id, `${what}, and ${missing}`, rebuild(s, path));
+    refuse(draft, config, id, `${what}, and ${missing}`, [rebuild(s, path)]);
     return true;
   }
   draft.pythonOption = `${path}/bin/python`;
@@ -73,14 +78,14 @@ function pipless(s: Situation, id: SituationId, what: string, path: string): boo
     config,
     id,
     'venv',
-    `${what}; ${missing}: installing into it with pip ${interp.pipVersion} --python ${path}/bin/python. To give it its own pip: ${path}/bin/python -m ensurepip, or ${rebuild(s, path)}`,
+    `${what}; ${missing}: installing into it with pip ${interp.pipVersion} --python ${path}/bin/python. To give it its own pip: ${path}/bin/python -m ensurepip, or ${stepText(rebuild(s, path))}`,
   );
   return true;
 }
 
-function rebuild(s: Situation, path: string): string {
-  const py = s.config.config.venv.python ?? s.interp.executable;
-  return `rm -rf ${path} && ${py} -m venv ${path} (on Debian/Ubuntu install python3-venv first), then run pip again`;
+function rebuild(s: Situation, path: string): NextStep {
+  const python = s.config.config.venv.python ?? s.interp.executable;
+  return { kind: 'rebuild-venv', python, path };
 }
 
 /** Absolute venv path: config's, against the project root; the found `.venv` for the default. */

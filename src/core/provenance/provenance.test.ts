@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePipArgv } from '../argv/index.js';
 import type { AuditRecord } from '../audit-record.js';
+import { userBaseOf } from '../user-base.js';
 import { parseAuditLine } from './audit-line.js';
 import { type InstalledDist, installedBy, type UserSiteTarget } from './installed-by.js';
 import { normalizeName, requirementName } from './requirement-name.js';
-import { userBaseOf } from './user-base.js';
 
 describe('requirementName: the project an install argument names', () => {
   it.each([

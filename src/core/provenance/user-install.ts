@@ -1,8 +1,8 @@
 import { parsePipArgv } from '../argv/index.js';
 import type { AuditRecord } from '../audit-record.js';
 import { classifyCall } from '../call.js';
+import { userBaseOf } from '../user-base.js';
 import { type NamedRequirement, requirementName } from './requirement-name.js';
-import { userBaseOf } from './user-base.js';
 
 /** What one audit record installed into a user base, when it did. */
 export interface UserInstall {

@@ -5,7 +5,7 @@
  * interactive syntax, and in POSIX sh it changes values. It writes `it's!`
  * as `"it's\!"`, and inside double quotes sh keeps that backslash, so pip
  * got `it's\!`; it leaves `~`, `~/x` and `~root` bare, so sh expands them
- * (issue 6, defect 2). Single quotes have no such rules: every byte but `'`
+ * (test/shell/quote.test.ts runs both through a real sh). Single quotes have no such rules: every byte but `'`
  * stands for itself, and `'` is written `'\''`.
  */
 

@@ -46,8 +46,8 @@ describe('renderShim', () => {
   });
 });
 
-// One answer for the engine and for rehash (issue 7 §3: call.ts took pip2,
-// shimKind did not): 3.x and the bare names only.
+// One answer for the engine and for rehash (src/core/call.ts once took pip2
+// while no shim was written for it): 3.x and the bare names only.
 describe('toolOf: which names get a shim', () => {
   it.each([
     ['pip', 'pip'],

@@ -1,13 +1,10 @@
+import { stepsText, stepText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
-import {
-  atLeast,
-  PIP_BREAK_SYSTEM_PACKAGES,
-  PIP_PEP668,
-  type Situation,
-  venvHint,
-} from '../situation.js';
+import { makeVenv } from '../hints.js';
+import { atLeast, PIP_BREAK_SYSTEM_PACKAGES, PIP_PEP668 } from '../pip-versions.js';
 import { breaksSystemPackages } from '../user-mode.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /** 4. PEP 668: pip refuses; we add the next step, or act as configured. */
 export function externallyManaged(s: Situation): boolean {
@@ -18,7 +15,7 @@ export function externallyManaged(s: Situation): boolean {
   const pep668 = atLeast(interp.pipVersion, PIP_PEP668);
   const what = `${interp.executable} is externally managed (PEP 668: ${interp.externallyManaged})`;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'externallyManaged', what, venvHint(s));
+    refuse(draft, config, 'externallyManaged', what, [makeVenv(s.facts)]);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'externallyManaged', what);
@@ -30,7 +27,7 @@ export function externallyManaged(s: Situation): boolean {
         config,
         'externallyManaged',
         'pip',
-        `${what}; pip ${interp.pipVersion} has no --break-system-packages (it came in ${PIP_BREAK_SYSTEM_PACKAGES}), so pip will refuse. Next: ${venvHint(s)}`,
+        `${what}; pip ${interp.pipVersion} has no --break-system-packages (it came in ${PIP_BREAK_SYSTEM_PACKAGES}), so pip will refuse. Next: ${stepText(makeVenv(s.facts))}`,
         'warning',
       );
       return true;
@@ -51,7 +48,7 @@ export function externallyManaged(s: Situation): boolean {
     config,
     'externallyManaged',
     'pip',
-    `${what}; pip will refuse. Next: ${venvHint(s)}, or set onExternallyManaged: venv`,
+    `${what}; pip will refuse. Next: ${stepsText([makeVenv(s.facts), { kind: 'set-config', key: 'onExternallyManaged', value: 'venv' }])}`,
     'warning',
   );
   return true;

@@ -1,13 +1,10 @@
 import { applied, refuse, ruleFor } from '../draft.js';
+import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
+import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
-import {
-  atLeast,
-  installPipHint,
-  PIP_PYTHON_OPTION,
-  type Situation,
-  samePrefix,
-} from '../situation.js';
+import { samePrefix } from '../same-path.js';
+import type { Situation } from './situation.js';
 
 /**
  * 2. A conda or pixi env (or a venv) is active, but the pip that would run
@@ -44,7 +41,7 @@ export function foreignEnv(s: Situation): boolean {
   }
   const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, installPipHint(env.kind, env.prefix));
+    refuse(draft, config, 'foreignEnv', what, [installPip(env.kind, env.prefix)]);
     return true;
   }
   if (env.pip !== null) {
@@ -76,7 +73,7 @@ export function foreignEnv(s: Situation): boolean {
     config,
     'foreignEnv',
     `${what}; the env has no pip, and pip ${pipVersion ?? '(none)'} is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`,
-    installPipHint(env.kind, env.prefix),
+    [installPip(env.kind, env.prefix)],
   );
   return true;
 }

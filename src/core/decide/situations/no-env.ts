@@ -1,6 +1,8 @@
 import { refuse, ruleFor } from '../draft.js';
-import { type Situation, samePrefix, venvHint } from '../situation.js';
+import { makeVenv } from '../hints.js';
+import { samePrefix } from '../same-path.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /** 3. Installing outside any env: the org "venv only" rule lives here. */
 export function noEnv(s: Situation): boolean {
@@ -14,7 +16,7 @@ export function noEnv(s: Situation): boolean {
   if (rule.action === 'pip') return false;
   const what = `${facts.tool.path} is not in a venv, conda or pixi env (${interp.prefix})`;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'noEnv', what, venvHint(s));
+    refuse(draft, config, 'noEnv', what, [makeVenv(facts)]);
     return true;
   }
   return useVenv(s, 'noEnv', what);

@@ -1,5 +1,7 @@
 import { applied, refuse, ruleFor } from '../draft.js';
-import { atLeast, installPipHint, PIP_PYTHON_OPTION, type Situation } from '../situation.js';
+import { installPip } from '../hints.js';
+import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import type { Situation } from './situation.js';
 
 /**
  * `python -m pip install` under an interpreter that has no pip (a conda or
@@ -19,7 +21,7 @@ export function noPip(s: Situation): boolean {
   const where =
     interp.envKind === 'system' ? interp.prefix : `${interp.envKind} env ${interp.prefix}`;
   const what = `${interp.executable} has no pip (${where})`;
-  const hint = installPipHint(interp.envKind, interp.prefix, interp.executable);
+  const hint = [installPip(interp.envKind, interp.prefix, interp.executable)];
   const other = facts.fallbackPip ?? null;
   if (rule.action === 'refuse') {
     refuse(draft, config, 'foreignEnv', what, hint);

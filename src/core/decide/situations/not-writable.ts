@@ -1,6 +1,9 @@
+import { stepsText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
-import { atLeast, PIP_USER_FALLBACK, type Situation, venvHint } from '../situation.js';
+import { makeVenv } from '../hints.js';
+import { atLeast, PIP_USER_FALLBACK } from '../pip-versions.js';
 import { useVenv } from '../venv-target.js';
+import type { Situation } from './situation.js';
 
 /**
  * 5. site-packages is not writable and the user site is enabled: pip would
@@ -18,7 +21,7 @@ export function notWritable(s: Situation): boolean {
   if (rule.action === 'pip') return false;
   const what = `${interp.purelib} is not writable`;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'notWritable', what, `pip install --user, or ${venvHint(s)}`);
+    refuse(draft, config, 'notWritable', what, [{ kind: 'user-install' }, makeVenv(s.facts)]);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'notWritable', what);
@@ -28,7 +31,7 @@ export function notWritable(s: Situation): boolean {
       config,
       'notWritable',
       'pip',
-      `${what}, and pip ${interp.pipVersion ?? '(unknown)'} has no user-site fallback (pip ≥ ${PIP_USER_FALLBACK}), so it will fail with Permission denied. Next: pip install --user, or ${venvHint(s)}`,
+      `${what}, and pip ${interp.pipVersion ?? '(unknown)'} has no user-site fallback (pip ≥ ${PIP_USER_FALLBACK}), so it will fail with Permission denied. Next: ${stepsText([{ kind: 'user-install' }, makeVenv(s.facts)])}`,
       'warning',
     );
     return true;

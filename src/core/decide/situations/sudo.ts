@@ -1,5 +1,7 @@
+import { stepText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
-import { type Situation, venvHint } from '../situation.js';
+import { makeVenv } from '../hints.js';
+import type { Situation } from './situation.js';
 
 /**
  * 6. `sudo pip install` outside an env: root-owned files in the system
@@ -15,8 +17,8 @@ export function sudo(s: Situation): void {
   const rule = ruleFor(config, 'sudo');
   const what = `running pip as root via sudo (SUDO_USER=${facts.user.sudoUser}) writes root-owned files into ${interp.prefix}`;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'sudo', what, `run without sudo inside a venv: ${venvHint(s)}`);
+    refuse(draft, config, 'sudo', what, [makeVenv(facts, { withoutSudo: true })]);
     return;
   }
-  applied(draft, config, 'sudo', 'pip', `${what}. Next: ${venvHint(s)}`, 'warning');
+  applied(draft, config, 'sudo', 'pip', `${what}. Next: ${stepText(makeVenv(facts))}`, 'warning');
 }

@@ -1,7 +1,7 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import type { Situation } from '../situation.js';
 import { describeSource } from '../user-mode.js';
+import type { Situation } from './situation.js';
 
 /**
  * 1. User mode inside a venv without system site-packages. pip refuses:
@@ -16,13 +16,9 @@ export function userInVenv(s: Situation): void {
   const from = user.source ? describeSource(user.source) : '--user';
   if (rule.action === 'pip') return;
   if (rule.action === 'refuse') {
-    refuse(
-      draft,
-      config,
-      'userInVenv',
-      `user mode (${from}) inside the venv ${interp.prefix}`,
-      'drop --user (or unset PIP_USER) to install into the venv',
-    );
+    refuse(draft, config, 'userInVenv', `user mode (${from}) inside the venv ${interp.prefix}`, [
+      { kind: 'drop-user' },
+    ]);
     return;
   }
   neutraliseUser(s);

@@ -1,4 +1,4 @@
-import type { PipInvocation } from '../argv/types.js';
+import type { PipInvocation } from './argv/types.js';
 
 // pip reads PIP_USER through optparse's strtobool (pip/_internal/cli/parser.py).
 const TRUE = /^(1|y|yes|t|true|on)$/i;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePipArgv } from '../argv/index.js';
 import { globProblem, globToRegExp } from '../config/glob.js';
-import { checkRules } from '../config/rules.js';
-import { requested, versionHolds } from './rules.js';
+import { checkRules } from '../config/validate-rules.js';
+import { requested, versionHolds } from './apply-rules.js';
 
 describe('versionHolds', () => {
   const cases: [string, [number, number, number], boolean][] = [

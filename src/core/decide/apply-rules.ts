@@ -2,16 +2,19 @@ import { parsePipArgv } from '../argv/index.js';
 import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import { globToRegExp } from '../config/glob.js';
-import type { Rule, RuleWhen } from '../config/rules.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Rule, RuleWhen } from '../config/validate-rules.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
-import type { Plan, Reason } from '../plan.js';
+import type { NextStep } from '../outcome.js';
+import type { Plan } from '../plan.js';
 import { compareVersions } from '../version.js';
 import { assemblePlan } from './assemble.js';
-import { describeIndexSource, dropIndexStep, type IndexUse, indexUses } from './index-urls.js';
+import { type RuleApplied, ruleApplied, ruleRefuses } from './draft.js';
+import { makeVenv } from './hints.js';
+import { describeIndexSource, type IndexUse, indexUses } from './index-urls.js';
 import { neutraliseUser } from './neutralise-user.js';
-import { newSituation, type Situation, venvHint } from './situation.js';
 import { foreignEnv } from './situations/foreign-env.js';
+import { newSituation, type Situation } from './situations/situation.js';
 import { breaksSystemPackages, explicitLocations, userMode } from './user-mode.js';
 import { useVenv } from './venv-target.js';
 
@@ -34,12 +37,11 @@ export function applyRules(
   if (!rule) return null;
   const s = newSituation(inv, facts, interp, config, user);
   const what = `rule ${rule.name ? `"${rule.name}" ` : ''}in ${rule.file ?? 'config'}`;
-  const reason = (message: string): Reason => ({
-    situation: 'rule',
+  const by: RuleApplied = {
     action: rule.action,
-    message,
     source: rule.file ? { level: levelOf(config, rule.file), file: rule.file } : null,
-  });
+    message: rule.message ?? null,
+  };
   const d = s.draft;
   switch (rule.action) {
     case 'refuse': {
@@ -47,53 +49,54 @@ export function applyRules(
       if (index) {
         // Name the URL and where pip got it (argv, PIP_*, which pip.conf).
         const message = `${index.url} (${describeIndexSource(index)}) is not an approved index, by ${what}`;
-        d.reasons.push(reason(message));
-        if (rule.message) d.notices.push({ level: 'error', text: rule.message });
-        d.refusal = { message, hint: dropIndexStep(index, rule.when.indexNotIn ?? []) };
+        const allowed = rule.when.indexNotIn ?? [];
+        const step: NextStep = {
+          kind: 'approved-index',
+          key: index.key,
+          source: index.source,
+          allowed,
+        };
+        ruleRefuses(d, by, message, [step]);
         break;
       }
       const location = offendingLocation(rule.when, inv, facts);
       if (location) {
         const message = `${location}: an explicit install location, refused by ${what}`;
-        d.reasons.push(reason(message));
-        if (rule.message) d.notices.push({ level: 'error', text: rule.message });
-        d.refusal = { message, hint: `drop ${location} and ${venvHint(s)}` };
+        ruleRefuses(d, by, message, [makeVenv(facts, { drop: location })]);
         break;
       }
+      // The rule's own message is the refusal itself here, said once.
       const message = rule.message ?? `${what} refuses this install`;
-      d.reasons.push(reason(message));
-      d.refusal = { message, hint: refusalHint(rule, s) };
+      ruleRefuses(d, { ...by, message: null }, message, [refusalStep(rule, s)]);
       break;
     }
     case 'pass':
-      d.reasons.push(reason(`${what}: pip runs unchanged`));
+      ruleApplied(d, by, `${what}: pip runs unchanged`);
       break;
     case 'user':
       if (user.value !== true) d.addUser = true;
-      d.reasons.push(reason(`${what}: installing with --user into ${interp.userSite}`));
+      ruleApplied(d, by, `${what}: installing with --user into ${interp.userSite}`);
       break;
     case 'env': {
       neutraliseUser(s);
       const forced = withRule(config, 'onForeignEnv');
       foreignEnv({ ...s, config: forced });
-      d.reasons.unshift(reason(`${what}: installing into the env`));
+      ruleApplied(d, by, `${what}: installing into the env`);
       break;
     }
     case 'venv':
       useVenv({ ...s, config: withRule(config, 'onNoEnv') }, 'noEnv', what);
-      d.reasons.unshift(reason(`${what}: installing into a venv`));
+      ruleApplied(d, by, `${what}: installing into a venv`);
       break;
   }
-  if (rule.message && rule.action !== 'refuse')
-    d.notices.push({ level: 'notice', text: rule.message });
   return assemblePlan(call, inv, facts, config, d);
 }
 
-function refusalHint(rule: Rule, s: Situation): string {
-  if (rule.when.sudo) return `run without sudo inside a venv: ${venvHint(s)}`;
-  if (rule.when.breakSystemPackages) return `drop --break-system-packages and ${venvHint(s)}`;
-  if (rule.when.user) return `drop --user (or unset PIP_USER) and ${venvHint(s)}`;
-  return venvHint(s);
+function refusalStep(rule: Rule, s: Situation): NextStep {
+  if (rule.when.sudo) return makeVenv(s.facts, { withoutSudo: true });
+  if (rule.when.breakSystemPackages) return makeVenv(s.facts, { drop: '--break-system-packages' });
+  if (rule.when.user) return makeVenv(s.facts, { drop: '--user (or unset PIP_USER)' });
+  return makeVenv(s.facts);
 }
 
 /** The config with one situation's rule set to its redirecting action and no message. */

@@ -1,4 +1,4 @@
-import type { Situation } from './situation.js';
+import type { Situation } from './situations/situation.js';
 
 /**
  * `disposableUserSite: true`: a user install goes to a throw-away user base
@@ -17,11 +17,10 @@ export function useDisposableBase(s: Situation): void {
     draft.addUser || (s.user.value === true && !draft.removeUser && draft.envSet.PIP_USER !== '0');
   if (!user || !s.interp.enableUserSite) return;
   draft.envSet.PYTHONUSERBASE = base;
-  draft.notices.push(
-    { level: 'notice', text: `installing with --user into the disposable user site ${base}` },
-    {
-      level: 'notice',
-      text: `next: import from it with PYTHONUSERBASE=${base} ${s.facts.tool.kind === 'python' ? s.facts.tool.name : 'python3'}; remove it with pipwarden user clean`,
-    },
-  );
+  const python = s.facts.tool.kind === 'python' ? s.facts.tool.name : 'python3';
+  draft.outcomes.push({
+    kind: 'disposable-base',
+    base,
+    next: { kind: 'use-disposable-base', base, python },
+  });
 }

@@ -1,0 +1,62 @@
+import type { Facts } from '../facts.js';
+import type { Outcome } from '../outcome.js';
+import type { Reason } from '../plan.js';
+import type { Draft, DraftOutcome } from './draft.js';
+
+/**
+ * What the user reads on stderr: one line, plus an optional `next:` line.
+ * The reasons keep every detail for `explain` (which variables told us, the
+ * interpreter pip belonged to); a notice in a conda or pixi shell carried all
+ * of that and wrapped to three lines. Each applied situation points at its
+ * reason, so the short form follows the reason's situation and action, not
+ * its wording. Returns the plan's outcomes, reasons by index.
+ */
+export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+  return draft.outcomes.flatMap((o): Outcome[] => {
+    if (o.kind !== 'applied') return [o];
+    const { reason, level } = o;
+    if (reason.situation === 'foreignEnv' && reason.action === 'env')
+      return foreignEnv(o, draft, facts, reasons);
+    if (reason.situation === 'notWritable' && reason.action === 'user')
+      return notWritable(o, draft, facts, reasons);
+    return [{ kind: 'applied', level, reason: reasons.indexOf(reason) }];
+  });
+}
+
+type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
+
+function long(o: Applied, reasons: Reason[]): Outcome[] {
+  return [{ kind: 'applied', level: o.level, reason: reasons.indexOf(o.reason) }];
+}
+
+function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+  const env = facts.activeEnv;
+  if (!env) return long(o, reasons);
+  return [
+    {
+      kind: 'into-env',
+      level: o.level,
+      envKind: env.kind,
+      prefix: env.prefix,
+      through: draft.pythonOption !== null ? 'python-option' : 'own-pip',
+      // Dropping the user's --user or PIP_USER is a change they must hear of.
+      userOff: draft.userOff,
+    },
+  ];
+}
+
+function notWritable(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+  const i = facts.interpreter;
+  if (!i) return long(o, reasons);
+  // The disposable base says where it went, in its own notice.
+  if (draft.envSet.PYTHONUSERBASE !== undefined) return [];
+  return [
+    {
+      kind: 'user-site',
+      level: o.level,
+      purelib: i.purelib,
+      userSite: i.userSite,
+      next: i.userScriptsOnPath ? null : { kind: 'add-to-path', dir: i.userScripts },
+    },
+  ];
+}

@@ -1,0 +1,81 @@
+import type { Outcome } from '../outcome.js';
+import type { Notice, Plan } from '../plan.js';
+import { stepsText, stepText } from './next-steps.js';
+
+/** What the renderer reads of a plan: everything it says, as values. */
+export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refusal?: string };
+
+/**
+ * The lines a plan prints on stderr (without the `pipwarden:` prefix, which
+ * `formatNotice` adds): its outcomes, then a refusal and its `next:` line,
+ * or the next step after the run. The shim, `run` and `explain` all print
+ * these lines, so what explain shows is what the shim prints.
+ * `notices: false` (config) silences the plain notices of the outcomes; the
+ * prompt's answer and the closing next step keep printing, as ever.
+ */
+export function renderNotices(said: Said, notices: boolean): Notice[] {
+  const lines = said.outcomes.flatMap((o): Notice[] => {
+    const out = outcomeLines(o, said);
+    return notices || o.kind === 'answer' ? out : out.filter((n) => n.level !== 'notice');
+  });
+  const ordered = [...lines];
+  if (said.refusal !== undefined) {
+    ordered.push({ level: 'error', text: `refused: ${said.refusal}` });
+    if (said.nextSteps.length > 0)
+      ordered.push({ level: 'error', text: `next: ${stepsText(said.nextSteps)}` });
+  } else if (said.nextSteps.length > 0) {
+    ordered.push({ level: 'notice', text: `next: ${stepsText(said.nextSteps)}` });
+  }
+  return ordered;
+}
+
+function outcomeLines(o: Outcome, said: Said): Notice[] {
+  switch (o.kind) {
+    case 'applied':
+      return [{ level: o.level, text: said.reasons[o.reason]?.message ?? '' }];
+    case 'into-env': {
+      const how =
+        o.through === 'python-option'
+          ? 'through pip --python: it has no pip of its own'
+          : 'with its own pip';
+      const what = o.envKind === 'venv' ? 'venv' : `${o.envKind} env`;
+      return [
+        {
+          level: o.level,
+          text: `installing into the active ${what} ${o.prefix}, ${how}${o.userOff ?? ''}`,
+        },
+      ];
+    }
+    case 'user-site': {
+      const out: Notice[] = [
+        {
+          level: o.level,
+          text: `${o.purelib} is not writable: installing with --user into ${o.userSite}`,
+        },
+      ];
+      if (o.next) out.push({ level: o.level, text: `next: ${stepText(o.next)}` });
+      return out;
+    }
+    case 'disposable-base':
+      return [
+        { level: 'notice', text: `installing with --user into the disposable user site ${o.base}` },
+        { level: 'notice', text: `next: ${stepText(o.next)}` },
+      ];
+    case 'message':
+      return [{ level: o.level, text: o.text }];
+    case 'answer':
+      return [{ level: 'notice', text: answerText(o) }];
+  }
+}
+
+/** The line that says how the prompt was answered without asking. */
+export function answerText(o: Extract<Outcome, { kind: 'answer' }>): string {
+  switch (o.how) {
+    case 'remembered':
+      return `using your remembered answer for ${o.dir}: ${o.choice}`;
+    case 'default-no-tty':
+      return `no terminal to ask on: applying promptDefault: ${o.choice} [${o.from}]`;
+    case 'default-explain':
+      return `on a terminal this would ask; shown with promptDefault: ${o.choice} [${o.from}]`;
+  }
+}
