@@ -51,8 +51,16 @@ function eraOf(pipVersion: string | null): Era {
   return 'own';
 }
 
-/** Python's str.strip() whitespace (ASCII and the common Unicode spaces). */
-const strip = (s: string) => s.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu, '');
+/** Python's str.strip(): JS whitespace plus the separators \x1c-\x1f and NEL, which Python also strips. */
+const PY_SPACE = new Set(['\x1c', '\x1d', '\x1e', '\x1f', '\x85']);
+const isSpace = (c: string) => c.trim() === '' || PY_SPACE.has(c);
+function strip(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s[a] as string)) a++;
+  while (b > a && isSpace(s[b - 1] as string)) b--;
+  return s.slice(a, b);
+}
 
 /** os.path.join(a, b) on POSIX: no normalising, an absolute `b` replaces `a`. */
 export function pyJoin(a: string, ...parts: string[]): string {

@@ -13,7 +13,7 @@ import { tempDir } from '../helpers/tmp.js';
 // XDG_CONFIG_DIRS / XDG_CONFIG_HOME / HOME values with `~`, `~user`, relative
 // paths, empty entries, blanks and trailing colons. pip 18 computes its paths
 // when pip._internal.locations is imported, so each case reloads the modules.
-const ORACLE = String.raw`
+const ORACLE = `
 import sys, os, json
 if sys.argv[1]:
     sys.path.insert(0, sys.argv[1])
