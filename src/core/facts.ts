@@ -161,6 +161,12 @@ export interface Facts {
    * set; absent means "none".
    */
   disposableUserBase?: string;
+  /**
+   * What makes python import another pip, or use another prefix, than the
+   * probe saw (PYTHONPATH or a cwd holding a pip, PYTHONHOME, a
+   * PYTHONUSERBASE with a pip), one phrase each; absent or empty: none.
+   */
+  importOverrides?: string[];
 }
 
 export interface ConfiguredVenv {

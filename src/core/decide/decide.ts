@@ -18,6 +18,7 @@ import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
+import { refuseUnseenPip } from './unseen-pip.js';
 import { explicitLocation } from './user-mode.js';
 
 /**
@@ -43,6 +44,16 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
       facts,
       inv,
       `pip ${subcommand ?? '(no subcommand)'} changes no environment`,
+    );
+  }
+  const unseen = refuseUnseenPip(call, inv, facts, config);
+  if (unseen !== null) return unseen;
+  if (call.pythonFlags.noSite) {
+    return passPlan(
+      call,
+      facts,
+      inv,
+      'python -S: site is not imported, so pip is not imported from site-packages',
     );
   }
   const interp = facts.interpreter;
