@@ -85,8 +85,8 @@ export function renderPipRoute(): string {
 _pw_pip_may_change() {
   # pip's completion protocol only prints words and exits
   # (pip/_internal/cli/autocompletion.py), but only with COMP_WORDS and
-  # COMP_CWORD set: pip ≥ 24 otherwise ignores PIP_AUTO_COMPLETE and runs
-  # the command as usual.
+  # COMP_CWORD set: without them pip 24.2 and later ignore PIP_AUTO_COMPLETE
+  # and run the command as usual (23.2.1 has no such check and fails).
   if [ -n "\${PIP_AUTO_COMPLETE+s}" ] && [ -n "\${COMP_WORDS-}" ] && [ -n "\${COMP_CWORD-}" ]; then
     return 1
   fi
