@@ -446,6 +446,40 @@ describe.skipIf(skipWhy !== '')(`issue 16 regressions ${skipWhy}`, () => {
   });
 });
 
+// _PIPWARDEN_PLAN_FILE and _PIPWARDEN_PLAN_KEY name where the engine files a
+// plan cache entry and the call it is for. Set by hand around a call the
+// policy allows (`pip download`, same argument count), they filed a "pass"
+// under the key of a forbidden install, and the shim replayed it: the plan
+// runs the shim's own "$1" "$2"…, so the forbidden install ran.
+describe.skipIf(skipWhy !== '')(`a forged plan cache key ${skipWhy}`, () => {
+  it('files nothing, so the forbidden install still reaches the engine and is refused', () => {
+    const dir = mkdtempSync(join(W.root, 'forged-key-'));
+    const stage = join(dir, 'stage');
+    mkdirSync(staged(stage, '/etc', 'pipwarden'), { recursive: true });
+    writeFileSync(staged(stage, '/etc', 'pipwarden/config.yaml'), 'presets: [venv-only]\n');
+    const env = hermeticEnv(join(dir, 'home'), {
+      PATH: `${W.shims}:${dirname(py as string)}:${SYSTEM_PATH}`,
+      PIPWARDEN_SHIM_DIR: W.shims,
+      REAL: join(dirname(py as string), 'pip'),
+      BUNDLE: join(ROOT, 'dist', 'bundle', 'main.js'),
+      NODE: process.execPath,
+    });
+    const script = [
+      'set -- install --target "$PWD/target" --no-index --find-links "$1" pwdemo',
+      'k="1 ${#REAL}:$REAL ${#PWD}:$PWD $#"',
+      'for a do k="$k ${#a}:$a"; done',
+      'f=$XDG_CACHE_HOME/pipwarden/plans/pip.${#k}',
+      '_PIPWARDEN_PLAN_FILE=$f _PIPWARDEN_PLAN_KEY=$k "$NODE" "$BUNDLE" shell-plan --real "$REAL" --name pip -- download a b c d e f >/dev/null',
+      'if [ -e "$f" ]; then echo "filed $f" >&2; fi',
+      'exec pip "$@"',
+    ].join('\n');
+    const r = inPrivateEtc(stage, ['sh', '-c', script, 'sh', W.wheels], { env, cwd: dir });
+    expect(r.stderr).not.toContain('filed ');
+    expect(landed([dir])).toEqual([]);
+    expect(r.status, r.stderr).toBe(77);
+  });
+});
+
 // A venv's python under -S has its base interpreter's sys.prefix: with pip
 // from PYTHONPATH it installs into the base. venv-only lets venvs install, so
 // only the engine's -S check stands in the way. Debian's python3, with
