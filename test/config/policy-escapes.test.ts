@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/core/config/keys.js';
 import { envName } from '../../src/core/config/override-layers.js';
+import { PLAN_CACHE_FORMAT } from '../../src/core/render/plan-cache-entry.js';
 import { renderShim } from '../../src/core/render/shim.js';
 import { MAIN, ROOT, type RunResult, runCommand } from '../helpers/cli.js';
 import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
@@ -466,9 +467,9 @@ describe.skipIf(skipWhy !== '')(`a forged plan cache key ${skipWhy}`, () => {
     });
     const script = [
       'set -- install --target "$PWD/target" --no-index --find-links "$1" pwdemo',
-      'k="1 ${#REAL}:$REAL ${#PWD}:$PWD $#"',
-      'for a do k="$k ${#a}:$a"; done',
-      'f=$XDG_CACHE_HOME/pipwarden/plans/pip.${#k}',
+      `k="${PLAN_CACHE_FORMAT} \${#REAL}:$REAL \${#PWD}:$PWD $#"`,
+      `for a do k="$k \${#a}:$a"; done`,
+      `f=$XDG_CACHE_HOME/pipwarden/plans/pip.\${#k}`,
       '_PIPWARDEN_PLAN_FILE=$f _PIPWARDEN_PLAN_KEY=$k "$NODE" "$BUNDLE" shell-plan --real "$REAL" --name pip -- download a b c d e f >/dev/null',
       'if [ -e "$f" ]; then echo "filed $f" >&2; fi',
       'exec pip "$@"',
