@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -110,7 +111,7 @@ beforeAll(() => {
   const r = runCommand([process.execPath, MAIN, 'rehash'], { env });
   if (r.status !== 0) throw new Error(`rehash: ${r.stderr}`);
   const loosePipwarden =
-    'onNoEnv: pip\nonNotWritable: pip\nonSudo: pip\nallowBreakSystemPackages: true\nrules: []\n';
+    'onNoEnv: pip\nonNotWritable: pip\nonSudo: pip\nallowBreakSystemPackages: true\nrules:\n  - action: pass\n';
   const pipConf = `[global]\nno-index = true\nfind-links = ${wheels}\n`;
   const home = join(root, 'loose-home');
   for (const d of ['.config/pipwarden', '.config/pip', '.pip', 'xdg/pipwarden', 'xdg/pip']) {
@@ -124,6 +125,8 @@ beforeAll(() => {
   mkdirSync(orgDir);
   writeFileSync(join(orgDir, 'config.yaml'), loosePipwarden);
   writeFileSync(join(root, 'pip.conf'), pipConf);
+  // The actor is not root: what it writes is its own (these tests run as root).
+  execFileSync('chown', ['-R', 'nobody:nogroup', home, orgDir]);
   W = {
     root,
     wheels,
@@ -478,6 +481,46 @@ describe.skipIf(skipWhy !== '')(`a forged plan cache key ${skipWhy}`, () => {
     expect(r.stderr).not.toContain('filed ');
     expect(landed([dir])).toEqual([]);
     expect(r.status, r.stderr).toBe(77);
+  });
+});
+
+// $XDG_CONFIG_DIRS/pipwarden is a lower org layer, and an org layer's rules
+// come before the situations: a `pass` rule in a dir the user chose stepped
+// around venv-only's locked onNoEnv. Debian's python3 with /usr/local
+// overlaid, so a regression lands in the stage.
+describe.skipIf(skipWhy !== '')(`an org layer the user names in XDG_CONFIG_DIRS ${skipWhy}`, () => {
+  it('is not an org layer, so its pass rule does not get past venv-only', () => {
+    const dir = mkdtempSync(join(W.root, 'xdg-org-'));
+    const fake = join(dir, 'xdg');
+    mkdirSync(join(fake, 'pipwarden'), { recursive: true });
+    writeFileSync(join(fake, 'pipwarden', 'config.yaml'), 'rules:\n  - action: pass\n');
+    execFileSync('chown', ['-R', 'nobody:nogroup', fake]);
+    const stage = join(dir, 'stage');
+    mkdirSync(staged(stage, '/etc', 'pipwarden'), { recursive: true });
+    writeFileSync(staged(stage, '/etc', 'pipwarden/config.yaml'), 'presets: [venv-only]\n');
+    const env = hermeticEnv(join(dir, 'home'), {
+      PATH: `${W.shims}:${SYSTEM_PATH}`,
+      PIPWARDEN_SHIM_DIR: W.shims,
+      XDG_CONFIG_DIRS: fake,
+    });
+    const args = [
+      '-m',
+      'pip',
+      'install',
+      '--break-system-packages',
+      '--no-index',
+      '--find-links',
+      W.wheels,
+      'pwdemo',
+    ];
+    for (const argv of [
+      ['python3', ...args],
+      [process.execPath, MAIN, 'run', '--', 'python3', ...args],
+    ]) {
+      const r = inPrivateEtc(stage, argv, { env, cwd: dir, dirs: ['/etc', '/usr/local'] });
+      expect(landed([staged(stage, '/usr/local')]), r.stderr).toEqual([]);
+      expect(r.status, r.stderr).toBe(77);
+    }
   });
 });
 
