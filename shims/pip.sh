@@ -62,8 +62,8 @@ _pw_exec() {
   exec "$_pw_x" "$@"
 }
 
-# The one bypass check: PIPWARDEN_DISABLE=1 (unless an org policy may lock it), or a shim run by pipwarden itself.
-if [ -n "${_PIPWARDEN_SHIM-}" ] || { [ "${PIPWARDEN_DISABLE-}" = 1 ] && [ ! -d /etc/pipwarden ]; }; then
+# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself; neither where an org policy may lock it.
+if { [ -n "${_PIPWARDEN_SHIM-}" ] || [ "${PIPWARDEN_DISABLE-}" = 1 ]; } && [ ! -d /etc/pipwarden ]; then
   _pw_exec "$_pw_real" "$@"
 fi
 
@@ -166,8 +166,13 @@ declare -x $1"} ;;
 
 # Succeeds when pip's argv may change an environment; read-only calls fail.
 _pw_pip_may_change() {
-  # pip's completion protocol only prints words (pip/_internal/cli/autocompletion.py).
-  if [ -n "${PIP_AUTO_COMPLETE-}" ]; then return 1; fi
+  # pip's completion protocol only prints words and exits
+  # (pip/_internal/cli/autocompletion.py), but only with COMP_WORDS and
+  # COMP_CWORD set: without them pip 24.2 and later ignore PIP_AUTO_COMPLETE
+  # and run the command as usual (23.2.1 has no such check and fails).
+  if [ -n "${PIP_AUTO_COMPLETE+s}" ] && [ -n "${COMP_WORDS-}" ] && [ -n "${COMP_CWORD-}" ]; then
+    return 1
+  fi
   while [ $# -gt 0 ]; do
     case $1 in
       -h|--help|-V|--version) return 1 ;;

@@ -1,4 +1,4 @@
-import { isPipModule, parsePythonArgv } from './argv/index.js';
+import { parsePythonArgv, runsPipModule } from './argv/index.js';
 import type { PythonFlags } from './argv/types.js';
 
 /**
@@ -46,7 +46,9 @@ export function classifyCall(nameOrPath: string, args: string[]): Call | null {
     return { kind: 'pip', tool, name, prefix: [], pipArgs: [...args], pythonFlags: NO_FLAGS };
   }
   const py = parsePythonArgv(args);
-  if (!isPipModule(py)) return { kind: 'other', tool, name, args: [...args] };
+  // -S -m pip is a pip call too (pythonFlags.noSite): decide() passes it, or
+  // refuses it under an org lock, since PYTHONPATH can still supply a pip.
+  if (!runsPipModule(py)) return { kind: 'other', tool, name, args: [...args] };
   return {
     kind: 'pip',
     tool,

@@ -163,6 +163,12 @@ export interface Facts {
   disposableUserBase?: string;
   /** The user's login shell ($SHELL), for how to activate a venv; absent: sh's words. */
   shell?: string;
+  /**
+   * What makes python import another pip, or use another prefix, than the
+   * probe saw (PYTHONPATH or a cwd holding a pip, PYTHONHOME, a
+   * PYTHONUSERBASE with a pip), one phrase each; absent or empty: none.
+   */
+  importOverrides?: string[];
 }
 
 export interface ConfiguredVenv {

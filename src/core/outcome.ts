@@ -45,7 +45,9 @@ export type NextStep =
   /** The disposable user base: how to import from it and remove it. */
   | { kind: 'use-disposable-base'; base: string; python: string }
   /** Set a config key to a value. */
-  | { kind: 'set-config'; key: string; value: string };
+  | { kind: 'set-config'; key: string; value: string }
+  /** Run pip so that python imports the pip the engine probed (no -S, PYTHONPATH, PYTHONHOME). */
+  | { kind: 'import-probed-pip'; dropNoSite: boolean };
 
 export type Level = 'notice' | 'warning' | 'error';
 

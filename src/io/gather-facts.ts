@@ -4,6 +4,7 @@ import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip } from './interpreter/fallback-pip.js';
+import { importOverrides } from './interpreter/import-overrides.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
 import type { ProbeResult, Spawner } from './interpreter/probe.js';
@@ -60,6 +61,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   let pyenvSpawned = false;
   let probe: ProbeResult | null = null;
   let interpreter: InterpreterFacts | null = null;
+  let importOverrideList: string[] = [];
   if (tool.path !== null && !opts.skipInterpreter) {
     const resolved = await resolveInterpreter(tool.path, {
       env,
@@ -81,6 +83,16 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
       interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd });
+      importOverrideList = importOverrides({
+        env,
+        cwd,
+        kind: tool.kind,
+        path: tool.path,
+        flags,
+        version: [probe.version[0], probe.version[1]],
+        inVirtualenv: inVirtualenv(probe),
+        sitePackages: [probe.purelib, probe.platlib],
+      });
       if (interpreter.externallyManaged !== null) {
         interpreter.externallyManagedMessage = readPep668Message(
           interpreter.externallyManaged,
@@ -135,6 +147,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     debug: { resolution, pyenvSpawned },
     configuredVenv: inspectConfiguredVenv(opts.venvPath ?? '.venv', projectRoot, projectVenv),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
+    ...(importOverrideList.length > 0 ? { importOverrides: importOverrideList } : {}),
     ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE
       ? { disposableUserBase: disposableBase(env, interpreter.version) }
       : {}),
@@ -152,9 +165,13 @@ function userVars(env: Env): string[] {
 }
 
 function orFlags(a: PythonFlags, b: PythonFlags): PythonFlags {
+  const noSite = a.noSite || b.noSite;
+  const safePath = a.safePath || b.safePath;
   return {
     isolated: a.isolated || b.isolated,
     ignoreEnvironment: a.ignoreEnvironment || b.ignoreEnvironment,
     noUserSite: a.noUserSite || b.noUserSite,
+    ...(noSite ? { noSite } : {}),
+    ...(safePath ? { safePath } : {}),
   };
 }

@@ -70,7 +70,8 @@ const PYTHON_CASES: [string[], Route][] = [
   [['-mvenv', '.venv'], 'pass'],
   [['-m', 'pipx', 'install', 'x'], 'pass'],
   [['-m', 'pip.__main__', 'list'], 'pass'],
-  // -S: no site-packages on sys.path, so python says "No module named pip".
+  // -S: no site-packages on sys.path, so python says "No module named pip"
+  // (without /etc/pipwarden; test/config/policy-escapes.test.ts has the rest).
   [['-S', '-m', 'pip', 'install', 'x'], 'pass'],
   [['-ISm', 'pip', 'install', 'x'], 'pass'],
   [['-Sm', 'pip.__main__', 'install', 'x'], 'pass'],
@@ -104,6 +105,10 @@ const PYTHON_CASES: [string[], Route][] = [
   // runpy runs the same pip/__main__.py with the same argv.
   [['-m', 'pip.__main__', 'install', 'x'], 'engine'],
   [['-mpip.__main__', 'install', 'x'], 'engine'],
+  // pip ≥ 22.3's __pip-runner__ run_module()s pip with the same argv.
+  [['-m', 'pip.__pip-runner__', 'install', 'x'], 'engine'],
+  [['-Pmpip.__pip-runner__', 'install', 'x'], 'engine'],
+  [['-m', 'pip.__pip-runner__', 'list'], 'pass'],
   [['-s', '-m', 'pip', 'install', 'x'], 'engine'],
 ];
 
@@ -145,9 +150,25 @@ describe.each(SHELLS)('shim routing under %s', (sh) => {
     expect(r.stderr.includes('ENGINE') ? 'engine' : 'pass').toBe(route);
   });
 
-  it('passes everything through when PIP_AUTO_COMPLETE is set (pip completion)', () => {
-    const env = { PATH: `${w.shims}:${w.real}`, PIP_AUTO_COMPLETE: '1' };
+  it('passes everything through in pip completion (PIP_AUTO_COMPLETE, COMP_WORDS, COMP_CWORD)', () => {
+    const env = {
+      PATH: `${w.shims}:${w.real}`,
+      PIP_AUTO_COMPLETE: '1',
+      COMP_WORDS: 'pip install',
+      COMP_CWORD: '2',
+    };
     expect(w.run(join(w.shims, 'pip'), ['install', 'x'], { sh, env }).stderr).toBe('');
     expect(w.run(join(w.shims, 'python3'), ['-m', 'pip', 'install'], { sh, env }).stderr).toBe('');
+  });
+
+  // pip ≥ 24 ignores PIP_AUTO_COMPLETE without COMP_WORDS and COMP_CWORD and
+  // installs as usual (pip/_internal/cli/autocompletion.py): no way around the engine.
+  it.each([
+    [{ PIP_AUTO_COMPLETE: '1' }],
+    [{ PIP_AUTO_COMPLETE: '1', COMP_WORDS: 'pip install' }],
+    [{ PIP_AUTO_COMPLETE: '1', COMP_CWORD: '2' }],
+  ])('asks the engine when PIP_AUTO_COMPLETE comes without the rest: %j', (extra) => {
+    const env = { PATH: `${w.shims}:${w.real}`, ...extra };
+    expect(w.run(join(w.shims, 'pip'), ['install', 'x'], { sh, env }).stderr).toBe('ENGINE\n');
   });
 });

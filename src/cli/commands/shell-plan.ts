@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../../core/audit-record.js';
 import { promptingIds } from '../../core/decide/prompt.js';
+import { keyNamesCall } from '../../core/render/plan-cache-key.js';
 import { planToSh } from '../../core/render/plan-sh.js';
 import { replayable } from '../../core/replayable.js';
 import { auditLogPath } from '../../io/paths.js';
@@ -29,7 +30,9 @@ export const shellPlan: Command = async (args, ctx) => {
   const name = values.get('--name');
   const real = values.get('--real') ?? null;
   const command = name === undefined ? rest : [name, ...rest];
-  const request = planCacheRequest(ctx.env);
+  const asked = planCacheRequest(ctx.env);
+  // Only an entry for this very call: the key comes from the caller's env.
+  const request = asked && real !== null && keyNamesCall(asked.key, real, rest) ? asked : null;
   // Before recording: the shim's own environment is not an input of the decision.
   const dropped = droppedPipNames(process.env, process.ppid);
   if (dropped.length > 0) ctx.stderr.write(droppedLine(dropped));

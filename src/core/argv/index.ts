@@ -6,7 +6,7 @@ export {
   type Release,
 } from '../version.js';
 export { parsePipArgv } from './parse-pip.js';
-export { isPipModule, parsePythonArgv } from './parse-python.js';
+export { isPipModule, PIP_MODULES, parsePythonArgv, runsPipModule } from './parse-python.js';
 export { COMMANDS, type CommandRow, commandChangesEnv } from './pip-commands.js';
 export { GENERAL_OPTIONS, type OptionRow } from './pip-options.js';
 export {

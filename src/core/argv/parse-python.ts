@@ -146,6 +146,8 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
       isolated,
       ignoreEnvironment: isolated || flags.has('E'),
       noUserSite: isolated || flags.has('s'),
+      ...(flags.has('S') ? { noSite: true } : {}),
+      ...(isolated || flags.has('P') ? { safePath: true } : {}),
     },
     module: runs?.name ?? null,
     moduleIndex: runs?.index ?? -1,
@@ -156,13 +158,26 @@ export function parsePythonArgv(argv: string[], pythonVersion?: string | null): 
 }
 
 /**
- * Whether python runs pip: `-m pip`, or `-m pip.__main__`, which runpy runs
- * as the same pip/__main__.py with the same argv. Not under -S: site is not
- * imported, so site-packages (and Debian's dist-packages) are not on
- * sys.path and python says "No module named pip"; only a PYTHONPATH could
- * supply one, and such a call is passed through untouched, as the shim does.
+ * The modules that run pip with python's argv: `pip`; `pip.__main__`, which
+ * runpy runs as the same pip/__main__.py; and `pip.__pip-runner__` (pip ≥
+ * 22.3, the file `--python` re-executes), which run_module()s pip with the
+ * argv untouched. Nothing else in pip has a `__main__` block of its own
+ * (checked in pip 18.1 … 26.2.1; _vendor aside, which installs nothing).
+ */
+export const PIP_MODULES = ['pip', 'pip.__main__', 'pip.__pip-runner__'] as const;
+
+/** Whether python runs pip (`-m` one of PIP_MODULES), whatever -S says. */
+export function runsPipModule(inv: PythonInvocation): boolean {
+  return (PIP_MODULES as readonly string[]).includes(inv.module ?? '');
+}
+
+/**
+ * Whether python runs pip from site-packages: not under -S, where site is
+ * not imported, so site-packages (and Debian's dist-packages) are not on
+ * sys.path and python says "No module named pip"; only PYTHONPATH or the cwd
+ * could supply one (decide() passes such a call, or refuses it under an org
+ * lock: issue 16 defect 3).
  */
 export function isPipModule(inv: PythonInvocation): boolean {
-  if (inv.noSite) return false;
-  return inv.module === 'pip' || inv.module === 'pip.__main__';
+  return !inv.noSite && runsPipModule(inv);
 }

@@ -79,6 +79,10 @@ export interface PythonFlags {
   ignoreEnvironment: boolean;
   /** -s: no user site (also true under -I). */
   noUserSite: boolean;
+  /** -S: site is not imported (no site-packages on sys.path; a venv's python keeps its base sys.prefix). */
+  noSite?: boolean;
+  /** -P (3.11+) or -I: the cwd (or the script's dir) is not put first on sys.path. */
+  safePath?: boolean;
 }
 
 export interface PythonInvocation {

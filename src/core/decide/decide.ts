@@ -27,6 +27,7 @@ import { notWritable } from './situations/not-writable.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
+import { refuseUnseenPip } from './unseen-pip.js';
 import { useDisposableBase } from './use-disposable-base.js';
 import { explicitLocation } from './user-mode.js';
 
@@ -106,6 +107,16 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
       facts,
       inv,
       `pip ${subcommand ?? '(no subcommand)'} changes no environment`,
+    );
+  }
+  const unseen = refuseUnseenPip(call, inv, facts, config);
+  if (unseen !== null) return unseen;
+  if (call.pythonFlags.noSite) {
+    return passPlan(
+      call,
+      facts,
+      inv,
+      'python -S: site is not imported, so pip is not imported from site-packages',
     );
   }
   const interp = facts.interpreter;

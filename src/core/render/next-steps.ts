@@ -37,6 +37,8 @@ export function stepText(step: NextStep): string {
       return `the policy${step.files.length ? ` in ${step.files.join(', ')}` : ''} allows no install here; ask whoever manages this machine`;
     case 'activate-venv':
       return `to use it in this shell: ${activateCommand(step.path, step.shell)}`;
+    case 'import-probed-pip':
+      return `run pip without it (${step.dropNoSite ? 'drop -S, ' : ''}unset PYTHONPATH and PYTHONHOME, or cd elsewhere)`;
     case 'add-to-path':
       return `scripts go to ${step.dir}, which is NOT on PATH: export PATH="${step.dir}:$PATH"`;
     case 'use-disposable-base':

@@ -98,12 +98,17 @@ _pw_exec() {
  * own environment, so anything the engine runs that reaches a shim goes
  * straight through instead of asking the engine again. On a machine with an
  * org policy (/etc/pipwarden, which only root can make) the org may lock the
- * switch, and only the engine reads that: PIPWARDEN_DISABLE=1 then takes the
- * normal route, where read-only calls still skip Node and an install asks
- * the engine, which honours the switch unless it is locked.
+ * switch, and only the engine reads that: both then take the normal route,
+ * where read-only calls still skip Node and an install asks the engine,
+ * which honours PIPWARDEN_DISABLE=1 unless it is locked and never reads
+ * _PIPWARDEN_SHIM. Any caller can set either variable (issue 16 defect 3:
+ * `_PIPWARDEN_SHIM=1 pip install --target …` escaped a locked venv-only), so
+ * neither may skip the engine where a lock could hold. The engine's own
+ * children never need the marker there: it runs the real interpreter by path
+ * (the probe), never a shim.
  */
-export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1 (unless an org policy may lock it), or a shim run by pipwarden itself.
-if [ -n "\${_PIPWARDEN_SHIM-}" ] || { [ "\${PIPWARDEN_DISABLE-}" = 1 ] && [ ! -d /etc/pipwarden ]; }; then
+export const BYPASS = `# The one bypass check: PIPWARDEN_DISABLE=1, or a shim run by pipwarden itself; neither where an org policy may lock it.
+if { [ -n "\${_PIPWARDEN_SHIM-}" ] || [ "\${PIPWARDEN_DISABLE-}" = 1 ]; } && [ ! -d /etc/pipwarden ]; then
   _pw_exec "$_pw_real" "$@"
 fi
 `;

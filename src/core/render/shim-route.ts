@@ -1,4 +1,4 @@
-import { pythonOptionsAnyVersion } from '../argv/parse-python.js';
+import { PIP_MODULES, pythonOptionsAnyVersion } from '../argv/parse-python.js';
 import { COMMANDS } from '../argv/pip-commands.js';
 import { GENERAL_OPTIONS } from '../argv/pip-options.js';
 import { changesEnv } from '../triage.js';
@@ -83,8 +83,13 @@ export function renderPipRoute(): string {
   const i = '      ';
   return `# Succeeds when pip's argv may change an environment; read-only calls fail.
 _pw_pip_may_change() {
-  # pip's completion protocol only prints words (pip/_internal/cli/autocompletion.py).
-  if [ -n "\${PIP_AUTO_COMPLETE-}" ]; then return 1; fi
+  # pip's completion protocol only prints words and exits
+  # (pip/_internal/cli/autocompletion.py), but only with COMP_WORDS and
+  # COMP_CWORD set: without them pip 24.2 and later ignore PIP_AUTO_COMPLETE
+  # and run the command as usual (23.2.1 has no such check and fails).
+  if [ -n "\${PIP_AUTO_COMPLETE+s}" ] && [ -n "\${COMP_WORDS-}" ] && [ -n "\${COMP_CWORD-}" ]; then
+    return 1
+  fi
   while [ $# -gt 0 ]; do
     case $1 in
       ${arm(v.output, i)}) return 1 ;;
@@ -124,11 +129,16 @@ const letter = (c: string) => (c === '?' ? "'?'" : c);
  * -mpip); -c, -m, a script path, `-` or `--` end the scan; options with a
  * value take it attached or next; long options match whole words only; -h,
  * -? and -V end in output; an unknown letter is python's usage error.
- * `-m pip.__main__` runs the same pip/__main__.py with the same argv (runpy),
- * so it routes like `-m pip`. With -S, site is not imported, so neither
- * site-packages nor dist-packages is on sys.path and every python here says
- * "No module named pip" (checked with 2.7, 3.6, 3.12 and Debian's 3.11):
- * not a pip call, passed through (isPipModule agrees).
+ * `-m pip.__main__` and `-m pip.__pip-runner__` run pip with the same argv
+ * (PIP_MODULES), so they route like `-m pip`. With -S, site is not
+ * imported, so neither site-packages nor dist-packages is on sys.path and
+ * every python here says "No module named pip" (checked with 2.7, 3.6, 3.12
+ * and Debian's 3.11): not a pip call, passed through (isPipModule agrees).
+ * But PYTHONPATH, or a `pip/` in the cwd, still supplies one, and under -S a
+ * venv's python has the base interpreter's sys.prefix: where an org policy
+ * may lock (/etc/pipwarden), -S goes to the engine (issue 16 defect 3).
+ * Out of scope here: pip run by a file path (`python …/pip`, `-c`), which
+ * is calling pip without its name.
  */
 export function renderPythonRoute(): string {
   const g = pythonOptionsAnyVersion();
@@ -162,11 +172,13 @@ _pw_python_may_change() {
             shift
           fi
           case $_pw_opts in
-            pip|pip.__main__) ;;
+            ${PIP_MODULES.join('|')}) ;;
             *) return 1 ;;
           esac
-          # -S: no site-packages on sys.path, so pip is not importable there.
-          if [ -n "$_pw_nosite" ]; then return 1; fi
+          # -S: no site-packages on sys.path, so pip is not importable there,
+          # unless PYTHONPATH or the cwd supplies one: where an org policy may
+          # lock, the engine decides.
+          if [ -n "$_pw_nosite" ] && [ ! -d /etc/pipwarden ]; then return 1; fi
           _pw_pip_may_change "$@"
           return ;;
         ${endLetters.map(letter).join('|')}) return 1 ;;

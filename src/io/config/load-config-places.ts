@@ -1,5 +1,5 @@
 /** Where pipwarden's config files are looked for, and under which names. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -86,7 +86,10 @@ export const ORG_ROOT = '/etc/pipwarden';
  * a warning). Tests of the real path bind-mount a staging dir over
  * /etc/pipwarden in a private mount namespace instead (see README).
  * $XDG_CONFIG_DIRS (default /etc/xdg) adds lower org layers; the user can
- * change that variable, so only /etc/pipwarden's locks truly hold.
+ * change that variable, so only /etc/pipwarden's locks truly hold, and only
+ * a dir that root holds counts (heldByRoot): an org layer's rules come
+ * before the situations, so a `pass` rule in a dir the user chose stepped
+ * around a locked onNoEnv (issue 16).
  */
 function orgLocations(env: Env, root: string): { orgDirs: string[]; ignored: string | null } {
   const override = env.PIPWARDEN_ORG_CONFIG_DIR;
@@ -97,6 +100,7 @@ function orgLocations(env: Env, root: string): { orgDirs: string[]; ignored: str
     .split(':')
     .filter((d) => isAbsolute(d))
     .map((d) => join(d, 'pipwarden'))
+    .filter(heldByRoot)
     .reverse();
   return { orgDirs: [...xdg.filter((d) => d !== root), root], ignored: override || null };
 }
@@ -144,4 +148,29 @@ export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
       return false;
     }
   });
+}
+
+/**
+ * A dir (and the dirs above it) owned by root and writable by no one else,
+ * as sudo checks its own files: only root could have put an org layer there.
+ * A missing dir holds no layer either way.
+ */
+function heldByRoot(dir: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return false;
+  }
+  for (let d = real; ; d = dirname(d)) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(d);
+    } catch {
+      return false;
+    }
+    const othersWrite = (st.mode & 0o022) !== 0 && !(st.mode & 0o1000 && d !== real);
+    if (st.uid !== 0 || othersWrite) return false;
+    if (dirname(d) === d) return true;
+  }
 }

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
 import type { Env } from '../../core/env.js';
-import { compareVersions } from '../../core/version.js';
-import { homeDir } from '../paths.js';
+import { type ConfigVariant, pipConfigPlaces } from '../../core/pip-config-places.js';
 
-export type ConfigVariant = 'global' | 'user' | 'site' | 'env';
+export type { ConfigVariant } from '../../core/pip-config-places.js';
 
 export interface ConfigFilesInput {
   env: Env;
@@ -25,69 +25,68 @@ export interface ConfigFile {
 }
 
 /**
- * The files pip's Configuration loads, in override order (later wins):
- * global, user, site, env (pip/_internal/configuration.py). Empty when
- * PIP_CONFIG_FILE is os.devnull, which makes pip skip every file.
+ * The files pip's Configuration loads, in override order (later wins), as
+ * that pip version builds their paths (core/pip-config-places.ts), each with
+ * whether it exists as pip would look for it (relative to the cwd).
  */
 export function pipConfigFiles(input: ConfigFilesInput): ConfigFile[] {
-  const { env } = input;
-  const envFile = env.PIP_CONFIG_FILE;
-  if (envFile === '/dev/null') return [];
-  const modern = input.pipVersion === null || atLeast(input.pipVersion, '21.3');
-  const home = homeDir(env);
-  const files: [string, ConfigVariant][] = [];
-  for (const dir of siteConfigDirs(env, modern, home))
-    files.push([join(dir, 'pip.conf'), 'global']);
-  // Same in 18.1 … 24.2: the user files are skipped under --isolated, and
-  // when PIP_CONFIG_FILE names a file that exists.
-  const envFileExists = Boolean(envFile) && existsSync(abs(envFile!, input.cwd));
-  if (!input.isolated && !envFileExists) {
-    files.push([join(home, '.pip', 'pip.conf'), 'user']);
-    files.push([join(userConfigDir(env, modern, home), 'pip.conf'), 'user']);
-  }
-  // pip < 19.2 read <sys.prefix>/pip.conf only inside a virtualenv ("venv"
-  // variant); later pips always read it ("site" variant).
-  const siteAlways = input.pipVersion === null || atLeast(input.pipVersion, '19.2');
-  if (input.sysPrefix !== null && (siteAlways || input.inVirtualenv)) {
-    files.push([join(input.sysPrefix, 'pip.conf'), 'site']);
-  }
-  if (envFile) files.push([envFile, 'env']);
-  return files.map(([path, variant]) => ({
+  const envFile = input.env.PIP_CONFIG_FILE;
+  const places = pipConfigPlaces({
+    env: input.env,
+    isolated: input.isolated,
+    sysPrefix: input.sysPrefix,
+    inVirtualenv: input.inVirtualenv,
+    pipVersion: input.pipVersion,
+    envFileExists: Boolean(envFile) && existsSync(abs(envFile as string, input.cwd)),
+    expandUser: (p) => expandUser(p, input.env),
+  });
+  return places.map(([path, variant]) => ({
     path,
     variant,
     exists: existsSync(abs(path, input.cwd)),
   }));
 }
 
-/** appdirs.site_config_dirs("pip") + /etc: platformdirs since pip 21.3, pip's own appdirs before. */
-function siteConfigDirs(env: Env, modern: boolean, home: string): string[] {
-  const raw = env.XDG_CONFIG_DIRS;
-  let dirs: string[];
-  if (modern) {
-    dirs = (raw?.trim() ? raw : '/etc/xdg').split(':').map((d) => join(d, 'pip'));
-  } else {
-    // Old appdirs: an empty XDG_CONFIG_DIRS means none, and each entry is ~-expanded.
-    const value = raw ?? '/etc/xdg';
-    dirs = value ? value.split(':').map((d) => join(expandUser(d, home), 'pip')) : [];
+/**
+ * Python's posixpath.expanduser: `~` is HOME when it is set (even empty),
+ * else this user's passwd entry; `~name` is that user's passwd entry, and
+ * stays as typed when there is none. A trailing `/` of the home is dropped,
+ * and an empty result is `/`.
+ */
+export function expandUser(path: string, env: Env): string {
+  if (!path.startsWith('~')) return path;
+  const slash = path.indexOf('/', 1);
+  const end = slash === -1 ? path.length : slash;
+  let home: string | null;
+  if (end === 1) home = env.HOME !== undefined ? env.HOME : ownHome();
+  else home = passwdHome(path.slice(1, end));
+  if (home === null) return path;
+  return `${home.replace(/\/+$/, '')}${path.slice(end)}` || '/';
+}
+
+function ownHome(): string | null {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return null;
   }
-  return [...dirs, '/etc'];
 }
 
-function userConfigDir(env: Env, modern: boolean, home: string): string {
-  const raw = env.XDG_CONFIG_HOME;
-  if (modern) return join(raw?.trim() ? raw : join(home, '.config'), 'pip');
-  // os.getenv('XDG_CONFIG_HOME', '~/.config'): set-but-empty gives a relative "pip".
-  return join(raw ?? join(home, '.config'), 'pip');
-}
-
-function expandUser(p: string, home: string): string {
-  return p === '~' || p.startsWith('~/') ? home + p.slice(1) : p;
+/** getpwnam(name).pw_dir from /etc/passwd (the files NSS source), or null. */
+function passwdHome(name: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync('/etc/passwd', 'utf8');
+  } catch {
+    return null;
+  }
+  for (const line of text.split('\n')) {
+    const fields = line.split(':');
+    if (fields[0] === name && fields.length >= 7) return fields[5] ?? null;
+  }
+  return null;
 }
 
 function abs(p: string, cwd: string): string {
   return isAbsolute(p) ? p : resolve(cwd, p);
-}
-
-function atLeast(version: string, min: string): boolean {
-  return compareVersions(version, min) >= 0;
 }

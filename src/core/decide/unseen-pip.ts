@@ -1,0 +1,57 @@
+import type { PipInvocation } from '../argv/types.js';
+import type { Call } from '../call.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Facts } from '../facts.js';
+import type { Plan } from '../plan.js';
+import { assemblePlan } from './assemble.js';
+import { newDraft } from './draft.js';
+
+type PipCall = Extract<Call, { kind: 'pip' }>;
+
+/**
+ * Why python may run another pip, or install under another prefix, than
+ * the interpreter the engine probed (with -E, from /): `-S` (no site, so a
+ * venv's python keeps its base sys.prefix and pip comes from PYTHONPATH or
+ * the cwd), and what gatherFacts found on the way to pip (PYTHONPATH,
+ * PYTHONHOME, a `pip/` in the cwd or a PYTHONUSERBASE).
+ */
+export function unseenPip(call: PipCall, facts: Facts): string[] {
+  const why = call.pythonFlags.noSite
+    ? [
+        'python -S (site is not imported: pip can only come from PYTHONPATH or the cwd, and a venv keeps its base interpreter’s sys.prefix)',
+      ]
+    : [];
+  return [...why, ...(facts.importOverrides ?? [])];
+}
+
+/**
+ * Under an org lock, a pip the engine did not see is
+ * refused, since the policy could not be checked against it. Without a
+ * lock, `python -S -m pip` passes as typed, as it always has (python says
+ * "No module named pip" unless PYTHONPATH supplies one), and everything else
+ * is decided as usual. Null: decide as usual.
+ */
+export function refuseUnseenPip(
+  call: PipCall,
+  inv: PipInvocation,
+  facts: Facts,
+  config: ResolvedConfig,
+): Plan | null {
+  const why = unseenPip(call, facts);
+  if (why.length === 0) return null;
+  const lock = Object.values(config.locks)[0];
+  if (lock === undefined) return null;
+  const draft = newDraft();
+  const message = `${why.join('; ')}: pipwarden cannot check this pip against the policy locked by ${lock}`;
+  draft.reasons.push({
+    situation: 'rule',
+    action: 'refuse',
+    message,
+    source: { level: 'org', file: lock },
+  });
+  draft.refusal = {
+    message,
+    steps: [{ kind: 'import-probed-pip', dropNoSite: call.pythonFlags.noSite === true }],
+  };
+  return assemblePlan(call, inv, facts, config, draft);
+}
