@@ -31,7 +31,10 @@ export const shellPlan: Command = async (args, ctx) => {
   const request = planCacheRequest(ctx.env);
   const recording = request === null ? null : recordDecisionInputs(ctx);
   const dctx = recording?.ctx ?? ctx;
-  let decided: { prepared: Prepared; audit: { record: AuditRecord; log: string } | null };
+  let decided: {
+    prepared: Prepared;
+    audit: { record: AuditRecord; log: string | null } | null;
+  };
   let inputs: Inputs | undefined;
   try {
     const prepared = await prepare(command, dctx, real, true);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { AuditCaller, AuditRecord } from '../../core/audit-record.js';
 import type { AuditConfig } from '../../core/config/types.js';
 import type { Env } from '../../core/env.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeOwnDirs } from '../make-dirs.js';
 import { auditLogPath } from '../paths.js';
 import { appendLine } from './append-line.js';
 import { foldPending } from './pending.js';
@@ -41,11 +41,17 @@ export function writeAudit(record: AuditRecord, audit: AuditConfig, env: Env): s
   };
   if (audit.log) {
     const path = auditLogPath(env);
-    attempt(path, () => {
-      makeDirs(dirname(path), 0o700);
-      problems.push(...foldPending(path, audit.maxBytes));
-      appendLine(path, line, { maxBytes: audit.maxBytes, create: true });
-    });
+    // None of this user's own (root with the caller's HOME, a relative HOME): no log, said once.
+    if (path === null)
+      problems.push(
+        'audit log: this user has no state dir of its own (HOME is relative, or belongs to another user), so none was written',
+      );
+    else
+      attempt(path, () => {
+        makeOwnDirs(dirname(path), 0o700);
+        problems.push(...foldPending(path, audit.maxBytes));
+        appendLine(path, line, { maxBytes: audit.maxBytes, create: true, own: true });
+      });
   }
   const shared = audit.file;
   if (shared !== null) {
