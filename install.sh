@@ -131,12 +131,12 @@ node_ok() {
     node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 5) ? 0 : 1)'
 }
 
-# pipwarden's data and cache dirs, as src/io/paths.ts lays them out: an
-# absolute XDG_*_HOME, else the XDG default under HOME.
+# pipwarden's data dir, as src/io/paths.ts lays it out: an absolute
+# XDG_DATA_HOME, else the XDG default under HOME. (The cache dir is not laid
+# out here: rehash --remove removes the one the shims baked in.)
 env_path() {
   case $1 in
     data) base=${XDG_DATA_HOME-} default=$HOME/.local/share ;;
-    cache) base=${XDG_CACHE_HOME-} default=$HOME/.cache ;;
   esac
   case $base in
     /*) ;;
@@ -149,12 +149,7 @@ do_uninstall() {
   if [ -f "$main" ] && node_ok; then
     node "$main" rehash --remove
     data=$(env_path data)
-    cache=$(env_path cache)
     rmdir "$data" 2>/dev/null || :
-    if [ -d "$cache" ]; then
-      rm -rf -- "$cache"
-      say "removed the cache $cache"
-    fi
   else
     say "cannot run $main: remove the shim dir yourself (pipwarden rehash --remove)"
   fi

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { ownedOrMine, passwdHome } from './own-dirs.js';
 
@@ -30,8 +30,10 @@ export function shimDir(env: Env): string {
  * writer uses, and the dir `rehash` bakes into the shims.
  */
 export function cacheDir(env: Env): string | null {
+  // Set by hand: used as given (relative: ignored, as the shim does); what
+  // is written there is still checked to be this user's (make-dirs.ts).
   const set = env.PIPWARDEN_CACHE_DIR;
-  if (set) return ownedOrMine(set) ? set : null;
+  if (set && isAbsolute(set)) return set;
   const base = ownBase(env, 'cache');
   return base === null ? null : join(base, 'pipwarden');
 }
@@ -43,7 +45,7 @@ export function cacheDir(env: Env): string | null {
  */
 export function auditLogPath(env: Env): string | null {
   const set = env.PIPWARDEN_AUDIT_LOG_FILE;
-  if (set) return ownedOrMine(dirname(set)) ? set : null;
+  if (set && isAbsolute(set)) return set;
   const base = ownBase(env, 'state');
   return base === null ? null : join(base, 'pipwarden', 'audit.log');
 }

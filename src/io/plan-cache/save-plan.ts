@@ -130,10 +130,17 @@ function pathState(o: Observed, stamps: string): PathState {
   return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs) };
 }
 
-/** Removes every entry and stamp (`rehash --remove`): the shims that read them are gone. */
-export function clearPlanCache(env: Env): void {
+/**
+ * Removes pipwarden's whole cache dir, entries, stamps and probe results
+ * (`rehash --remove`, which install.sh --uninstall runs): the shims that read
+ * them are gone. The dir comes from the one function the shims baked in, so
+ * install.sh need not lay the cache out again. Returns the dir it removed.
+ */
+export function removeCache(env: Env): string | null {
   const dir = cacheDir(env);
-  if (dir !== null) removePlanCache(dir);
+  if (dir === null || !fs.existsSync(dir)) return null;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
 }
 
 /** What `doctor` shows: where entries live and how many there are. */

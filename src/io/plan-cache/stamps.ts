@@ -1,6 +1,6 @@
-import { closeSync, openSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, lstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeDirs } from '../make-dirs.js';
+import { makeOwnDirs } from '../make-dirs.js';
 
 /** How far each stamp sits from the mtime it brackets: Node sets times as doubles (about 240 ns apart now). */
 const MARGIN_NS = 2000n;
@@ -24,16 +24,25 @@ export function stampPair(dir: string, mtimeNs: bigint): { lo: string; hi: strin
   return { lo, hi };
 }
 
+// O_NOFOLLOW, and the times set through the descriptor: a symlink at a
+// stamp's name must not have pipwarden change the mtime of another file.
+const OPEN = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
 function ensureStamp(dir: string, name: string, atNs: bigint): void {
   const path = join(dir, name);
   try {
-    const now = statSync(path, { bigint: true }).mtimeNs;
+    const now = lstatSync(path, { bigint: true }).mtimeNs;
     const off = now > atNs ? now - atNs : atNs - now;
     if (off < MARGIN_NS / 2n) return;
   } catch {
-    makeDirs(dir, 0o700);
-    closeSync(openSync(path, 'a', 0o600));
+    makeOwnDirs(dir, 0o700);
   }
-  const seconds = Number(atNs) / 1e9;
-  utimesSync(path, seconds, seconds);
+  const fd = openSync(path, OPEN, 0o600);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path}: not a regular file`);
+    const seconds = Number(atNs) / 1e9;
+    futimesSync(fd, seconds, seconds);
+  } finally {
+    closeSync(fd);
+  }
 }
