@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exists } from './fs-checks.js';
 import { isOwnDir } from './own-dirs.js';
@@ -39,8 +39,17 @@ export function makeOwnDirs(dir: string, mode = 0o700): void {
   if (!isOwnDir(dir)) throw notOwn(dir);
 }
 
+/** Why `d` is not usable, with an errno-like code for the one-line warning. */
 function notOwn(d: string): Error {
-  return Object.assign(new Error(`${d} is not a directory of this user's`), { code: 'ENOTOWN' });
+  let code = 'ENOTOWN'; // a directory someone else owns
+  try {
+    const st = lstatSync(d);
+    if (st.isSymbolicLink()) code = 'ELOOP';
+    else if (!st.isDirectory()) code = 'ENOTDIR';
+  } catch {
+    code = 'ENOENT';
+  }
+  return Object.assign(new Error(`${d} is not a directory of this user's`), { code });
 }
 
 function missingDirs(dir: string): string[] {
