@@ -64,9 +64,9 @@ describe.skipIf(why !== null)('a full disk', () => {
     const venv = fastVenv(DEBIAN_PYTHON, join(root, 'venv'));
     const [home, cache, state, shims] = ['home', 'cache', 'state', 'shims'].map((d) =>
       join(root, d),
-    );
-    for (const d of [home, cache, state]) mkdirSync(d!);
-    const env = hermeticEnv(home!, {
+    ) as [string, string, string, string];
+    for (const d of [home, cache, state]) mkdirSync(d);
+    const env = hermeticEnv(home, {
       PATH: `${shims}:${join(venv, 'bin')}:/usr/bin:/bin`,
       VIRTUAL_ENV: venv,
       PIPWARDEN_SHIM_DIR: shims,
@@ -98,9 +98,9 @@ describe.skipIf(why !== null)('a full disk', () => {
           'sh',
           out,
           String(free),
-          home!,
-          cache!,
-          state!,
+          home,
+          cache,
+          state,
         ],
         { env, cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 },
       );

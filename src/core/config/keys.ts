@@ -19,7 +19,13 @@ export type FlatConfig = Omit<Config, 'venv' | 'audit'> & {
 
 export type ConfigKey = keyof FlatConfig;
 
-const AUDIT_KEYS = ['log', 'syslog', 'file', 'maxBytes'] as const satisfies (keyof AuditConfig)[];
+const AUDIT_KEYS = [
+  'log',
+  'syslog',
+  'file',
+  'dir',
+  'maxBytes',
+] as const satisfies (keyof AuditConfig)[];
 
 /** Every key, in the order docs and `pipwarden config` list them. */
 export const CONFIG_KEYS: readonly ConfigKey[] = [
@@ -83,6 +89,7 @@ export function unflatten(flat: FlatConfig): Config {
       log: flat['audit.log'],
       syslog: flat['audit.syslog'],
       file: flat['audit.file'],
+      dir: flat['audit.dir'],
       maxBytes: flat['audit.maxBytes'],
     },
   };

@@ -6,6 +6,7 @@ import type { Env } from '../../core/env.js';
 import { makeOwnDirs } from '../make-dirs.js';
 import { auditLogPath } from '../paths.js';
 import { appendLine } from './append-line.js';
+import { appendToAuditDir } from './audit-dir.js';
 import { foldPending } from './pending.js';
 import { sendToSyslog } from './syslog.js';
 
@@ -25,7 +26,7 @@ export function auditCaller(env: Env, cwd: string): AuditCaller {
 
 /**
  * Writes the record to every target `audit` names: the user's log, the
- * org's shared file, syslog. Returns one short problem per target that
+ * org's shared file, the org's per-user dir, syslog. Returns one short problem per target that
  * failed; it never throws, because a log must not stop the decision.
  */
 export function writeAudit(record: AuditRecord, audit: AuditConfig, env: Env): string[] {
@@ -57,6 +58,8 @@ export function writeAudit(record: AuditRecord, audit: AuditConfig, env: Env): s
   if (shared !== null) {
     attempt(shared, () => appendLine(shared, line, { maxBytes: null, create: false }));
   }
+  const dir = audit.dir;
+  if (dir !== null) attempt(dir, () => appendToAuditDir(dir, line));
   if (audit.syslog) attempt('syslog', () => sendToSyslog(line, env));
   return problems;
 }
