@@ -50,6 +50,16 @@ export function auditLogPath(env: Env): string | null {
   return base === null ? null : join(base, 'pipwarden', 'audit.log');
 }
 
+/**
+ * pipwarden's data that decisions read or pip writes into (remembered
+ * answers, disposable user bases): `<XDG data>/pipwarden` of this user's
+ * own (ownBase), else null.
+ */
+export function ownDataDir(env: Env): string | null {
+  const base = ownBase(env, 'data');
+  return base === null ? null : join(base, 'pipwarden');
+}
+
 /** Files the user trusted with `pipwarden trust`: `<XDG data>/pipwarden/trusted.json`; null as for the cache. */
 export function trustFile(env: Env): string | null {
   const base = ownBase(env, 'data');

@@ -57,6 +57,7 @@ describe('one cache layout', () => {
       version: '1',
       cacheDir: '/baked/pipwarden',
     });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: sh parameter expansion
     expect(shim).toContain('_pw_c=${PIPWARDEN_CACHE_DIR:-$_pw_cache}');
     expect(shim).not.toContain('XDG_CACHE_HOME');
     expect(readFileSync(join(__dirname, '../../shims/pip.sh'), 'utf8')).toContain('_pw_cache=');

@@ -36,8 +36,6 @@ if (why !== null && process.env.CI === 'true') {
 }
 if (why !== null) console.warn(`root suite skipped: ${why}`);
 
-const DEBIAN_PIP = '/usr/bin/pip3';
-
 interface World {
   root: string;
   home: string;

@@ -27,6 +27,7 @@ const text = renderPlanCacheEntry({
   audit: { dir: join(dir, 'pending'), line: '{"kind":"x"}' },
   stderr: 'pipwarden: a notice\n',
   // What planToSh writes: the user's arguments as the shim's own "$@".
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: sh's positional parameters
   plan: '_pw_exec "$_pw_real" "${1}" "${2}" "${3}"',
 });
 
