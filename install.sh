@@ -140,12 +140,13 @@ node_ok() {
     node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 5) ? 0 : 1)'
 }
 
-# pipwarden's data and cache dirs, as src/io/paths.ts lays them out: an
-# absolute XDG_*_HOME, else the XDG default under HOME.
+# pipwarden's data, state or config dir, as src/io/paths.ts lays it out for
+# the user who owns HOME: an absolute XDG_*_HOME, else the XDG default under
+# HOME. (The cache dir is not laid out here: rehash --remove removes the one
+# the shims baked in, and says so.)
 env_path() {
   case $1 in
     data) base=${XDG_DATA_HOME-} default=$HOME/.local/share ;;
-    cache) base=${XDG_CACHE_HOME-} default=$HOME/.cache ;;
     state) base=${XDG_STATE_HOME-} default=$HOME/.local/state ;;
     config) base=${XDG_CONFIG_HOME-} default=$HOME/.config ;;
   esac
@@ -174,12 +175,6 @@ do_uninstall() {
     node "$main" rehash --remove
   else
     say "cannot run $main: remove the shim dir yourself (pipwarden rehash --remove)"
-  fi
-  # The probe and plan caches: pipwarden makes them again whenever it runs.
-  cache=$(env_path cache)
-  if [ -d "$cache" ]; then
-    rm -rf -- "$cache"
-    say "removed the cache $cache"
   fi
   kept=
   tab=$(printf '\t')

@@ -1,11 +1,12 @@
 #!/bin/sh
-# pipwarden-shim format=2 version=0.1.0 kind=pip name=pip
+# pipwarden-shim format=3 version=0.1.0 kind=pip name=pip
 # Written by `pipwarden rehash`; edits are lost on the next rehash.
 # PIPWARDEN_DISABLE=1 runs the real command untouched.
 _pw_name='pip'
 _pw_shims='/home/me/.local/share/pipwarden/shims'
 _pw_node='/usr/bin/node'
 _pw_main='/home/me/pipwarden/dist/cli/main.js'
+_pw_cache='/home/me/.cache/pipwarden'
 
 # The real command: the first on PATH that is not a pipwarden shim.
 _pw_after=
@@ -89,23 +90,25 @@ _pw_cached() {
   if [ "${PIPWARDEN_PLAN_CACHE-}" = 0 ]; then return; fi
   # Entries test with -O, -ef, -nt and -ot, which posh's test lacks: no cache there.
   if [ "$_pw_ef" != y ]; then return; fi
-  _pw_c=${PIPWARDEN_CACHE_DIR-}
-  if [ -z "$_pw_c" ]; then
-    case ${XDG_CACHE_HOME-} in
-      /*) _pw_c=$XDG_CACHE_HOME/pipwarden ;;
-      *) case ${HOME-} in /*) _pw_c=$HOME/.cache/pipwarden ;; *) return ;; esac ;;
-    esac
-  fi
+  # The dir rehash resolved (io/paths.ts cacheDir), one layout for the engine, doctor and the shim.
+  _pw_c=${PIPWARDEN_CACHE_DIR:-$_pw_cache}
   case $_pw_c in /*) ;; *) return ;; esac
-  _pw_k="1 ${#_pw_real}:$_pw_real ${#PWD}:$PWD $#"
+  # Another user's (root running a user's shims, su without -): neither replay nor ask for an entry.
+  # shellcheck disable=SC3065 # -O: see below
+  if [ -e "$_pw_c" ] && [ ! -O "$_pw_c" ]; then return; fi
+  _pw_k="2 ${#_pw_real}:$_pw_real ${#PWD}:$PWD $#"
   for _pw_a do _pw_k="$_pw_k ${#_pw_a}:$_pw_a"; done
   if [ ${#_pw_k} -gt 8192 ]; then _pw_k=; return; fi
   _pw_f=$_pw_c/plans/$_pw_name.${#_pw_k}
   # shellcheck disable=SC3065 # -O (owned by this user): dash, bash, busybox ash, ksh and zsh all have it
   if [ -f "$_pw_f" ] && [ -O "$_pw_f" ]; then
-    # `command`: an entry that does not parse (a damaged disk) is a miss, not the end of the shim.
+    # Sourcing only defines _pw_replay and sets _pw_whole (plan-cache-entry.ts): an entry cut
+    # short does not end with its key. `command`: one that does not parse is a miss, not the
+    # end of the shim, and its message is dropped (the plan itself runs outside this redirect).
+    _pw_whole=
     # shellcheck disable=SC1090 # an entry written by the engine
-    command . "$_pw_f"
+    command . "$_pw_f" 2>/dev/null
+    if [ "$_pw_whole" = "$_pw_k" ]; then _pw_replay "$@"; fi
   fi
 }
 

@@ -43,7 +43,7 @@ function run(
   writeFileSync(file, renderPlanCacheEntry({ ...base, ...entry }));
   // The shim's own helpers (_pw_env_count), then what _pw_cached does.
   const shim = `${PLAN_CACHE}
-_pw_k=$1 _pw_c=$2; . "$3"; echo MISS`;
+_pw_k=$1 _pw_c=$2 _pw_whole=; . "$3"; if [ "$_pw_whole" = "$_pw_k" ]; then _pw_replay; fi; echo MISS`;
   const r = spawnSync(sh, ['-c', shim, 'sh', key, dir, file], {
     cwd: dir,
     env: { PATH: '/usr/bin:/bin', ...env },

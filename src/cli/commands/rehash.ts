@@ -3,8 +3,8 @@ import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
 import { exists } from '../../io/fs-checks.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
-import { shimDir } from '../../io/paths.js';
-import { clearPlanCache } from '../../io/plan-cache/save-plan.js';
+import { cacheDir, shimDir } from '../../io/paths.js';
+import { removeCache } from '../../io/plan-cache/save-plan.js';
 import { removeInitFiles, staticInitFile } from '../../io/shell/init-files.js';
 import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims/shim-dir.js';
 import { discoverShimNames } from '../../io/shims/shim-names.js';
@@ -31,7 +31,8 @@ export const rehash: Command = async (args, ctx) => {
   if (flags.has('--remove')) {
     report(ctx.stdout, 'removed', removeShimDir(dir));
     removeInitFiles(ctx.env);
-    clearPlanCache(ctx.env);
+    const cache = removeCache(ctx.env);
+    if (cache !== null) ctx.stdout.write(`removed the cache ${cache}\n`);
     return 0;
   }
   const { names, changes, staticError } = writeShims(dir, ctx.env);
@@ -75,9 +76,19 @@ export function writeShims(
   }
   const version = packageVersion();
   const names = discoverShimNames(env, dir);
+  // Baked like node: the shim, the engine, doctor and rehash --remove share one layout.
+  const cache = cacheDir(env);
   const shims = names.map(({ name, kind }) => ({
     name,
-    text: renderShim({ kind, name, shimDir: dir, node: process.execPath, main, version }),
+    text: renderShim({
+      kind,
+      name,
+      shimDir: dir,
+      node: process.execPath,
+      main,
+      version,
+      cacheDir: cache,
+    }),
   }));
   const changes = syncShimDir(dir, shims);
   // Only for the dir init would pick: a --dir elsewhere is not what the rc line wants.

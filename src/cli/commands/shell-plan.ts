@@ -92,7 +92,7 @@ function keepPlan(
 
 interface Decided {
   prepared: Prepared;
-  audit: { record: AuditRecord; log: string } | null;
+  audit: { record: AuditRecord; log: string | null } | null;
 }
 
 /** One line: which PIP_* names never reach pip, why, and what to write instead. */

@@ -130,9 +130,10 @@ async function withProvenance(
 ): Promise<{ userSite: Shown; disposable: Shown | null }> {
   const any = [sites.userSite, sites.disposable].some((s) => (s?.packages?.length ?? 0) > 0);
   const path = auditLogPath(ctx.env);
-  const read = any
-    ? await readAudit(path, (r) => userInstall(r) !== null)
-    : { records: [], problems: [] };
+  const read =
+    any && path !== null
+      ? await readAudit(path, (r) => userInstall(r) !== null)
+      : { records: [], problems: [] };
   for (const problem of read.problems) {
     ctx.stderr.write(
       `pipwarden: user list: cannot read the audit log ${problem}: install commands not shown; next: check that file's type, owner and mode\n`,

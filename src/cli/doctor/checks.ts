@@ -217,5 +217,14 @@ export function planCacheCheck(r: Facts): Check[] {
       },
     ];
   }
+  if (dir === null) {
+    return [
+      {
+        status: 'warn',
+        what: "no cache dir of this user's own (HOME is relative, or another user owns it, as under sudo -E): every routed pip call starts Node",
+        next: 'run as the user who owns HOME, or use sudo -H',
+      },
+    ];
+  }
   return [{ status: 'ok', what: `plan cache: ${entries} entries in ${dir}` }];
 }

@@ -39,7 +39,7 @@ export interface DoctorReport {
     shell: string | null;
     disabled: boolean;
     /** The plan cache (docs/plan-cache.md): off only with PIPWARDEN_PLAN_CACHE=0. */
-    planCache: { on: boolean; dir: string; entries: number };
+    planCache: { on: boolean; dir: string | null; entries: number };
     config: {
       layers: { level: string; file: string }[];
       errors: string[];

@@ -19,7 +19,13 @@ export type FlatConfig = Omit<Config, 'venv' | 'audit'> & {
 
 export type ConfigKey = keyof FlatConfig;
 
-const AUDIT_KEYS = ['log', 'maxBytes', 'syslog', 'file'] as const satisfies (keyof AuditConfig)[];
+const AUDIT_KEYS = [
+  'log',
+  'maxBytes',
+  'syslog',
+  'file',
+  'dir',
+] as const satisfies (keyof AuditConfig)[];
 
 /**
  * Every key, in the order docs/config.md and `pipwarden config` list them:
@@ -96,6 +102,7 @@ export function unflatten(flat: FlatConfig): Config {
       log: flat['audit.log'],
       syslog: flat['audit.syslog'],
       file: flat['audit.file'],
+      dir: flat['audit.dir'],
       maxBytes: flat['audit.maxBytes'],
     },
   };

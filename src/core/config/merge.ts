@@ -24,7 +24,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
-  audit: { log: true, syslog: false, file: null, maxBytes: 1_048_576 },
+  audit: { log: true, syslog: false, file: null, dir: null, maxBytes: 1_048_576 },
   rules: [],
   notices: true,
   disposableUserSite: false,

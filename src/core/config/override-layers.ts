@@ -23,7 +23,10 @@ function coerce(key: ConfigKey, text: string): unknown {
     return text;
   }
   if (typeof def === 'number' && /^\d+$/.test(text)) return Number(text);
-  if ((key === 'venv.python' || key === 'audit.file') && (text === '' || text === 'null'))
+  if (
+    (key === 'venv.python' || key === 'audit.file' || key === 'audit.dir') &&
+    (text === '' || text === 'null')
+  )
     return null;
   return text;
 }

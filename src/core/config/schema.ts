@@ -62,6 +62,7 @@ export function configSchema(): Schema {
       log: { type: 'boolean', default: DEFAULT_CONFIG.audit.log },
       syslog: { type: 'boolean', default: false },
       file: { type: ['string', 'null'], pattern: '^/', default: null },
+      dir: { type: ['string', 'null'], pattern: '^/', default: null },
       maxBytes: { type: 'integer', minimum: 1024, default: DEFAULT_CONFIG.audit.maxBytes },
     },
   };

@@ -120,9 +120,18 @@ export interface AuditConfig {
   syslog: boolean;
   /**
    * A shared file every user appends to (set by the org; see docs/organisations.md).
+   * Any user may append a line that claims to be anyone: it proves nothing
+   * about who wrote a record. Prefer `dir`.
    * @default null
    */
   file: string | null;
+  /**
+   * A shared dir (root-owned, sticky, mode 1733) where each user appends to
+   * `<uid>.log`, a file it creates and owns; a reader attributes each record
+   * to the file's owner, not to what the record says.
+   * @default null
+   */
+  dir: string | null;
   /**
    * Size at which a log is renamed to `<log>.1` and started afresh.
    * @default 1048576

@@ -12,6 +12,12 @@ describe('validate: audit', () => {
       [],
     ],
     ['file null', { file: null }, []],
+    ['dir null', { dir: null }, []],
+    [
+      'dir relative',
+      { dir: 'var/log' },
+      [`${FILE}: audit.dir: expected an absolute path, or null, got "var/log"`],
+    ],
     [
       'relative file',
       { file: 'audit.log' },
@@ -33,7 +39,7 @@ describe('validate: audit', () => {
 
   it('a string instead of a mapping is one error; an unknown key one warning', () => {
     expect(validate({ audit: true }, FILE).errors).toEqual([
-      `${FILE}: audit: expected a mapping with log, syslog, file, maxBytes, got true`,
+      `${FILE}: audit: expected a mapping with log, syslog, file, dir, maxBytes, got true`,
     ]);
     expect(validate({ audit: { sylog: true } }, FILE).warnings).toEqual([
       `${FILE}: audit.sylog: unknown key, ignored (did you mean syslog?)`,
@@ -47,7 +53,13 @@ describe('validate: audit', () => {
       { level: 'org', file: FILE, values: org },
       { level: 'user', file: '/u.yaml', values: user },
     ]);
-    expect(r.config.audit).toEqual({ log: true, syslog: true, file: null, maxBytes: 2048 });
+    expect(r.config.audit).toEqual({
+      log: true,
+      syslog: true,
+      file: null,
+      dir: null,
+      maxBytes: 2048,
+    });
     expect(r.sources['audit.syslog']?.file).toBe(FILE);
     expect(r.sources['audit.maxBytes']?.file).toBe('/u.yaml');
   });

@@ -12,6 +12,10 @@ const CHECKS: Record<keyof AuditConfig, (v: unknown) => string | null> = {
     v === null || (typeof v === 'string' && v.startsWith('/'))
       ? null
       : `expected an absolute path, or null, got ${describeValue(v)}`,
+  dir: (v) =>
+    v === null || (typeof v === 'string' && v.startsWith('/'))
+      ? null
+      : `expected an absolute path, or null, got ${describeValue(v)}`,
   maxBytes: (v) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 1024
       ? null

@@ -7,7 +7,7 @@ export const RESOLUTION = { coarse: 'res.coarse', fine: 'res.fine' } as const;
  * Bumped when the entry's sh or the shim's key changes meaning. It leads the
  * key (`_pw_k`), so a shim never sources an entry in another format.
  */
-export const PLAN_CACHE_FORMAT = 1;
+export const PLAN_CACHE_FORMAT = 2;
 
 /** What a path was when the decision read it, as sh `test` can check it again. */
 export interface PathState {
@@ -55,16 +55,24 @@ export interface PlanCacheEntry {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * The entry as sh, sourced by the shim inside `_pw_engine`: each line
- * checks one input and returns to the shim (which then asks the engine)
- * when it no longer holds; past the checks, the plan runs exactly as the
- * engine printed it. `$_pw_c` is pipwarden's cache dir, which holds the
- * mtime stamps (io/plan-cache/stamps.ts).
+ * The entry as sh, sourced by the shim inside `_pw_engine`. Sourcing only
+ * defines `_pw_replay` and, on the last line, sets `_pw_whole` to the key:
+ * the shim calls `_pw_replay` only when `_pw_whole` is its own key, so an
+ * entry cut short (a full disk, a crash before the data reached it) is a
+ * miss, never a plan that lost its trailing arguments. sh parses the whole
+ * function before it runs any of it, and a cut inside it or inside the last
+ * line's quoted key is a syntax error, which defines nothing.
+ *
+ * In `_pw_replay`, each line checks one input and returns to the shim
+ * (which then asks the engine) when it no longer holds; past the checks,
+ * the plan runs exactly as the engine printed it. `$_pw_c` is pipwarden's
+ * cache dir, which holds the mtime stamps (io/plan-cache/stamps.ts).
  */
 export function renderPlanCacheEntry(entry: PlanCacheEntry): string {
   const lines = [
     '# pipwarden plan cache entry: written by `pipwarden shell-plan` and sourced by the shim; safe to delete.',
     '# Each check must hold, or the shim asks the engine again.',
+    '_pw_replay() {',
     `[ "$_pw_k" = ${shWord(entry.key)} ] || return 0`,
     `[ . -ef ${shWord(entry.cwd)} ] || return 0`,
     `[ ${entry.stderrTty ? '' : '! '}-t 2 ] || return 0`,
@@ -100,7 +108,7 @@ export function renderPlanCacheEntry(entry: PlanCacheEntry): string {
     );
   }
   if (entry.stderr !== '') lines.push(`printf '%s' ${shWord(entry.stderr)} >&2`);
-  lines.push(entry.plan.trimEnd());
+  lines.push(entry.plan.trimEnd(), '}', `_pw_whole=${shWord(entry.key)}`);
   return `${lines.join('\n')}\n`;
 }
 

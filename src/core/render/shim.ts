@@ -6,7 +6,7 @@ import { renderPipRoute, renderPythonRoute } from './shim-route.js';
  * Bumped whenever the shim's sh changes meaning, so `rehash` (and `doctor`)
  * can tell an old shim from a current one even before comparing bytes.
  */
-export const SHIM_FORMAT = 2;
+export const SHIM_FORMAT = 3;
 
 /** The marker file that makes a dir a pipwarden shim dir to every shim. */
 export const SHIM_DIR_MARKER = '.pipwarden-shims';
@@ -24,6 +24,12 @@ export interface ShimSpec {
   main: string;
   /** pipwarden's version, stamped so an upgrade rewrites every shim. */
   version: string;
+  /**
+   * pipwarden's cache dir as io/paths.ts cacheDir resolved it for the shim's
+   * owner; null or absent: none, so only PIPWARDEN_CACHE_DIR turns the plan
+   * cache on.
+   */
+  cacheDir?: string | null;
 }
 
 /** The stamp on a shim's second line; `parseShimStamp` reads it back. */
@@ -58,6 +64,7 @@ export function renderShim(spec: ShimSpec): string {
     `_pw_shims=${shQuote(spec.shimDir)}`,
     `_pw_node=${shQuote(spec.node)}`,
     `_pw_main=${shQuote(spec.main)}`,
+    `_pw_cache=${shQuote(spec.cacheDir ?? '')}`,
     '',
     FIND_REAL,
     BYPASS,

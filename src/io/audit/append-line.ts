@@ -4,6 +4,7 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readSync,
   renameSync,
   rmdirSync,
   type Stats,
@@ -16,6 +17,8 @@ export interface AppendOptions {
   maxBytes: number | null;
   /** Create the file (mode 0600) when missing; a shared file must already exist. */
   create: boolean;
+  /** The file must be this user's own (the user's log): a file someone else owns is not written. */
+  own?: boolean;
 }
 
 /** A rotation lock older than this was left by a killed process. */
@@ -28,13 +31,29 @@ const STALE_LOCK_MS = 30_000;
  * filesystems; NFS does not honour O_APPEND across clients).
  */
 export function appendLine(path: string, line: string, opts: AppendOptions): void {
-  const data = Buffer.from(line, 'utf8');
-  const flags = constants.O_WRONLY | constants.O_APPEND | (opts.create ? constants.O_CREAT : 0);
+  // O_NOFOLLOW: a symlink planted at the log (root under `sudo -E`, or a
+  // shared dir) must not make pipwarden append to, or create, another file.
+  // O_NONBLOCK: a FIFO there must not hang the call; it is then refused below.
+  // Read too for the user's own log: endsTorn looks at its last byte.
+  const flags =
+    (opts.own ? constants.O_RDWR : constants.O_WRONLY) |
+    constants.O_APPEND |
+    constants.O_NOFOLLOW |
+    constants.O_NONBLOCK |
+    (opts.create ? constants.O_CREAT : 0);
   // A second try only when our file was rotated away and deleted between
   // our open and our write: the line went with it, so it is written again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const fd = openSync(path, flags, 0o600);
     try {
+      const before = fstatSync(fd);
+      if (!before.isFile())
+        throw Object.assign(new Error('not a regular file'), { code: 'EFTYPE' });
+      if (opts.own && before.uid !== process.geteuid?.()) {
+        throw Object.assign(new Error("not this user's file"), { code: 'ENOTOWN' });
+      }
+      // A line torn by an earlier full disk: end it, so this record is not glued to it.
+      const data = Buffer.from(endsTorn(fd, before.size) ? `\n${line}` : line, 'utf8');
       const written = writeSync(fd, data);
       if (written !== data.length) {
         throw new Error(`short write (${written} of ${data.length} bytes)`);
@@ -46,6 +65,17 @@ export function appendLine(path: string, line: string, opts: AppendOptions): voi
     } finally {
       closeSync(fd);
     }
+  }
+}
+
+function endsTorn(fd: number, size: number): boolean {
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  try {
+    return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
+  } catch {
+    // Opened write-only (the shared file may be): cannot tell, so add nothing.
+    return false;
   }
 }
 

@@ -41,7 +41,7 @@ export function foldPending(logPath: string, maxBytes: number): string[] {
       continue; // another engine claimed it
     }
     try {
-      appendLine(logPath, `${JSON.stringify(p.record)}\n`, { maxBytes, create: true });
+      appendLine(logPath, `${JSON.stringify(p.record)}\n`, { maxBytes, create: true, own: true });
       unlinkQuietly(claimed);
     } catch (error) {
       renameSync(claimed, p.file);

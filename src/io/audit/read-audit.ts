@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AuditRecord } from '../../core/audit-record.js';
 import { parseAuditLine } from '../../core/provenance/index.js';
@@ -48,11 +48,14 @@ async function readFile(
   into: AuditRecord[],
 ): Promise<void> {
   // Open first, so a file we may not read fails here, where it is caught.
-  const fd = openSync(file, 'r');
+  // O_NOFOLLOW and the owner: a log someone else put at this user's path
+  // (a symlink, another user's file) is not this user's history.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   const st = fstatSync(fd);
-  if (!st.isFile()) {
+  const uid = process.geteuid?.();
+  if (!st.isFile() || (uid !== undefined && st.uid !== uid)) {
     closeFd(fd);
-    throw new Error('not a file');
+    throw new Error(st.isFile() ? "not this user's file" : 'not a file');
   }
   const start = Math.max(0, st.size - TAIL_BYTES);
   const stream = createReadStream('', { fd, start, encoding: 'utf8' });

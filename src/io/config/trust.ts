@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Env } from '../../core/env.js';
+import { PipwardenError } from '../../core/errors.js';
 import { trustFile } from '../paths.js';
 import { writeIfChanged } from '../shims/write-atomic.js';
 
@@ -16,9 +17,14 @@ export function contentHash(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+// No store (null): this user has no data dir of its own, e.g. root under
+// `sudo -E`, whose HOME is the caller's; trusting the caller's list would
+// let that user choose what root runs (paths.ts ownBase).
 function readStore(env: Env): Store {
+  const file = trustFile(env);
+  if (file === null) return {};
   try {
-    const raw = JSON.parse(readFileSync(trustFile(env), 'utf8')) as unknown;
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     return typeof raw === 'object' && raw !== null ? (raw as Store) : {};
   } catch {
     return {};
@@ -35,6 +41,13 @@ export function setTrust(env: Env, file: string, content: string | Buffer | null
   if (content === null) delete store[file];
   else store[file] = contentHash(content);
   const file_ = trustFile(env);
+  if (file_ === null) {
+    throw new PipwardenError(
+      'config',
+      'trust: this user has no data dir of its own (HOME is relative, or belongs to another user, as under sudo -E)',
+      'run pipwarden trust as the user who owns HOME, or with sudo -H',
+    );
+  }
   mkdirSync(dirname(file_), { recursive: true });
   writeIfChanged(dirname(file_), basename(file_), `${JSON.stringify(store, null, 2)}\n`, 0o600);
 }

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Env } from '../../core/env.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeOwnDirs } from '../make-dirs.js';
+import { euid } from '../own-dirs.js';
+import { writeAtomic } from '../shims/write-atomic.js';
 import { defaultSpawner, type ProbeResult, runProbe, type Spawner } from './probe.js';
 import { isProbeResult, isStampList } from './probe-shape.js';
 
@@ -93,7 +103,7 @@ function stamp(path: string): string {
 function readEntry(file: string, key: CacheKey): ProbeResult | null {
   let entry: Partial<CacheEntry> | null;
   try {
-    entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheEntry> | null;
+    entry = JSON.parse(readOwnFile(file)) as Partial<CacheEntry> | null;
   } catch {
     return null; // missing, unreadable or corrupt: probe again and overwrite
   }
@@ -104,20 +114,38 @@ function readEntry(file: string, key: CacheKey): ProbeResult | null {
   return isProbeResult(entry.result) ? entry.result : null;
 }
 
-/** Write temp + rename, so a concurrent reader sees the old file or the new one, never half. */
-function writeEntry(file: string, entry: CacheEntry): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+/**
+ * The file's text, only when it is a regular file of this user's reached
+ * without a symlink at its last step: a result someone else could have
+ * written is a miss, never facts (root under `sudo -E` reading the user's
+ * cache is kept out by paths.ts; this holds for a dir pipwarden reuses).
+ */
+function readOwnFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    makeDirs(dirname(file));
-    writeFileSync(tmp, `${JSON.stringify(entry)}\n`);
-    renameSync(tmp, file);
+    const st = fstatSync(fd);
+    const uid = euid();
+    if (!st.isFile() || (uid !== null && st.uid !== uid)) throw new Error("not this user's file");
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Temp + rename (write-atomic.ts): a concurrent reader sees the old file or
+ * the new one, never half, and a full disk leaves the old one or none. The
+ * dirs are checked to be this user's as they are made.
+ */
+function writeEntry(file: string, entry: CacheEntry): void {
+  try {
+    makeOwnDirs(dirname(file), 0o700);
+    writeAtomic(dirname(file), basename(file), `${JSON.stringify(entry)}\n`, 0o600, {
+      durable: false,
+    });
   } catch {
     // A cache that cannot be written (read-only, HOME=/dev/null, a file in
-    // the way) only costs a probe next time: never fatal. rmSync's `force`
-    // ignores ENOENT only, so ENOTDIR from a path through a file must not
-    // escape from here either.
-    try {
-      rmSync(tmp, { force: true });
-    } catch {}
+    // the way, a full disk, a dir not this user's) only costs a probe next
+    // time: never fatal. writeAtomic removed its temp file.
   }
 }

@@ -8,7 +8,8 @@ import {
   renderPlanCacheEntry,
 } from '../../core/render/plan-cache-entry.js';
 import { pendingDir } from '../audit/pending.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeOwnDirs } from '../make-dirs.js';
+import { ownedOrMine } from '../own-dirs.js';
 import { cacheDir } from '../paths.js';
 import { writeAtomic } from '../shims/write-atomic.js';
 import type { Inputs } from './inputs.js';
@@ -42,8 +43,8 @@ export interface Decided {
   plan: string;
   /** Files read outside node:fs, observed now: the engine's own, the passwd entry behind the audit's user name. */
   own: string[];
-  /** The audit record to leave on each replay, and the log it is for. */
-  audit?: { log: string; record: AuditRecord };
+  /** The audit record to leave on each replay, and the log it is for (null: this user has none of its own). */
+  audit?: { log: string | null; record: AuditRecord };
 }
 
 /**
@@ -64,7 +65,14 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
   const cache = dirname(dirname(req.file));
   const paths = [...inputs.paths.values()].filter((o) => !`${o.path}/`.startsWith(`${cache}/`));
   for (const p of decided.own) if (!inputs.paths.has(p)) paths.push(observePath(p, fs));
-  const stranger = [cache, ...(decided.audit ? [decided.audit.log] : [])].find((d) => !mine(d));
+  if (decided.audit && decided.audit.log === null) {
+    return 'this user has no audit log of its own (HOME is relative, or another user owns it), so a replay could not leave its record';
+  }
+  // Only into dirs of this user's (paths.ts ownedOrMine, make-dirs.ts
+  // makeOwnDirs): root's shim under `su` without `-` names the user's cache.
+  const stranger = [cache, ...(decided.audit?.log ? [dirname(decided.audit.log)] : [])].find(
+    (d) => !ownedOrMine(d),
+  );
   if (stranger !== undefined) {
     return `${stranger} belongs to another user (sudo keeping HOME?), whose shims must not source this user's files`;
   }
@@ -80,9 +88,9 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
       stderr: decided.stderr,
       plan: decided.plan,
     };
-    if (decided.audit) {
+    if (decided.audit?.log) {
       const dir = pendingDir(decided.audit.log);
-      makeDirs(dir, 0o700);
+      makeOwnDirs(dir, 0o700);
       entry.audit = { dir, line: JSON.stringify({ ...decided.audit.record, time: '' }) };
     }
     writeEntry(req.file, renderPlanCacheEntry(entry));
@@ -94,7 +102,7 @@ export function savePlan(req: PlanCacheRequest, inputs: Inputs, decided: Decided
 
 /** Atomically, and owner-only: the shim sources it only when `-O` says this user owns it. */
 function writeEntry(file: string, text: string): void {
-  makeDirs(dirname(file), 0o700);
+  makeOwnDirs(dirname(file), 0o700);
   writeAtomic(dirname(file), basename(file), text, 0o600, { durable: false });
 }
 
@@ -117,30 +125,29 @@ function removePlanCache(cache: string): void {
   for (const d of ['plans', 'stamps']) fs.rmSync(join(cache, d), { recursive: true, force: true });
 }
 
-/** Whether the nearest existing dir at or above `path` is this user's. */
-function mine(path: string): boolean {
-  for (let p = path; ; p = dirname(p)) {
-    try {
-      return fs.statSync(p).uid === process.geteuid?.();
-    } catch {
-      if (dirname(p) === p) return false;
-    }
-  }
-}
-
 function pathState(o: Observed, stamps: string, startNs: bigint): PathState {
   const { mtimeNs, ...rest } = o;
   return mtimeNs === undefined ? rest : { ...rest, mtime: stampPair(stamps, mtimeNs, startNs) };
 }
 
-/** Removes every entry and stamp (`rehash --remove`): the shims that read them are gone. */
-export function clearPlanCache(env: Env): void {
-  removePlanCache(cacheDir(env));
+/**
+ * Removes pipwarden's whole cache dir, entries, stamps and probe results
+ * (`rehash --remove`, which install.sh --uninstall runs): the shims that read
+ * them are gone. The dir comes from the one function the shims baked in, so
+ * install.sh need not lay the cache out again. Returns the dir it removed.
+ */
+export function removeCache(env: Env): string | null {
+  const dir = cacheDir(env);
+  if (dir === null || !fs.existsSync(dir)) return null;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
 }
 
 /** What `doctor` shows: where entries live and how many there are. */
-export function planCacheStats(env: Env): { dir: string; entries: number } {
-  const dir = join(cacheDir(env), 'plans');
+export function planCacheStats(env: Env): { dir: string | null; entries: number } {
+  const cache = cacheDir(env);
+  if (cache === null) return { dir: null, entries: 0 };
+  const dir = join(cache, 'plans');
   let entries = 0;
   try {
     entries = fs.readdirSync(dir).filter((f) => !f.startsWith('.')).length;

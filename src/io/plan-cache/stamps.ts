@@ -1,8 +1,8 @@
-import { closeSync, openSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, lstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RESOLUTION } from '../../core/render/plan-cache-entry.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeOwnDirs } from '../make-dirs.js';
 
 /** How far each stamp sits from the mtime it brackets: Node sets times as doubles (about 240 ns apart now). */
 const MARGIN_NS = 2000n;
@@ -75,16 +75,25 @@ function ensureResolutionProbe(dir: string): void {
   ensureStamp(dir, RESOLUTION.fine, RESOLUTION_S * SECOND_NS + (SECOND_NS * 3n) / 4n);
 }
 
+// O_NOFOLLOW, and the times set through the descriptor: a symlink at a
+// stamp's name must not have pipwarden change the mtime of another file.
+const OPEN = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
 function ensureStamp(dir: string, name: string, atNs: bigint): void {
   const path = join(dir, name);
   try {
-    const now = statSync(path, { bigint: true }).mtimeNs;
+    const now = lstatSync(path, { bigint: true }).mtimeNs;
     const off = now > atNs ? now - atNs : atNs - now;
     if (off < MARGIN_NS / 2n) return;
   } catch {
-    makeDirs(dir, 0o700);
-    closeSync(openSync(path, 'a', 0o600));
+    makeOwnDirs(dir, 0o700);
   }
-  const seconds = Number(atNs) / 1e9;
-  utimesSync(path, seconds, seconds);
+  const fd = openSync(path, OPEN, 0o600);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${path}: not a regular file`);
+    const seconds = Number(atNs) / 1e9;
+    futimesSync(fd, seconds, seconds);
+  } finally {
+    closeSync(fd);
+  }
 }

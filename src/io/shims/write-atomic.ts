@@ -24,8 +24,13 @@ export function writeIfChanged(dir: string, name: string, text: string, mode: nu
 
 /**
  * Write a temp file beside `dir/name` and rename it over: readers see the
- * old file or the new one, never a part. `durable` syncs it to disk first
- * (a shim); a cache entry that is lost in a crash is only a miss.
+ * old file or the new one, never a part. The temp is made with O_EXCL (a
+ * planted file or symlink is never written through) and renamed only once
+ * every byte is in it: write(2) may write less than asked on a nearly full
+ * disk, and a short count ends in ENOSPC on the next try, which unlinks the
+ * temp. `durable` syncs it to disk first (a shim); a cache entry lost in a
+ * crash is only a miss, and one the kernel left short is refused by the shim
+ * (plan-cache-entry.ts: the entry proves it is whole).
  */
 export function writeAtomic(
   dir: string,
@@ -37,17 +42,27 @@ export function writeAtomic(
   const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
-    fchmodSync(fd, mode);
-    writeSync(fd, text);
-    if (opts.durable) fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      fchmodSync(fd, mode);
+      writeAll(fd, Buffer.from(text, 'utf8'));
+      if (opts.durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, join(dir, name));
   } catch (error) {
     unlinkQuietly(temp);
     throw error;
+  }
+}
+
+/** Every byte of `data`, looping over short writes; a write that makes no progress throws (ENOSPC, EDQUOT, EFBIG). */
+export function writeAll(fd: number, data: Buffer): void {
+  let done = 0;
+  while (done < data.length) {
+    const n = writeSync(fd, data, done, data.length - done);
+    if (n <= 0) throw Object.assign(new Error('write made no progress'), { code: 'ENOSPC' });
+    done += n;
   }
 }
 
