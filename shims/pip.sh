@@ -6,7 +6,7 @@ _pw_name='pip'
 _pw_shims='/home/me/.local/share/pipwarden/shims'
 _pw_node='/usr/bin/node'
 _pw_main='/home/me/pipwarden/dist/cli/main.js'
-_pw_cache='/home/me/.cache/pipwarden'
+_pw_cache=''
 
 # The real command: the first on PATH that is not a pipwarden shim.
 _pw_after=
