@@ -3,6 +3,7 @@ import { classifyCall } from '../core/call.js';
 import { merge } from '../core/config/merge.js';
 import { decide, passPlan } from '../core/decide/decide.js';
 import { promptingIds } from '../core/decide/prompt.js';
+import { venvNamedByUser } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import { triage } from '../core/triage.js';
 import { loadConfig } from '../io/config/load-config.js';
@@ -91,6 +92,7 @@ export async function prepare(
     cacheDir: cacheDir(ctx.env),
     exclude,
     venvPath: config.config.venv.path,
+    venvPathNamedByUser: venvNamedByUser(config),
     disposableUserSite: config.config.disposableUserSite,
   });
   // The prompt action resolves to an ordinary call and config first; its

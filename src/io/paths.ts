@@ -52,3 +52,8 @@ function baseDir(env: Env, kind: keyof typeof XDG): string {
 export function trustFile(env: Env): string {
   return join(baseDir(env, 'data'), 'pipwarden', 'trusted.json');
 }
+
+/** The marks of venvs pipwarden made or the user trusted (src/io/interpreter/venv-vouch.ts). */
+export function venvMarkDir(env: Env): string {
+  return join(baseDir(env, 'data'), 'pipwarden', 'venvs');
+}

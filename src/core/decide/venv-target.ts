@@ -1,7 +1,8 @@
-import type { SituationId } from '../config/types.js';
+import type { ResolvedConfig, SituationId } from '../config/types.js';
 import { applied, refuse } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION, type Situation } from './situation.js';
+import { MARK_VENV_SCRIPT } from './venv-mark.js';
 
 /**
  * The `venv` action: install into the configured venv (default: the
@@ -35,12 +36,30 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
     );
     return true;
   }
+  if (exists && facts.configuredVenv.vouch === null) {
+    // Issue 16, defect 1: a cloned repository's `.venv/bin/python` would run
+    // the repository's code, through `-m pip` or `pip --python` alike.
+    refuse(
+      draft,
+      config,
+      id,
+      `${what}, and the venv ${path} was not made by pipwarden, trusted or activated by you, so pipwarden will not run its python (a cloned repository can ship a .venv that runs its own code)`,
+      `if you made that venv, run: pipwarden trust ${path}; or activate it (. ${path}/bin/activate); or remove it and let pipwarden make a new one`,
+    );
+    return true;
+  }
   if (exists && facts.configuredVenv.python === false) {
     refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, rebuild(s, path));
     return true;
   }
   if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
-  if (!exists) draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
+  if (!exists) {
+    const creator = venv.python ?? interp.executable;
+    draft.before.push([creator, '-m', 'venv', path]);
+    // The mark that lets the next call use this venv (src/io/interpreter/venv-vouch.ts).
+    const mark = facts.configuredVenv.markFile;
+    if (mark !== undefined) draft.before.push([creator, '-c', MARK_VENV_SCRIPT, path, mark]);
+  }
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
   applied(
@@ -93,4 +112,15 @@ export function venvPath(
   if (configured.startsWith('/')) return configured;
   const rel = configured.replace(/^\.\//, '');
   return `${projectRoot.replace(/\/$/, '')}/${rel}`;
+}
+
+/**
+ * Whether the config's `venv.path` names one venv on the user's own
+ * authority: absolute, from the org, the user, PIPWARDEN_* or `--set`, never
+ * from a project file (which a cloned repository writes).
+ */
+export function venvNamedByUser(config: ResolvedConfig): boolean {
+  const level = config.sources['venv.path']?.level;
+  const named = level === 'org' || level === 'user' || level === 'env' || level === 'flag';
+  return named && config.config.venv.path.startsWith('/');
 }

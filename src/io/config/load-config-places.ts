@@ -1,6 +1,7 @@
 /** Where pipwarden's config files are looked for, and under which names. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { CONFIG_CAP, readBounded } from '../read-bounded.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -138,10 +139,11 @@ export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
   return names.some((name) => {
     const path = join(dir, name);
     if (name !== 'pyproject.toml') return existsSync(path);
-    try {
-      return readFileSync(path, 'utf8').includes('pipwarden');
-    } catch {
-      return false;
-    }
+    // Bounded: a pyproject.toml → /dev/zero would fill memory (issue 16).
+    // One that is not a regular file or is too large goes to the search,
+    // which names it in a warning.
+    const read = readBounded(path, CONFIG_CAP);
+    if (read.ok) return read.bytes.includes('pipwarden');
+    return read.problem === 'not-regular' || read.problem === 'too-large';
   });
 }

@@ -150,7 +150,7 @@ interface Reader {
 
 /** cosmiconfig and the parsers load only once some directory may hold a config. */
 async function openReader(home: string, warnings: string[], env: Env): Promise<Reader> {
-  const [{ dataExplorer }, { dataLoaders, syntaxMessage }] = await Promise.all([
+  const [{ dataExplorer, ConfigReadError }, { dataLoaders, syntaxMessage }] = await Promise.all([
     import('./load-config-explorer.js'),
     import('./load-config-loaders.js'),
   ]);
@@ -167,13 +167,21 @@ async function openReader(home: string, warnings: string[], env: Env): Promise<R
       const explorer = dataExplorer(
         names,
         level === 'project' ? (projectLoaders ?? loaders) : loaders,
+        (file, reason) =>
+          warnings.push(
+            `${displayPath(file, home)}: ${reason}; its [tool.pipwarden] table, if any, is ignored; make it a regular file of at most 1 MiB`,
+          ),
       );
       for (const dir of dirs) {
         try {
           const result = await explorer.search(dir);
           if (result) return { level, file: result.filepath, raw: result.config };
         } catch (error) {
-          errors.push(loadFailure(error, dir, home, syntaxMessage));
+          errors.push(
+            error instanceof ConfigReadError
+              ? `${displayPath(error.filepath, home)}: ${error.reason}; pipwarden reads config only from a regular file of at most 1 MiB: replace or remove it`
+              : loadFailure(error, dir, home, syntaxMessage),
+          );
           return null;
         }
       }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { displayPath } from '../../core/config/display.js';
 import type { PartialConfig } from '../../core/config/types.js';
@@ -44,8 +43,9 @@ export async function guardProject(
 
 async function trusted(env: Env, file: string): Promise<boolean> {
   try {
-    const { isTrusted } = await import('./trust.js');
-    return isTrusted(env, file, readFileSync(file));
+    const { isTrusted, readRegularFile } = await import('./trust.js');
+    const content = readRegularFile(file);
+    return content !== null && isTrusted(env, file, content);
   } catch {
     return false;
   }

@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { venvPath } from '../../core/decide/venv-target.js';
+import type { Env } from '../../core/env.js';
 import type { ConfiguredVenv } from '../../core/facts.js';
 import { isExecutableFile, isFile } from '../fs-checks.js';
+import { venvMarkFile, venvVouch } from './venv-vouch.js';
 
 /**
  * The venv the `venv` action would use (config `venv.path` against the
@@ -13,15 +15,23 @@ export function inspectConfiguredVenv(
   configured: string,
   projectRoot: string,
   projectVenv: string | null,
+  env: Env,
+  namedByUser: boolean,
 ): ConfiguredVenv {
   const path = venvPath(configured, projectRoot, projectVenv);
+  const markFile = venvMarkFile(env, path);
   const exists = isFile(join(path, 'pyvenv.cfg'));
-  if (!exists) return { path, exists };
+  if (!exists) return { path, exists, markFile };
+  // Nothing in an unvouched venv is looked into further: it is not used.
+  const vouch = venvVouch(env, path, namedByUser);
+  if (vouch === null) return { path, exists, vouch, markFile };
   return {
     path,
     exists,
     python: isExecutableFile(join(path, 'bin', 'python')),
     pip: hasPip(path),
+    vouch,
+    markFile,
   };
 }
 

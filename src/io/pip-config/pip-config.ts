@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
   type InvalidPipSetting,
@@ -8,6 +7,7 @@ import {
 } from '../../core/facts.js';
 import { compareVersions } from '../../core/version.js';
 import { envNamesStartingWith } from '../env-names.js';
+import { CONFIG_CAP, readBoundedOrNull } from '../read-bounded.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
 
@@ -196,7 +196,9 @@ function fileError(where: string, message: string): InvalidPipSetting {
 
 function readText(path: string): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    // Bounded: a venv's pip.conf may come with a cloned repository (issue 16).
+    const bytes = readBoundedOrNull(path, CONFIG_CAP);
+    return bytes === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
