@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipwarden } from '../helpers/cli.js';
+import { hermeticEnv } from '../helpers/env.js';
+import { tempDir } from '../helpers/tmp.js';
+import { buildWheel } from '../helpers/wheel.js';
+import { type BoundedResult, runBounded } from '../shell/support/bounded.js';
+
+/** The caps every hostile run lives under: a hang or a runaway read shows as a count, not a stuck CI. */
+export const TIME_CAP_MS = 60_000;
+export const MEMORY_CAP_KB = 1024 * 1024;
+
+const NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+
+export interface HostileWorld {
+  root: string;
+  home: string;
+  shims: string;
+  wheels: string;
+  /** World-writable: every executable a tree plants writes a file here when it runs. */
+  marks: string;
+  asNobody: boolean;
+  env: (extra?: Record<string, string | undefined>) => Record<string, string>;
+  /** `pip <args>` through the shims, as this world's user, in `cwd`, under the time and memory caps. */
+  pip: (cwd: string, args: string[], extra?: Record<string, string>) => Promise<BoundedResult>;
+  /** `pipwarden <args>` as this world's user. */
+  cli: (cwd: string, args: string[]) => ReturnType<typeof pipwarden>;
+  /** Give a path (recursively) to this world's user. */
+  own: (path: string) => void;
+  /** Marker files written so far. */
+  ran: () => string[];
+}
+
+/**
+ * A hermetic world whose real pip is Debian's (`/usr/bin/pip`, externally
+ * managed: "no env" in the sense of issue 16), with pipwarden's shims first
+ * on PATH, written by `rehash` as the world's user (root or nobody).
+ */
+export function hostileWorld(asNobody: boolean): HostileWorld {
+  const root = tempDir('pipwarden-hostile-');
+  chmodSync(root, 0o755);
+  const home = join(root, 'home');
+  const shims = join(root, 'shims');
+  const wheels = join(root, 'wheels');
+  const marks = join(root, 'marks');
+  for (const d of [home, shims, wheels, marks]) mkdirSync(d, { recursive: true });
+  chmodSync(marks, 0o1777);
+  chmodSync(wheels, 0o755);
+  buildWheel(wheels, 'pwdemo', '0.1');
+  const own = (path: string) => {
+    if (asNobody) execFileSync('chown', ['-R', 'nobody:nogroup', path]);
+  };
+  own(home);
+  own(shims);
+  const env = (extra: Record<string, string | undefined> = {}) =>
+    hermeticEnv(home, {
+      PATH: `${shims}:/usr/bin:/bin`,
+      PIPWARDEN_SHIM_DIR: shims,
+      PIPWARDEN_CACHE_DIR: join(home, '.cache', 'pipwarden'),
+      PIPWARDEN_ORG_CONFIG_DIR: join(root, 'etc-pipwarden'),
+      HOSTILE_MARKS: marks,
+      ...extra,
+    });
+  const cli = (cwd: string, args: string[]) =>
+    pipwarden(args, { env: env({ PATH: '/usr/bin:/bin' }), cwd, asNobody });
+  const r = cli('/', ['rehash']);
+  if (r.status !== 0) throw new Error(`rehash failed: ${r.stderr}`);
+  return {
+    root,
+    home,
+    shims,
+    wheels,
+    marks,
+    asNobody,
+    env,
+    own,
+    cli,
+    pip: (cwd, args, extra = {}) =>
+      runBounded(
+        [
+          ...(asNobody ? NOBODY : []),
+          'sh',
+          '-c',
+          `ulimit -v ${MEMORY_CAP_KB}; exec "$@"`,
+          'sh',
+          'pip',
+          ...args,
+        ],
+        { env: env(extra), cwd, timeoutMs: TIME_CAP_MS },
+      ),
+    ran: () => readdirSync(marks),
+  };
+}
+
+/** pipwarden's own messages in some output: a `pipwarden: next:` line belongs to the message above it. */
+export function pipwardenLines(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('pipwarden') && !l.startsWith('pipwarden: next:'));
+}
