@@ -1,5 +1,5 @@
 /** Where pipwarden's config files are looked for, and under which names. */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { CONFIG_CAP, readBounded } from '../read-bounded.js';
 
@@ -138,7 +138,8 @@ function projectDirs(cwd: string, home: string): string[] {
 export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
   return names.some((name) => {
     const path = join(dir, name);
-    if (name !== 'pyproject.toml') return existsSync(path);
+    // lstat: a symlink loop is there too, and gets its one line from the search.
+    if (name !== 'pyproject.toml') return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
     // Bounded: a pyproject.toml → /dev/zero would fill memory (issue 16).
     // One that is not a regular file or is too large goes to the search,
     // which names it in a warning.
