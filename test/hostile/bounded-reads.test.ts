@@ -6,12 +6,12 @@ import { readPyvenvCfg } from '../../src/io/interpreter/pyvenv-cfg.js';
 import { readBounded } from '../../src/io/read-bounded.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
-import { hostileWorld, pipwardenLines } from './support.js';
+import { CAN_RUN, hostileWorld, pipwardenLines } from './support.js';
 
 // Issue 16, defect 7: `pyproject.toml → /dev/zero` grew the engine to 16 GB
 // and aborted; `.pipwardenrc.json → /dev/urandom` never ended. Every run here
 // lives under a 1 GB address-space cap and a 60 s clock (support.ts).
-const canRun = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+const canRun = CAN_RUN;
 
 type Plant = (dir: string) => void;
 const link =

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { installedIn, makeVenv } from '../helpers/venv.js';
-import { type HostileWorld, hostileWorld, pipwardenLines } from './support.js';
+import { CAN_RUN, type HostileWorld, hostileWorld, pipwardenLines } from './support.js';
 
 // Issue 16, defect 1: a cloned repository, the default user config, no
 // `pipwarden trust`. Its pyproject.toml asks for the venv action, and it
 // ships a `.venv/` of its own. `pip install x` used to run the repository's
 // `.venv/bin/python` (directly, or through `pip --python`). Real Debian pip
 // (externally managed), through the real shims, as root and as nobody.
-const canRun = process.getuid?.() === 0 && existsSync(DEBIAN_PYTHON);
+const canRun = CAN_RUN;
 const PY = 'python3.11';
 
 function write(path: string, text: string, mode = 0o644): void {

@@ -1,11 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipwarden } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
 import { buildWheel } from '../helpers/wheel.js';
 import { type BoundedResult, runBounded } from '../shell/support/bounded.js';
+
+/**
+ * What the hostile tests need: root (to become nobody, to plant devices) and
+ * Debian's externally managed python3 with its pip. Under CI=true a missing
+ * one fails the run; locally the tests skip and say why.
+ */
+export const CAN_RUN =
+  process.getuid?.() === 0 && existsSync('/usr/bin/python3') && existsSync('/usr/bin/pip');
+if (!CAN_RUN) {
+  const why = "the hostile tests need root and Debian's /usr/bin/python3 with /usr/bin/pip";
+  if (process.env.CI === 'true') throw new Error(why);
+  process.stderr.write(`skipped: ${why}\n`);
+}
 
 /** The caps every hostile run lives under: a hang or a runaway read shows as a count, not a stuck CI. */
 export const TIME_CAP_MS = 60_000;
@@ -28,6 +41,8 @@ export interface HostileWorld {
   cli: (cwd: string, args: string[]) => ReturnType<typeof pipwarden>;
   /** Give a path (recursively) to this world's user. */
   own: (path: string) => void;
+  /** `pip <args>` run from the tree `dir`, or from `dir/$(cat dir/.cwd)` (names sh reads as bytes). */
+  pipIn: (dir: string, args: string[], extra?: Record<string, string>) => Promise<BoundedResult>;
   /** Marker files written so far. */
   ran: () => string[];
 }
@@ -88,6 +103,20 @@ export function hostileWorld(asNobody: boolean): HostileWorld {
           ...args,
         ],
         { env: env(extra), cwd, timeoutMs: TIME_CAP_MS },
+      ),
+    pipIn: (dir, args, extra = {}) =>
+      runBounded(
+        [
+          ...(asNobody ? NOBODY : []),
+          'sh',
+          '-c',
+          `ulimit -v ${MEMORY_CAP_KB}; cd "$1" || exit 99; if [ -f .cwd ]; then c=$(cat .cwd); cd "./$c" || exit 98; fi; shift; exec "$@"`,
+          'sh',
+          dir,
+          'pip',
+          ...args,
+        ],
+        { env: env(extra), cwd: '/', timeoutMs: TIME_CAP_MS },
       ),
     ran: () => readdirSync(marks),
   };

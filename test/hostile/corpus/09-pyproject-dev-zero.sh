@@ -1,0 +1,5 @@
+#!/bin/sh
+# pyproject.toml is a symlink to /dev/zero.
+# lines: env=0 noenv=0
+. "$(dirname "$0")/lib.sh"
+ln -s /dev/zero pyproject.toml
