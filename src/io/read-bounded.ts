@@ -30,7 +30,8 @@ export function readBounded(path: string, cap: number): BoundedRead {
     if (code === 'EACCES' || code === 'EPERM') return { ok: false, problem: 'denied' };
     if (code === 'ELOOP') return { ok: false, problem: 'not-regular', what: 'a symlink loop' };
     if (code === 'EISDIR') return { ok: false, problem: 'directory' };
-    // ENOENT, ENOTDIR, a dangling link, ENXIO (a socket): nothing to read.
+    if (code === 'ENXIO') return { ok: false, problem: 'not-regular', what: 'a socket' };
+    // ENOENT, ENOTDIR, a dangling link: nothing to read.
     return { ok: false, problem: 'missing' };
   }
   try {

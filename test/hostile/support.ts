@@ -22,7 +22,9 @@ if (!CAN_RUN) {
 
 /** The caps every hostile run lives under: a hang or a runaway read shows as a count, not a stuck CI. */
 export const TIME_CAP_MS = 60_000;
-export const MEMORY_CAP_KB = 1024 * 1024;
+// 4 GiB of address space: node reserves much of it up front (under 1 GiB, V8 aborts on
+// ordinary work), and the runaway reads this catches grew to 16 GB.
+export const MEMORY_CAP_KB = 4 * 1024 * 1024;
 
 const NOBODY = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
 

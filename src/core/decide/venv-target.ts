@@ -55,10 +55,13 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
   if (!exists) {
     const creator = venv.python ?? interp.executable;
-    draft.before.push([creator, '-m', 'venv', path]);
-    // The mark that lets the next call use this venv (src/io/interpreter/venv-vouch.ts).
+    // The marks that let the next call use this venv (src/io/interpreter/venv-vouch.ts).
     const mark = facts.configuredVenv.markFile;
-    if (mark !== undefined) draft.before.push([creator, '-c', MARK_VENV_SCRIPT, path, mark]);
+    if (mark !== undefined)
+      draft.before.push([creator, '-c', MARK_VENV_SCRIPT, 'pending', path, mark]);
+    draft.before.push([creator, '-m', 'venv', path]);
+    if (mark !== undefined)
+      draft.before.push([creator, '-c', MARK_VENV_SCRIPT, 'made', path, mark]);
   }
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);

@@ -27,9 +27,21 @@ export function venvVouch(env: Env, path: string, namedByUser: boolean): VenvVou
   if (namedByUser) return 'named';
   const id = venvIdentity(path);
   if (id === null) return null;
-  const mark = readBoundedOrNull(venvMarkFile(env, path), 4096);
-  return mark !== null && mark.toString('utf8').trim() === id ? 'marked' : null;
+  const mark = readBoundedOrNull(venvMarkFile(env, path), 4096)?.toString('utf8').trim();
+  if (mark === id) return 'marked';
+  // Half made: `python -m venv` stopped after pyvenv.cfg (see venv-mark.ts).
+  const pending = /^pending:(\d+)$/.exec(mark ?? '');
+  if (pending) {
+    const since = BigInt(pending[1] as string);
+    const ctime = BigInt(id.split(':')[2] as string);
+    // A second of slack: file times come from the kernel's coarse clock, which lags time.time().
+    if (ctime + 1_000_000_000n >= since && ctime - since <= HALF_MADE_WINDOW_NS) return 'marked';
+  }
+  return null;
 }
+
+/** How long `python -m venv` may take to write pyvenv.cfg after the pending mark. */
+const HALF_MADE_WINDOW_NS = 300n * 1_000_000_000n;
 
 /** Where the mark for the venv at `path` lives: one small file per venv, named by its path's hash. */
 export function venvMarkFile(env: Env, path: string): string {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The same without pip: pipwarden would have used pip --python .venv/bin/python.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 venv_all
 fake_venv

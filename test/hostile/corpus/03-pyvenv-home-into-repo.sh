@@ -1,6 +1,6 @@
 #!/bin/sh
 # A real interpreter whose pyvenv.cfg home points at the repo's own stdlib.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 venv_all
 mkdir -p .venv/bin

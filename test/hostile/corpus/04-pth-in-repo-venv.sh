@@ -1,6 +1,6 @@
 #!/bin/sh
 # A real interpreter, and a .pth in the repo venv that runs at startup.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 venv_all
 mkdir -p .venv/bin .venv/lib/python3.11/site-packages/pip

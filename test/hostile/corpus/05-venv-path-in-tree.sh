@@ -1,6 +1,6 @@
 #!/bin/sh
 # venv.path names a fake venv inside the tree.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 pyproject 'onNoEnv = "venv"
 onExternallyManaged = "venv"

@@ -1,5 +1,5 @@
 #!/bin/sh
 # .pipwardenrc.js that would run code.
-# lines: env=0 noenv=0
+# lines: env=1 noenv=1
 . "$(dirname "$0")/lib.sh"
 js_mark > .pipwardenrc.js

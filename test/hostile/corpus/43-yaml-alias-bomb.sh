@@ -1,6 +1,6 @@
 #!/bin/sh
 # A YAML billion-laughs of aliases.
-# lines: env=0 noenv=0
+# lines: env=1 noenv=1
 . "$(dirname "$0")/lib.sh"
 {
   echo 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'

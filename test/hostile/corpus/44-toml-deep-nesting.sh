@@ -1,6 +1,6 @@
 #!/bin/sh
 # pyproject.toml with arrays nested 50000 deep.
-# lines: env=0 noenv=0
+# lines: env=1 noenv=1
 . "$(dirname "$0")/lib.sh"
 {
   printf '[tool.pipwarden]\nx = '

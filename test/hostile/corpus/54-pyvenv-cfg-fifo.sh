@@ -1,6 +1,6 @@
 #!/bin/sh
 # .venv/pyvenv.cfg is a FIFO; the venv action.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 venv_all
 mkdir -p .venv/bin

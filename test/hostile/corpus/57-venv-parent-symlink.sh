@@ -1,6 +1,6 @@
 #!/bin/sh
 # venv.path is inside the tree lexically, but its parent links to /etc.
-# lines: env=0 noenv=0
+# lines: env=0 noenv=1
 . "$(dirname "$0")/lib.sh"
 pyproject 'onNoEnv = "venv"
 onExternallyManaged = "venv"

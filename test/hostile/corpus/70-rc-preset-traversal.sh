@@ -1,6 +1,6 @@
 #!/bin/sh
 # A preset name that walks out of the preset dir.
-# lines: env=0 noenv=0
+# lines: env=1 noenv=1
 . "$(dirname "$0")/lib.sh"
-printf 'extends: ["../../../../%s/evil"]\npreset: ["../../../../%s/evil"]\n' "$T" "$T" > .pipwardenrc.yaml
+printf 'presets: ["../../../../%s/evil"]\n' "$T" > .pipwardenrc.yaml
 printf 'onExternallyManaged: pip\n' > evil.yaml

@@ -1,6 +1,6 @@
 #!/bin/sh
 # A hostile parent tree above a clean child: the search reaches the parent.
-# lines: env=0 noenv=0
+# lines: env=1 noenv=1
 . "$(dirname "$0")/lib.sh"
 ln -s /dev/zero .pipwardenrc.json
 mkdir -p child
