@@ -119,11 +119,16 @@ export function venvPath(
 
 /**
  * Whether the config's `venv.path` names one venv on the user's own
- * authority: absolute, from the org, the user, PIPWARDEN_* or `--set`, never
- * from a project file (which a cloned repository writes).
+ * authority: absolute, from the org, the user, PIPWARDEN_* or `--set`; or
+ * from a project file the user trusted. Never from an untrusted project file
+ * (which a cloned repository writes).
  */
 export function venvNamedByUser(config: ResolvedConfig): boolean {
-  const level = config.sources['venv.path']?.level;
+  const source = config.sources['venv.path'];
+  const level = source?.level;
+  if (level === 'project') {
+    return config.layers.some((l) => l.file === source?.file && l.trusted === true);
+  }
   const named = level === 'org' || level === 'user' || level === 'env' || level === 'flag';
   return named && config.config.venv.path.startsWith('/');
 }

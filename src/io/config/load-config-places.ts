@@ -139,7 +139,14 @@ export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
   return names.some((name) => {
     const path = join(dir, name);
     // lstat: a symlink loop is there too, and gets its one line from the search.
-    if (name !== 'pyproject.toml') return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+    if (name !== 'pyproject.toml') {
+      try {
+        return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+      } catch {
+        // EACCES on the dir: as existsSync; load-config reports it for org and user.
+        return false;
+      }
+    }
     // Bounded: a pyproject.toml → /dev/zero would fill memory (issue 16).
     // One that is not a regular file or is too large goes to the search,
     // which names it in a warning.

@@ -97,11 +97,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
-    if (f.level === 'project')
-      await guardProject(checked.values, f.file, home, warnings, options.env);
+    const trusted =
+      f.level === 'project' &&
+      (await guardProject(checked.values, f.file, home, warnings, options.env));
     // A preset sits just below the file that names it, at that file's level.
     for (const name of checked.presets) layers.push(await presetLayer(name, f.level, errs));
-    layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
+    layers.push({
+      level: f.level,
+      file: f.file,
+      values: checked.values,
+      locks: checked.locks,
+      ...(trusted ? { trusted } : {}),
+    });
   }
   const overrides = overrideLayers(options.env, options.sets);
   errors.push(...overrides.errors);

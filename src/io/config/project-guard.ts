@@ -15,6 +15,8 @@ import type { Env } from '../../core/env.js';
  *     pipwarden to append to), which is the user's and the org's.
  * Those keys are dropped with a line naming the file and the trust command
  * (docs/security.md, "What an untrusted project config may set").
+ * Returns true when the file is trusted and set one of them (its venv is
+ * then the user's choice too); trust is not looked up otherwise.
  */
 export async function guardProject(
   values: PartialConfig,
@@ -22,10 +24,11 @@ export async function guardProject(
   home: string,
   warnings: string[],
   env: Env,
-): Promise<void> {
+): Promise<boolean> {
   const risky = riskyKeys(values, dirname(file));
   // trust.js (node:crypto) loads only when a file sets one of these keys.
-  if (risky.length === 0 || (await trusted(env, file))) return;
+  if (risky.length === 0) return false;
+  if (await trusted(env, file)) return true;
   const where = displayPath(file, home);
   for (const { key, what, drop } of risky) {
     warnings.push(
@@ -33,6 +36,7 @@ export async function guardProject(
     );
     drop();
   }
+  return false;
 }
 
 interface Risky {
