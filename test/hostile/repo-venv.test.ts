@@ -123,7 +123,8 @@ describe.skipIf(!canRun)('a cloned repo cannot make pipwarden run its venv', () 
         expect(r.status, r.stderr).toBe(77);
         const lines = pipwardenLines(r.stderr);
         expect(lines, r.stderr).toHaveLength(1);
-        expect(lines[0]).toContain('pipwarden trust');
+        expect(lines[0]).toContain('pipwarden will not run its python');
+        expect(r.stderr).toContain('pipwarden: next: if you made that venv, run: pipwarden trust');
       });
     });
   }
