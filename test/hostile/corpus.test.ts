@@ -247,7 +247,7 @@ describe.skipIf(!canRun)('the hostile-repo corpus', () => {
   const all = trees();
   const everything = process.env.PIPWARDEN_HOSTILE_ALL === '1';
   const seed = Number(process.env.PIPWARDEN_HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
-  const size = Number(process.env.PIPWARDEN_HOSTILE_SAMPLE ?? 10);
+  const size = Number(process.env.PIPWARDEN_HOSTILE_SAMPLE ?? 8);
   const names = everything
     ? all.map((t) => t.name)
     : sample(
