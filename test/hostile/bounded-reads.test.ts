@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPyvenvCfg } from '../../src/io/interpreter/pyvenv-cfg.js';
 import { readBounded } from '../../src/io/read-bounded.js';
-import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { tempDir } from '../helpers/tmp.js';
 import { CAN_RUN, hostileWorld, pipwardenLines } from './support.js';
 

@@ -197,7 +197,7 @@ async function runCorpus(
       if (!r.timedOut && (r.signal !== null || CRASH.test(output))) {
         counts.crash++;
         faults.push(
-          `${where}: crashed (${r.signal ?? 'exit ' + r.status}): ${output.slice(0, 300)}`,
+          `${where}: crashed (${r.signal ?? `exit ${r.status}`}): ${output.slice(0, 300)}`,
         );
       }
       const changed = [
