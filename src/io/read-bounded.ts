@@ -16,8 +16,10 @@ export type BoundedRead =
   | { ok: false; problem: 'missing' | 'denied' | 'directory' }
   | { ok: false; problem: 'not-regular' | 'too-large'; what: string };
 
-/** Configs of every format: far more than any real one. */
+/** A project's configs of every format: far more than any real one. */
 export const CONFIG_CAP = 1024 * 1024;
+/** The org's and the user's own configs: not the tree's, so roomier, but still bounded. */
+export const OWN_CONFIG_CAP = 64 * 1024 * 1024;
 /** One-line files: `.python-version`, `pyvenv.cfg`. */
 export const SMALL_CAP = 64 * 1024;
 
@@ -63,6 +65,10 @@ export function readBoundedOrNull(path: string, cap: number): Buffer | null {
 }
 
 /** `not a regular file (a FIFO)` / `larger than 1 MiB`: what a line says about a refused read. */
+export function capText(cap: number): string {
+  return size(cap);
+}
+
 export function refusedRead(r: { problem: 'not-regular' | 'too-large'; what: string }): string {
   return r.problem === 'too-large'
     ? `larger than ${r.what}, so not read`

@@ -1,6 +1,6 @@
 import { basename, extname, join } from 'node:path';
 import type { Loaders } from 'cosmiconfig';
-import { CONFIG_CAP, readBounded, refusedRead } from '../read-bounded.js';
+import { readBounded, refusedRead } from '../read-bounded.js';
 
 /**
  * pipwarden's own search of one directory for a config file; cosmiconfig
@@ -16,7 +16,7 @@ import { CONFIG_CAP, readBounded, refusedRead } from '../read-bounded.js';
  *     `.pipwardenrc.json → /dev/urandom` never ends and a
  *     `pyproject.toml → /dev/zero` grows the process to 16 GB (issue 16,
  *     defect 7). Here every candidate goes through readBounded: a regular
- *     file of at most 1 MiB.
+ *     file of at most `cap` bytes (1 MiB for a project's).
  * The rules kept from cosmiconfig 9: names are tried in order; a missing,
  * unreadable (EACCES) or directory candidate counts as absent (load-config.ts
  * reports the last two for the org and user layers); an empty file, or one
@@ -46,13 +46,14 @@ export class ConfigReadError extends Error {
 export function dataExplorer(
   searchPlaces: readonly string[],
   loaders: Loaders,
+  cap: number,
   refused: (file: string, reason: string) => void = () => {},
 ): Explorer {
   return {
     async search(dir) {
       for (const name of searchPlaces) {
         const filepath = join(dir, name);
-        const read = readBounded(filepath, CONFIG_CAP);
+        const read = readBounded(filepath, cap);
         if (!read.ok) {
           if (read.problem === 'not-regular' || read.problem === 'too-large') {
             if (basename(filepath) !== 'pyproject.toml') {

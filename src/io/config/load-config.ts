@@ -8,6 +8,7 @@ import { validate } from '../../core/config/validate.js';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../package-paths.js';
+import { CONFIG_CAP, capText, OWN_CONFIG_CAP } from '../read-bounded.js';
 import {
   configLocations,
   DIR_CONFIG_FILES,
@@ -171,12 +172,14 @@ async function openReader(home: string, warnings: string[], env: Env): Promise<R
           isTrusted(env, file, content),
         );
       }
+      const cap = level === 'project' ? CONFIG_CAP : OWN_CONFIG_CAP;
       const explorer = dataExplorer(
         names,
         level === 'project' ? (projectLoaders ?? loaders) : loaders,
+        cap,
         (file, reason) =>
           warnings.push(
-            `${displayPath(file, home)}: ${reason}; its [tool.pipwarden] table, if any, is ignored; make it a regular file of at most 1 MiB`,
+            `${displayPath(file, home)}: ${reason}; its [tool.pipwarden] table, if any, is ignored; make it a regular file of at most ${capText(cap)}`,
           ),
       );
       for (const dir of dirs) {
@@ -186,7 +189,7 @@ async function openReader(home: string, warnings: string[], env: Env): Promise<R
         } catch (error) {
           errors.push(
             error instanceof ConfigReadError
-              ? `${displayPath(error.filepath, home)}: ${error.reason}; pipwarden reads config only from a regular file of at most 1 MiB: replace or remove it`
+              ? `${displayPath(error.filepath, home)}: ${error.reason}; pipwarden reads config only from a regular file of at most ${capText(cap)}: replace or remove it`
               : loadFailure(error, dir, home, syntaxMessage),
           );
           return null;
