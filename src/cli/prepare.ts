@@ -4,6 +4,7 @@ import { merge } from '../core/config/merge.js';
 import type { ResolvedConfig } from '../core/config/types.js';
 import { decide, passPlan } from '../core/decide/decide.js';
 import { type Answer, promptingIds } from '../core/decide/prompt.js';
+import { venvNamedByUser } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
 import type { ToolFacts } from '../core/facts.js';
 import type { AskPlan } from '../core/plan.js';
@@ -132,6 +133,7 @@ function factsInput(
     cacheDir: cacheDir(ctx.env),
     exclude,
     venvPath: config.config.venv.path,
+    venvPathNamedByUser: venvNamedByUser(config),
     // The prompt may offer the disposable user site: its base is a fact too.
     disposableUserSite: config.config.disposableUserSite || promptingIds(config).length > 0,
   };

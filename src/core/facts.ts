@@ -183,7 +183,19 @@ export interface ConfiguredVenv {
    * python3-venv) or one made --without-pip. Absent: assumed when exists.
    */
   pip?: boolean;
+  /**
+   * Who stands behind an existing venv, so that running its python runs
+   * nobody's code but theirs: the user activated it, the user's config named
+   * it, or pipwarden made it or the user trusted it (a mark). null: nobody,
+   * e.g. a `.venv/` that came with a cloned repository (issue 16, defect 1).
+   * Absent in hand-built Facts: assumed vouched for.
+   */
+  vouch?: VenvVouch | null;
+  /** Where the mark goes once pipwarden has made this venv; absent: not marked. */
+  markFile?: string;
 }
+
+export type VenvVouch = 'active' | 'named' | 'marked';
 
 /** Settings with nothing set: the start of a read, and what doctor shows without an interpreter. */
 export function noPipSettings(

@@ -46,6 +46,8 @@ export type NextStep =
   | { kind: 'use-disposable-base'; base: string; python: string }
   /** Set a config key to a value. */
   | { kind: 'set-config'; key: string; value: string }
+  /** A venv nobody vouched for: trust it, activate it, or let pipwarden make a new one. */
+  | { kind: 'vouch-venv'; path: string }
   /** Run pip so that python imports the pip the engine probed (no -S, PYTHONPATH, PYTHONHOME). */
   | { kind: 'import-probed-pip'; dropNoSite: boolean };
 

@@ -33,6 +33,8 @@ export interface GatherOptions {
   isolated?: boolean;
   /** Config `venv.path`, as configured (default `.venv`): resolved here into `configuredVenv`. */
   venvPath?: string;
+  /** `venvPath` is absolute and came from the user's own config (not a project's): it vouches for that venv. */
+  venvPathNamedByUser?: boolean;
   /** Config `disposableUserSite`: resolved here into `disposableUserBase`. */
   disposableUserSite?: boolean;
   /** Probe cache dir; default PIPWARDEN_CACHE_DIR, else the XDG cache. null: no cache. */
@@ -145,7 +147,13 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     projectRoot,
     cwd,
     debug: { resolution, pyenvSpawned },
-    configuredVenv: inspectConfiguredVenv(opts.venvPath ?? '.venv', projectRoot, projectVenv),
+    configuredVenv: inspectConfiguredVenv(
+      opts.venvPath ?? '.venv',
+      projectRoot,
+      projectVenv,
+      env,
+      opts.venvPathNamedByUser ?? false,
+    ),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
     ...(importOverrideList.length > 0 ? { importOverrides: importOverrideList } : {}),
     ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE

@@ -112,3 +112,8 @@ export function ownBase(env: Env, kind: Kind): string | null {
   const base = baseUnder({}, kind, own);
   return ownedOrMine(own) && ownedOrMine(base) ? base : null;
 }
+
+/** The marks of venvs pipwarden made or the user trusted (src/io/interpreter/venv-vouch.ts). */
+export function venvMarkDir(env: Env): string {
+  return join(baseDir(env, 'data'), 'pipwarden', 'venvs');
+}

@@ -93,4 +93,56 @@ describe('pipwarden trust', () => {
     expect(JSON.parse(e.stdout).before[0][0]).toBe('/usr/bin/python3');
     expect(e.stderr).toContain('venv.python: names a program to run');
   });
+
+  // Issue 16, defect 11, and docs/security.md "What pipwarden trust covers":
+  // trust is one file's path and bytes. A file it requires is not covered,
+  // so editing that file does not revoke trust. This pins the documented
+  // scope: if trust ever grows to cover required files, change the docs too.
+  it('trust covers the file, not what it requires', () => {
+    const r = repo();
+    const marker = join(r.root, 'helper-ran');
+    const rc = join(r.project, '.pipwardenrc.cjs');
+    const helper = join(r.project, 'helper.cjs');
+    writeFileSync(helper, 'module.exports = { condaBase: true };\n');
+    writeFileSync(rc, "module.exports = require('./helper.cjs');\n");
+    expect(pipwarden(['trust', rc], { env: r.env, cwd: r.project }).status).toBe(0);
+    expect(JSON.parse(r.config().stdout).config.condaBase).toBe(true);
+
+    writeFileSync(
+      helper,
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x');\nmodule.exports = { condaBase: false };\n`,
+    );
+    const out = r.config();
+    expect(out.stderr).not.toContain('not trusted');
+    expect(JSON.parse(out.stdout).config.condaBase).toBe(false);
+    expect(existsSync(marker)).toBe(true);
+
+    writeFileSync(rc, "module.exports = require('./helper.cjs'); // edited\n");
+    expect(r.config().stderr).toContain('not trusted, so not run');
+  });
+
+  it('an untrusted project cannot loosen PEP 668 or touch the audit trail', () => {
+    const r = repo();
+    const py = join(r.project, 'pyproject.toml');
+    writeFileSync(
+      py,
+      '[tool.pipwarden]\nallowBreakSystemPackages = true\n[tool.pipwarden.audit]\nlog = false\nfile = "/tmp/pipwarden-planted.log"\n',
+    );
+    let out = r.config();
+    expect(out.status, out.stderr).toBe(0);
+    let config = JSON.parse(out.stdout).config;
+    expect(config.allowBreakSystemPackages).toBe(false);
+    expect(config.audit.log).toBe(true);
+    expect(config.audit.file).toBeNull();
+    expect(out.stderr).toContain(
+      '~/clone/pyproject.toml: allowBreakSystemPackages: would install where pip alone refuses (PEP 668), ignored because the file is not trusted',
+    );
+    expect(out.stderr).toContain('~/clone/pyproject.toml: audit: ');
+
+    expect(pipwarden(['trust', 'pyproject.toml'], { env: r.env, cwd: r.project }).status).toBe(0);
+    out = r.config();
+    config = JSON.parse(out.stdout).config;
+    expect(config.allowBreakSystemPackages).toBe(true);
+    expect(config.audit.file).toBe('/tmp/pipwarden-planted.log');
+  });
 });

@@ -8,7 +8,8 @@ import {
   readRegularFile,
   setTrust,
 } from '../../io/config/trust.js';
-import { exists } from '../../io/fs-checks.js';
+import { exists, isDir, isFile } from '../../io/fs-checks.js';
+import { markVenv, unmarkVenv } from '../../io/interpreter/venv-vouch.js';
 import type { Command } from '../context.js';
 import { splitArgs } from '../split-args.js';
 
@@ -17,11 +18,16 @@ import { splitArgs } from '../split-args.js';
  * (`.pipwardenrc.js`…) or name programs and outside paths, as direnv's
  * `allow` does: keyed on path plus content hash, so editing revokes it.
  * Without PATH, the nearest project config file from the working directory.
+ * PATH may also be a venv (a directory holding pyvenv.cfg) that the user made
+ * without pipwarden: the `venv` action then runs its python (issue 16).
  */
 export const trust: Command = async (args, ctx) => {
   const { flags, rest } = splitArgs('trust', args);
   const home = ctx.home;
   const file = rest[0] ? resolve(ctx.cwd, rest[0]) : nearest(ctx, home);
+  if (isDir(file) && isFile(join(file, 'pyvenv.cfg'))) {
+    return trustVenv(ctx, file, flags.has('--revoke'));
+  }
   const content = readRegularFile(file);
   if (content === null) {
     throw new PipwardenError(
@@ -57,4 +63,25 @@ function nearest(ctx: Parameters<Command>[1], home: string): string {
     `trust: no project config found from ${displayPath(ctx.cwd, home)} upward`,
     'pipwarden trust PATH',
   );
+}
+
+/** Marks a venv as the user's own, as pipwarden marks the venvs it makes. */
+function trustVenv(ctx: Parameters<Command>[1], venv: string, revoke: boolean): number {
+  const shown = displayPath(venv, ctx.home);
+  if (revoke) {
+    unmarkVenv(ctx.env, venv);
+    ctx.stdout.write(`untrusted: ${shown}\n`);
+    return 0;
+  }
+  if (!markVenv(ctx.env, venv)) {
+    throw new PipwardenError(
+      'usage',
+      `trust: ${shown}/pyvenv.cfg: not a regular file`,
+      'pipwarden trust PATH (a project config file, or a venv you made)',
+    );
+  }
+  ctx.stdout.write(
+    `trusted: the venv ${shown}; pipwarden may now run its python (replacing its pyvenv.cfg revokes this)\n`,
+  );
+  return 0;
 }

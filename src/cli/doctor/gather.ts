@@ -1,5 +1,6 @@
 import { classifyCall } from '../../core/call.js';
 import { decide } from '../../core/decide/decide.js';
+import { venvNamedByUser } from '../../core/decide/venv-target.js';
 import { type Facts, noPipSettings } from '../../core/facts.js';
 import { loadConfig } from '../../io/config/load-config.js';
 import { samePlace } from '../../io/fs-checks.js';
@@ -42,6 +43,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
       pipSubcommand: 'install',
       cacheDir: cacheDir(env),
       venvPath: loaded.resolved.config.venv.path,
+      venvPathNamedByUser: venvNamedByUser(loaded.resolved),
       disposableUserSite: loaded.resolved.config.disposableUserSite,
     });
   } catch (e) {

@@ -226,6 +226,8 @@ export interface ConfigLayer {
   preset?: string;
   /** Org layers only: keys (`onNoEnv`, `venv.python`), sections (`venv`), `*` or `disable`. */
   locks?: string[];
+  /** Project layers only: the user ran `pipwarden trust` on exactly this file (docs/security.md). */
+  trusted?: boolean;
 }
 
 export type PartialConfig = Partial<Omit<Config, 'venv' | 'audit'>> & {

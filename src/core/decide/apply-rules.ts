@@ -1,7 +1,7 @@
 import { parsePipArgv } from '../argv/index.js';
 import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
-import { globToRegExp } from '../config/glob.js';
+import { globMatcher } from '../config/glob.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Rule, RuleWhen } from '../config/validate-rules.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
@@ -150,8 +150,8 @@ function offendingIndex(when: RuleWhen, inv: PipInvocation, facts: Facts): Index
 
 function anyGlob(globs: string[], values: string[]): boolean {
   return globs.some((g) => {
-    const re = globToRegExp(g);
-    return values.some((v) => re.test(v));
+    const matches = globMatcher(g);
+    return values.some(matches);
   });
 }
 

@@ -1,10 +1,11 @@
-import type { SituationId } from '../config/types.js';
+import type { ResolvedConfig, SituationId } from '../config/types.js';
 import type { NextStep } from '../outcome.js';
 import { stepText } from '../render/next-steps.js';
 import { applied, refuse } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION } from './pip-versions.js';
 import type { Situation } from './situations/situation.js';
+import { MARK_VENV_SCRIPT } from './venv-mark.js';
 
 /**
  * The `venv` action: install into the configured venv (default: the
@@ -34,6 +35,18 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
     ]);
     return true;
   }
+  if (exists && facts.configuredVenv.vouch === null) {
+    // A cloned repository's `.venv/bin/python` would run the repository's
+    // code, through `-m pip` or `pip --python` alike (docs/security.md).
+    refuse(
+      draft,
+      config,
+      id,
+      `${what}, and the venv ${path} was not made by pipwarden, trusted or activated by you, so pipwarden will not run its python (a cloned repository can ship a .venv that runs its own code)`,
+      [{ kind: 'vouch-venv', path }],
+    );
+    return true;
+  }
   if (exists && facts.configuredVenv.python === false) {
     refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, [
       rebuild(s, path),
@@ -42,7 +55,14 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   }
   if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
   if (!exists) {
-    draft.before.push([venv.python ?? interp.executable, '-m', 'venv', path]);
+    const creator = venv.python ?? interp.executable;
+    // The marks that let the next call use this venv (src/io/interpreter/venv-vouch.ts).
+    const mark = facts.configuredVenv.markFile;
+    if (mark !== undefined)
+      draft.before.push([creator, '-c', MARK_VENV_SCRIPT, 'pending', path, mark]);
+    draft.before.push([creator, '-m', 'venv', path]);
+    if (mark !== undefined)
+      draft.before.push([creator, '-c', MARK_VENV_SCRIPT, 'made', path, mark]);
     // The user's shell is still outside the new venv.
     draft.after.push({ kind: 'activate-venv', path, shell: facts.shell ?? '' });
   }
@@ -98,4 +118,20 @@ export function venvPath(
   if (configured.startsWith('/')) return configured;
   const rel = configured.replace(/^\.\//, '');
   return `${projectRoot.replace(/\/$/, '')}/${rel}`;
+}
+
+/**
+ * Whether the config's `venv.path` names one venv on the user's own
+ * authority: absolute, from the org, the user, PIPWARDEN_* or `--set`; or
+ * from a project file the user trusted. Never from an untrusted project file
+ * (which a cloned repository writes).
+ */
+export function venvNamedByUser(config: ResolvedConfig): boolean {
+  const source = config.sources['venv.path'];
+  const level = source?.level;
+  if (level === 'project') {
+    return config.layers.some((l) => l.file === source?.file && l.trusted === true);
+  }
+  const named = level === 'org' || level === 'user' || level === 'env' || level === 'flag';
+  return named && config.config.venv.path.startsWith('/');
 }

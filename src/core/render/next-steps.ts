@@ -37,6 +37,8 @@ export function stepText(step: NextStep): string {
       return `the policy${step.files.length ? ` in ${step.files.join(', ')}` : ''} allows no install here; ask whoever manages this machine`;
     case 'activate-venv':
       return `to use it in this shell: ${activateCommand(step.path, step.shell)}`;
+    case 'vouch-venv':
+      return `if you made that venv, run: pipwarden trust ${step.path}; or activate it (. ${step.path}/bin/activate); or remove it and let pipwarden make a new one`;
     case 'import-probed-pip':
       return `run pip without it (${step.dropNoSite ? 'drop -S, ' : ''}unset PYTHONPATH and PYTHONHOME, or cd elsewhere)`;
     case 'add-to-path':

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { displayPath } from '../../core/config/display.js';
 import { validate } from '../../core/config/validate.js';
+import { capText, OWN_CONFIG_CAP, readBounded, refusedRead } from '../read-bounded.js';
 import { EXECUTABLE_EXTENSIONS } from './load-config-places.js';
 
 /**
@@ -26,7 +27,13 @@ export async function checkConfigFile(
         `${where}: is a directory; name a config file (config.yaml, config.json, config.toml)`,
       );
     }
-    const content = await readFile(file, 'utf8');
+    const read = readBounded(file, OWN_CONFIG_CAP);
+    if (!read.ok && (read.problem === 'not-regular' || read.problem === 'too-large')) {
+      return fail(
+        `${where}: ${refusedRead(read)}; a config is a regular file of at most ${capText(OWN_CONFIG_CAP)}`,
+      );
+    }
+    const content = read.ok ? read.bytes.toString('utf8') : await readFile(file, 'utf8');
     const { dataLoaders, syntaxMessage } = await import('./load-config-loaders.js');
     const loaders = dataLoaders(warnings, home);
     const ext = extname(file);

@@ -1,64 +1,84 @@
-import type { CosmiconfigResult, Loaders } from 'cosmiconfig';
-// cosmiconfig's own Explorer class, constructed with complete options.
-//
-// Why not the public `cosmiconfig()`: in 9.0.x it first searches
-// process.cwd() for a "meta config" (package.json, package.yaml,
-// .config/config.{json,yaml,yml,js,ts,cjs,mjs}) with its default loaders.
-// Whatever directory pip is run from, that would
-//   - execute .config/config.js (or .ts, .mjs, .cjs) if one is there,
-//   - throw on a malformed package.json, failing every pip call there,
-//   - let a `cosmiconfig` key in that package.json replace our search places.
-// There is no option to turn it off (cosmiconfig/cosmiconfig#296), and the
-// public API cannot avoid it: `cosmiconfig()` and `cosmiconfigSync()` both run
-// that search in their constructor (mergeOptionsBase →
-// getUserDefinedOptionsFromMetaConfig, stopDir: process.cwd()), before any
-// option is looked at, and `load(file)` needs such an explorer first. Only
-// process.chdir() around the constructor would dodge it, which changes
-// process-wide state under every other await. So we keep the pin. The
-// package has no `exports` map, so the class is reachable; its .d.ts is
-// empty, hence the typed facade below. The version is pinned in
-// package.json; test/config/cli-config.test.ts fails if this stops holding.
-import * as explorerModule from 'cosmiconfig/dist/Explorer.js';
-
-interface Explorer {
-  search(from: string): Promise<CosmiconfigResult>;
-}
-
-/** The options cosmiconfig's `mergeOptions()` would have produced, minus the meta config. */
-interface ExplorerOptions {
-  moduleName: string;
-  searchPlaces: readonly string[];
-  loaders: Loaders;
-  ignoreEmptySearchPlaces: boolean;
-  cache: boolean;
-  transform: (result: CosmiconfigResult) => CosmiconfigResult;
-  metaConfigFilePath: null;
-  mergeImportArrays: boolean;
-  mergeSearchPlaces: boolean;
-  searchStrategy: 'none';
-}
-
-const { Explorer } = explorerModule as unknown as {
-  Explorer: new (options: ExplorerOptions) => Explorer;
-};
+import { basename, extname, join } from 'node:path';
+import type { Loaders } from 'cosmiconfig';
+import { readBounded, refusedRead } from '../read-bounded.js';
 
 /**
- * A searcher that looks for `searchPlaces`, in order, in exactly the directory
- * it is given (the caller walks upward), reading files with `loaders` only.
- * Files that are empty or whose loader returns null do not count as found.
+ * pipwarden's own search of one directory for a config file; cosmiconfig
+ * supplies only the loaders (parsers).
+ *
+ * Why not cosmiconfig's search:
+ *   - its `cosmiconfig()` first searches process.cwd() for a "meta config"
+ *     (package.json, .config/config.{js,ts,…}) with its default loaders,
+ *     which would execute .config/config.js, throw on a malformed
+ *     package.json, and obey a `cosmiconfig` key there; there is no option
+ *     to turn that off (cosmiconfig/cosmiconfig#296);
+ *   - its Explorer reads each candidate with fs.readFile, whole: a
+ *     `.pipwardenrc.json → /dev/urandom` never ends and a
+ *     `pyproject.toml → /dev/zero` grows the process to 16 GB (issue 16,
+ *     defect 7). Here every candidate goes through readBounded: a regular
+ *     file of at most `cap` bytes (1 MiB for a project's).
+ * The rules kept from cosmiconfig 9: names are tried in order; a missing,
+ * unreadable (EACCES) or directory candidate counts as absent (load-config.ts
+ * reports the last two for the org and user layers); an empty file, or one
+ * whose loader returns null or undefined, does not count as found; `$import`
+ * is not followed (load-config-loaders.ts drops it).
  */
-export function dataExplorer(searchPlaces: readonly string[], loaders: Loaders): Explorer {
-  return new Explorer({
-    moduleName: 'pipwarden',
-    searchPlaces,
-    loaders,
-    ignoreEmptySearchPlaces: true,
-    // One search per process: a cache would only cost memory.
-    cache: false,
-    transform: (result) => result,
-    metaConfigFilePath: null,
-    mergeImportArrays: true,
-    mergeSearchPlaces: false,
-    searchStrategy: 'none',
-  });
+export interface Explorer {
+  search(dir: string): Promise<{ filepath: string; config: unknown } | null>;
+}
+
+/** A candidate that is a FIFO, a device or too large: one line, naming it. */
+export class ConfigReadError extends Error {
+  constructor(
+    readonly filepath: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'ConfigReadError';
+  }
+}
+
+/**
+ * `refused` is told of a `pyproject.toml` that cannot be read within bounds,
+ * which then counts as absent: most are not ours, and pip alone would not
+ * read it for `pip install x`. Any of pipwarden's own names throws instead.
+ */
+export function dataExplorer(
+  searchPlaces: readonly string[],
+  loaders: Loaders,
+  cap: number,
+  refused: (file: string, reason: string) => void = () => {},
+): Explorer {
+  return {
+    async search(dir) {
+      for (const name of searchPlaces) {
+        const filepath = join(dir, name);
+        const read = readBounded(filepath, cap);
+        if (!read.ok) {
+          if (read.problem === 'not-regular' || read.problem === 'too-large') {
+            if (basename(filepath) !== 'pyproject.toml') {
+              throw new ConfigReadError(filepath, refusedRead(read));
+            }
+            refused(filepath, refusedRead(read));
+          }
+          continue;
+        }
+        const content = read.bytes.toString('utf8');
+        if (content.trim() === '') continue;
+        const loader = loaders[extname(filepath) || 'noExt'];
+        if (!loader) continue;
+        let config: unknown;
+        try {
+          config = await loader(filepath, content);
+        } catch (error) {
+          if (error !== null && typeof error === 'object') {
+            (error as { filepath?: string }).filepath = filepath;
+          }
+          throw error;
+        }
+        if (config !== null && config !== undefined) return { filepath, config };
+      }
+      return null;
+    },
+  };
 }

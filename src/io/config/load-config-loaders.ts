@@ -53,12 +53,44 @@ export function dataLoaders(
 }
 
 /**
+ * Deeper than any config needs: `[[[[…` 200 000 deep aborted the engine
+ * (std::bad_alloc in JSON.parse under a memory cap) and overflows the
+ * recursive YAML and TOML parsers (issue 16, hostile-repo corpus).
+ */
+const MAX_NESTING = 100;
+
+/** The deepest `[`/`{` nesting outside quoted strings: a cheap linear scan before any parser recurses. */
+function nesting(content: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '\n') quote = '';
+  }
+  return max;
+}
+
+/**
  * cosmiconfig merges files named by a `$import` key; a missing one makes it
  * skip the importing file silently (ENOENT is "not found" to its search), and
  * every value would be credited to the importing file. Not supported for now.
  */
 function noImport(loader: Loader, warnings: string[], home: string): Loader {
   return async (file, content) => {
+    // pyproject.toml without our table is not parsed at all (loadToml).
+    if (
+      nesting(content) > MAX_NESTING &&
+      !(basename(file) === 'pyproject.toml' && !content.includes('pipwarden'))
+    ) {
+      throw new ConfigSyntaxError(`nested more than ${MAX_NESTING} levels deep`, null, null);
+    }
     const value = await loader(file, content);
     if (isPlainObject(value) && '$import' in value) {
       warnings.push(`${displayPath(file, home)}: $import: not supported, ignored`);

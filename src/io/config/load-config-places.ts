@@ -1,6 +1,7 @@
 /** Where pipwarden's config files are looked for, and under which names. */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { CONFIG_CAP, readBounded } from '../read-bounded.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -141,12 +142,21 @@ function projectDirs(cwd: string, home: string): string[] {
 export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
   return names.some((name) => {
     const path = join(dir, name);
-    if (name !== 'pyproject.toml') return existsSync(path);
-    try {
-      return readFileSync(path, 'utf8').includes('pipwarden');
-    } catch {
-      return false;
+    // lstat: a symlink loop is there too, and gets its one line from the search.
+    if (name !== 'pyproject.toml') {
+      try {
+        return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+      } catch {
+        // EACCES on the dir: as existsSync; load-config reports it for org and user.
+        return false;
+      }
     }
+    // Bounded: a pyproject.toml → /dev/zero would fill memory (issue 16).
+    // One that is not a regular file or is too large goes to the search,
+    // which names it in a warning.
+    const read = readBounded(path, CONFIG_CAP);
+    if (read.ok) return read.bytes.includes('pipwarden');
+    return read.problem === 'not-regular' || read.problem === 'too-large';
   });
 }
 

@@ -12,6 +12,7 @@ import { validate } from '../../core/config/validate.js';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../package-paths.js';
+import { CONFIG_CAP, capText, OWN_CONFIG_CAP } from '../read-bounded.js';
 import {
   configLocations,
   DIR_CONFIG_FILES,
@@ -103,11 +104,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
-    if (f.level === 'project')
-      await guardProject(checked.values, f.file, home, warnings, options.env);
+    const trusted =
+      f.level === 'project' &&
+      (await guardProject(checked.values, f.file, home, warnings, options.env));
     // A preset sits just below the file that names it, at that file's level.
     for (const name of checked.presets) layers.push(await presetLayer(name, f.level, errs));
-    layers.push({ level: f.level, file: f.file, values: checked.values, locks: checked.locks });
+    layers.push({
+      level: f.level,
+      file: f.file,
+      values: checked.values,
+      locks: checked.locks,
+      ...(trusted ? { trusted } : {}),
+    });
   }
   const overrides = overrideLayers(options.env, options.sets);
   warnings.push(...overrides.warnings);
@@ -162,7 +170,7 @@ interface Reader {
 
 /** cosmiconfig and the parsers load only once some directory may hold a config. */
 async function openReader(home: string, warnings: string[], env: Env): Promise<Reader> {
-  const [{ dataExplorer }, { dataLoaders, syntaxMessage }] = await Promise.all([
+  const [{ dataExplorer, ConfigReadError }, { dataLoaders, syntaxMessage }] = await Promise.all([
     import('./load-config-explorer.js'),
     import('./load-config-loaders.js'),
   ]);
@@ -176,16 +184,26 @@ async function openReader(home: string, warnings: string[], env: Env): Promise<R
           isTrusted(env, file, content),
         );
       }
+      const cap = level === 'project' ? CONFIG_CAP : OWN_CONFIG_CAP;
       const explorer = dataExplorer(
         names,
         level === 'project' ? (projectLoaders ?? loaders) : loaders,
+        cap,
+        (file, reason) =>
+          warnings.push(
+            `${displayPath(file, home)}: ${reason}; its [tool.pipwarden] table, if any, is ignored; make it a regular file of at most ${capText(cap)}`,
+          ),
       );
       for (const dir of dirs) {
         try {
           const result = await explorer.search(dir);
           if (result) return { level, file: result.filepath, raw: result.config };
         } catch (error) {
-          errors.push(loadFailure(error, dir, home, syntaxMessage));
+          errors.push(
+            error instanceof ConfigReadError
+              ? `${displayPath(error.filepath, home)}: ${error.reason}; pipwarden reads config only from a regular file of at most ${capText(cap)}: replace or remove it`
+              : loadFailure(error, dir, home, syntaxMessage),
+          );
           return null;
         }
       }

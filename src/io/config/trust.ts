@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Env } from '../../core/env.js';
 import { PipwardenError } from '../../core/errors.js';
 import { trustFile } from '../paths.js';
+import { CONFIG_CAP, readBoundedOrNull } from '../read-bounded.js';
 import { writeIfChanged } from '../shims/write-atomic.js';
 
 /**
@@ -52,13 +53,9 @@ export function setTrust(env: Env, file: string, content: string | Buffer | null
   writeIfChanged(dirname(file_), basename(file_), `${JSON.stringify(store, null, 2)}\n`, 0o600);
 }
 
-/** A regular file's bytes, or null when it is missing, not a file or unreadable. */
+/** A regular file's bytes (at most 1 MiB), or null when it is missing, not a file, too large or unreadable. */
 export function readRegularFile(file: string): Buffer | null {
-  try {
-    return statSync(file).isFile() ? readFileSync(file) : null;
-  } catch {
-    return null;
-  }
+  return readBoundedOrNull(file, CONFIG_CAP);
 }
 
 /** Whether a pyproject.toml mentions pipwarden at all (a `[tool.pipwarden]` table). */

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../../core/env.js';
 import { isDir, isExecutableFile, isFile, readHead, samePlace } from '../fs-checks.js';
 import { homeDir } from '../paths.js';
+import { readBoundedOrNull, SMALL_CAP } from '../read-bounded.js';
 import { findOnPath } from './which.js';
 
 /** A pyenv shim, and the PYENV_ROOT pyenv will use when it runs. */
@@ -113,12 +114,10 @@ function localVersionFile(start: string): string | null {
 
 /** pyenv-version-file-read: first word of each line, skipping blanks, `#` comments and unsafe names. */
 function readVersionFile(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+  // Bounded: a cloned repository ships its own .python-version (issue 16).
+  const bytes = readBoundedOrNull(file, SMALL_CAP);
+  if (bytes === null) return [];
+  const text = bytes.toString('utf8');
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const word = line.replace(/\r/g, ' ').trim().split(/\s+/)[0] ?? '';

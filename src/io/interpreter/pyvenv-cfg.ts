@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBoundedOrNull, SMALL_CAP } from '../read-bounded.js';
 
 /**
  * `<prefix>/pyvenv.cfg` as Python's site.venv() reads it: `key = value`
  * lines, keys stripped and lower-cased, values stripped. Null when absent.
  */
 export function readPyvenvCfg(prefix: string): Map<string, string> | null {
-  let text: string;
-  try {
-    text = readFileSync(join(prefix, 'pyvenv.cfg'), 'utf8');
-  } catch {
-    return null;
-  }
+  // Bounded: a venv may come with a cloned repository (issue 16).
+  const bytes = readBoundedOrNull(join(prefix, 'pyvenv.cfg'), SMALL_CAP);
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
   const out = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
     const eq = line.indexOf('=');

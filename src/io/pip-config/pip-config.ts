@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pipTables } from '../../core/argv/pip-tables.js';
 import {
@@ -7,6 +6,7 @@ import {
   type PipSettings,
   type SettingSource,
 } from '../../core/facts.js';
+import { CONFIG_CAP, readBoundedOrNull } from '../read-bounded.js';
 import { envNamesStartingWith } from '../read-hints.js';
 import { parseIni } from './ini.js';
 import { type ConfigFilesInput, pipConfigFiles } from './pip-config-files.js';
@@ -201,7 +201,9 @@ function fileError(where: string, message: string): InvalidPipSetting {
 
 function readText(path: string): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    // Bounded: a venv's pip.conf may come with a cloned repository (issue 16).
+    const bytes = readBoundedOrNull(path, CONFIG_CAP);
+    return bytes === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }

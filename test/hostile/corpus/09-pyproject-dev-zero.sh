@@ -1,0 +1,5 @@
+#!/bin/sh
+# pyproject.toml is a symlink to /dev/zero.
+# lines: env=1 noenv=1
+. "$(dirname "$0")/lib.sh"
+ln -s /dev/zero pyproject.toml
