@@ -44,10 +44,14 @@ _pipwarden() {
     doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
     trust) COMPREPLY=($(compgen -W '--revoke' -- "$cur") $(compgen -f -- "$cur")) ;;
     setup)
-      if [[ $prev == --bin-dir ]]; then
+      if [[ $prev == --bin-dir || $prev == --prefix ]]; then
         COMPREPLY=($(compgen -d -- "$cur"))
+      elif [[ $prev == --audit-file ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))
+      elif [[ $prev == --preset ]]; then
+        COMPREPLY=()
       else
-        COMPREPLY=($(compgen -W '--yes --no-modify-rc --bin-dir --uninstall --purge --system --help' -- "$cur"))
+        COMPREPLY=($(compgen -W '--yes --no-modify-rc --bin-dir --uninstall --purge --system --preset --audit-file --syslog --prefix --help' -- "$cur"))
       fi
       ;;
     user)

@@ -52,3 +52,7 @@ complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l bin-dir -r -F -d
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l uninstall -d 'remove what setup put there'
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l purge -d 'with --uninstall: remove what it kept too'
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l system -d 'for every user, as root'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l preset -r -d 'with --system: org policy presets'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l audit-file -r -F -d 'with --system: a shared audit file'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l syslog -d 'with --system: audit to syslog too'
+complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l prefix -r -F -d 'with --system: where pipwarden goes'

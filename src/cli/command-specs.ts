@@ -137,6 +137,22 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         help: 'with --uninstall: remove trust records, audit log and answers too',
       },
       { flag: '--system', help: 'for every user (as root): ./install.sh --system' },
+      {
+        flag: '--preset',
+        value: 'NAMES',
+        help: 'with --system: org policy presets, comma-separated (default venv-only)',
+      },
+      {
+        flag: '--audit-file',
+        value: 'PATH',
+        help: 'with --system: a shared audit file every user appends to',
+      },
+      { flag: '--syslog', help: 'with --system: send audit records to syslog/journald too' },
+      {
+        flag: '--prefix',
+        value: 'DIR',
+        help: 'with --system: where pipwarden goes (default /usr/local)',
+      },
     ],
   },
   {

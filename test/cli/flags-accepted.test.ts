@@ -52,6 +52,7 @@ function withValue(f: FlagSpec, dir: string): string[] {
     'KEY=VALUE': 'notices=true',
     PATH: '/bin/true',
     NAME: 'pip',
+    NAMES: 'venv-only',
   };
   if (f.value === undefined) return [f.flag];
   const v = values[f.value];

@@ -109,7 +109,7 @@ describe('the npm package', () => {
     expect(bashrc).toContain(`'${link}' init bash)"; fi ${MARK}`);
     // Its own words name the command the user typed.
     expect(runCommand(['pipwarden', 'setup', '--bogus'], { env }).stderr).toBe(
-      'pipwarden install: error: unknown option --bogus\npipwarden install: next: pipwarden setup --help\n',
+      'pipwarden: error: setup: unknown option --bogus\npipwarden: next: pipwarden setup --help lists its options\n',
     );
 
     // A new interactive bash, as after setup: pip is the shim, and PIP_USER=1
