@@ -1,6 +1,7 @@
 /** Where pipwarden's config files are looked for, and under which names. */
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { euid, ownedOrMine, passwdHome } from '../own-dirs.js';
 import { CONFIG_CAP, readBounded } from '../read-bounded.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -72,7 +73,7 @@ export function configLocations(options: LoadConfigOptions): ConfigLocations {
     org: orgDirs.at(-1) as string,
     orgDirs,
     orgOverrideIgnored: ignored,
-    user: userConfigDir(env, home, options.platform ?? process.platform),
+    user: ownUserConfigDir(env, home, options.platform ?? process.platform),
     project: projectDirs(resolve(options.cwd), home),
   };
 }
@@ -104,6 +105,20 @@ function orgLocations(env: Env, root: string): { orgDirs: string[]; ignored: str
     .filter(heldByRoot)
     .reverse();
   return { orgDirs: [...xdg.filter((d) => d !== root), root], ignored: override || null };
+}
+
+/**
+ * The user layer's dir for this effective user. Root with a user's HOME
+ * (`sudo -E`, a sudo that keeps HOME, `su` without `-`) must not trust what
+ * the user put there: a `config.js` in it would run as root. Root then reads
+ * its own, under its home from the password database, as it keeps its own
+ * files there (src/io/paths.ts ownBase); the XDG variables came with the
+ * caller's HOME, so they are not used either. Other users read the HOME
+ * they were given, as before: it is theirs to point where they like.
+ */
+function ownUserConfigDir(env: Env, home: string, platform: NodeJS.Platform): string {
+  if (euid() !== 0 || ownedOrMine(home)) return userConfigDir(env, home, platform);
+  return userConfigDir({}, passwdHome() ?? '/', platform);
 }
 
 /**
