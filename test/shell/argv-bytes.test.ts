@@ -6,6 +6,7 @@ import { shQuote } from '../../src/core/render/quote.js';
 import { MAIN } from '../helpers/cli.js';
 import { sitePackages } from '../helpers/venv.js';
 import { fastVenv } from './support/fast-venv.js';
+import { TRICKY } from './support/tricky-args.js';
 import { basePython, type ShellWorld, shellWorld } from './support/world.js';
 
 // Issue 6, defect 2: every argument pipwarden does not rewrite reaches pip
@@ -24,26 +25,6 @@ if out and len(a) > 1 and (os.path.basename(a[1]).startswith("pip") or a[1:3] ==
 `;
 
 const B = (s: string) => Buffer.from(s, 'utf8');
-const TRICKY: Buffer[] = [
-  B("it's!"),
-  B('~'),
-  B('~/x'),
-  B('~root'),
-  B('$(echo hi)'),
-  B('`id`'),
-  B('$HOME'),
-  B('a\\b\\\\'),
-  B('line1\nline2\n'),
-  B(''),
-  B('"double" \'single\''),
-  B('  spaces  '),
-  B('*'),
-  B('--no-such-option=~/é'),
-  B('é ü 中'),
-  Buffer.from([0x66, 0xff, 0xfe, 0x80, 0x67]),
-  Buffer.from([0xc3, 0x28]),
-  B('\t!#;&|<>()'),
-];
 
 /**
  * A sh script (ASCII text, so no decoding on the way) that builds the args

@@ -7,6 +7,7 @@ import { renderShim } from '../../src/core/render/shim.js';
 import { runBounded } from './support/bounded.js';
 import { type FakeWorld, fakeWorld, writeExecutable } from './support/fake-shims.js';
 import { requireShell, type Shell, shells, unshareWorks } from './support/shells.js';
+import { TRICKY as ARGV_BYTES } from './support/tricky-args.js';
 
 // Issue 21: the shims are `#!/bin/sh`, and /bin/sh is dash, bash 3.2 (macOS),
 // bash 5 (Fedora, Arch), busybox (Alpine), mksh, yash, posh or zsh. One suite,
@@ -19,29 +20,8 @@ import { requireShell, type Shell, shells, unshareWorks } from './support/shells
 
 const B = (s: string) => Buffer.from(s, 'utf8');
 const utf8 = (b: Buffer) => Buffer.from(b.toString('utf8'), 'utf8').equals(b);
-/** The argv-bytes corpus (test/shell/argv-bytes.test.ts). */
-const TRICKY: Buffer[] = [
-  B("it's!"),
-  B('~'),
-  B('~/x'),
-  B('~root'),
-  B('$(echo hi)'),
-  B('`id`'),
-  B('$HOME'),
-  B('a\\b\\\\'),
-  B('line1\nline2\n'),
-  B(''),
-  B('"double" \'single\''),
-  B('  spaces  '),
-  B('*'),
-  B('--no-such-option=~/é'),
-  B('é ü 中'),
-  Buffer.from([0x66, 0xff, 0xfe, 0x80, 0x67]),
-  Buffer.from([0xc3, 0x28]),
-  B('\t!#;&|<>()'),
-  B('-'),
-  B('--'),
-];
+/** The argv-bytes corpus, and what only the shells add: a lone `-` and `--`. */
+const TRICKY: Buffer[] = [...ARGV_BYTES, B('-'), B('--')];
 
 /** A dash script (ASCII) that rebuilds each argument with printf and execs `argv`. */
 function driver(argv: string[], args: Buffer[]): string {
