@@ -51,8 +51,9 @@ function pipwardenVariables(): string[] {
     }
   };
   walk(join(ROOT, 'src'));
+  // pipwarden's own variables, and the XDG dirs the engine lays its files and configs out by.
   for (const t of texts)
-    for (const m of t.matchAll(/\b_?PIPWARDEN_[A-Z0-9_]*[A-Z0-9]\b/g)) names.add(m[0]);
+    for (const m of t.matchAll(/\b(?:_?PIPWARDEN|XDG)_[A-Z0-9_]*[A-Z0-9]\b/g)) names.add(m[0]);
   const shim = renderShim({
     kind: 'python',
     name: 'python3',
@@ -160,6 +161,8 @@ function tempting(name: string, home: string): Record<string, string> {
     XDG_CONFIG_HOME: L.xdgHome,
     XDG_CONFIG_DIRS: join(L.home, 'xdg'),
     XDG_CACHE_HOME: join(home, 'other-xdg-cache'),
+    XDG_DATA_HOME: join(home, 'other-xdg-data'),
+    XDG_STATE_HOME: join(home, 'other-xdg-state'),
     PIP_CONFIG_FILE: L.pipConf,
     PATH: `${W.shims}:${dirname(py as string)}:${W.wheels}:${SYSTEM_PATH}`,
     PYTHONPATH: W.site312,
