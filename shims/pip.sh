@@ -76,7 +76,11 @@ _pw_engine() {
     exit 127
   fi
   _pw_cached "$@"
-  _pw_plan=$(_PIPWARDEN_SHIM=1 _PIPWARDEN_PLAN_FILE=$_pw_f _PIPWARDEN_PLAN_KEY=$_pw_k "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
+  # The engine sees SHELL as this shell does: bash sets it, unexported, when it started
+  # without one, and an entry that recorded it unset would then never replay. Only the
+  # engine's subshell exports it; pip gets the environment as it came.
+  _pw_plan=$(if [ -n "${SHELL+s}" ]; then export SHELL; fi
+    _PIPWARDEN_SHIM=1 _PIPWARDEN_PLAN_FILE=$_pw_f _PIPWARDEN_PLAN_KEY=$_pw_k "$_pw_node" "$_pw_main" shell-plan --real "$_pw_real" --name "$_pw_name" -- "$@") || exit
   eval "$_pw_plan"
   printf '%s\n' "pipwarden: internal error: the plan for $_pw_name neither ran it nor exited" \
     "pipwarden: next: report this; PIPWARDEN_DISABLE=1 $_pw_name ... bypasses pipwarden" >&2
