@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parsePipArgv } from '../argv/index.js';
-import { globMatcher, globProblem } from '../config/glob.js';
 import { checkRules } from '../config/validate-rules.js';
 import { requested, versionHolds } from './apply-rules.js';
 
@@ -18,26 +17,6 @@ describe('versionHolds', () => {
   ];
   it.each(cases)('%s against %j is %s', (c, v, want) => {
     expect(versionHolds(c, v)).toBe(want);
-  });
-});
-
-describe('globs', () => {
-  const cases: [string, string, boolean][] = [
-    ['/srv/**', '/srv/a/b', true],
-    ['/srv/*', '/srv/a/b', false],
-    ['/home/*/work/**', '/home/ada/work/x', true],
-    ['django*', 'django-rest', true],
-    ['{numpy,scipy}', 'scipy', true],
-    ['[ab]*', 'cd', false],
-    ['https://pypi.org/simple{,/}', 'https://pypi.org/simple/', true],
-  ];
-  it.each(cases)('%s ~ %s is %s', (g, v, want) => {
-    expect(globMatcher(g)(v)).toBe(want);
-  });
-  it('names the problem of a broken glob', () => {
-    expect(globProblem('/srv/[abc')).toBe('unclosed "[" at character 6');
-    expect(globProblem('{a,b')).toBe('unclosed "{"');
-    expect(globProblem('')).toBe('an empty glob matches nothing');
   });
 });
 
