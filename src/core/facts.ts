@@ -187,7 +187,7 @@ export interface ConfiguredVenv {
    * Who stands behind an existing venv, so that running its python runs
    * nobody's code but theirs: the user activated it, the user's config named
    * it, or pipwarden made it or the user trusted it (a mark). null: nobody,
-   * e.g. a `.venv/` that came with a cloned repository (issue 16, defect 1).
+   * e.g. a `.venv/` that came with a cloned repository (docs/security.md).
    * Absent in hand-built Facts: assumed vouched for.
    */
   vouch?: VenvVouch | null;

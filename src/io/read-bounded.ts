@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
  * Reads a file that someone else may have planted (a cloned repository's
  * configs, `.python-version`, `pyvenv.cfg`): only a regular file, only up to
  * `cap` bytes. `pyproject.toml → /dev/zero` grew the engine to 16 GB, and
- * `.pipwardenrc.json → /dev/urandom` never ended (issue 16, defect 7).
+ * `.pipwardenrc.json → /dev/urandom` never ended (docs/security.md).
  *
  * The file is opened with O_NONBLOCK, so a FIFO opens at once instead of
  * waiting for a writer, and is checked with fstat on the open descriptor,

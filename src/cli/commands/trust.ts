@@ -19,7 +19,7 @@ import { splitArgs } from '../split-args.js';
  * `allow` does: keyed on path plus content hash, so editing revokes it.
  * Without PATH, the nearest project config file from the working directory.
  * PATH may also be a venv (a directory holding pyvenv.cfg) that the user made
- * without pipwarden: the `venv` action then runs its python (issue 16).
+ * without pipwarden: the `venv` action then runs its python (docs/security.md).
  */
 export const trust: Command = async (args, ctx) => {
   const { flags, rest } = splitArgs('trust', args);

@@ -176,7 +176,7 @@ export function runsPipModule(inv: PythonInvocation): boolean {
  * not imported, so site-packages (and Debian's dist-packages) are not on
  * sys.path and python says "No module named pip"; only PYTHONPATH or the cwd
  * could supply one (decide() passes such a call, or refuses it under an org
- * lock: issue 16 defect 3).
+ * lock: docs/security.md).
  */
 export function isPipModule(inv: PythonInvocation): boolean {
   return !inv.noSite && runsPipModule(inv);

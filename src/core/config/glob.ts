@@ -7,8 +7,8 @@
  * Matching is linear: a glob compiles to a Thompson automaton that is run on
  * the set of its states, one character at a time, so a glob of m characters
  * matches a value of n characters in O(m·n) steps whatever its shape. A
- * backtracking RegExp is exponential on a project's `**?**?**?…x` (issue 16,
- * defect 8), and project rules are read from any cloned repository.
+ * backtracking RegExp is exponential on a project's `**?**?**?…x` (docs/security.md),
+ * and project rules are read from any cloned repository.
  */
 type Pred = (c: number) => boolean;
 

@@ -10,7 +10,7 @@ const LENGTHS = [(s: string) => utf8.encode(s).length, (s: string) => [...s].len
  * argument) for this very real command and these arguments. The engine is
  * handed the key in _PIPWARDEN_PLAN_KEY, which any caller can set: an entry
  * filed under another call's key would replay this decision, whose plan
- * runs the shim's own "$1" "$2"…, for that other call (issue 16: a forged
+ * runs the shim's own "$1" "$2"…, for that other call (docs/security.md: a forged
  * key turned `pip download` into `pip install --target …` under a lock).
  * The cwd part is left to the entry's own `[ . -ef cwd ]` check.
  */

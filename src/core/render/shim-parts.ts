@@ -101,7 +101,7 @@ _pw_exec() {
  * switch, and only the engine reads that: both then take the normal route,
  * where read-only calls still skip Node and an install asks the engine,
  * which honours PIPWARDEN_DISABLE=1 unless it is locked and never reads
- * _PIPWARDEN_SHIM. Any caller can set either variable (issue 16 defect 3:
+ * _PIPWARDEN_SHIM. Any caller can set either variable (docs/security.md:
  * `_PIPWARDEN_SHIM=1 pip install --target …` escaped a locked venv-only), so
  * neither may skip the engine where a lock could hold. The engine's own
  * children never need the marker there: it runs the real interpreter by path

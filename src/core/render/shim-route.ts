@@ -136,7 +136,7 @@ const letter = (c: string) => (c === '?' ? "'?'" : c);
  * and Debian's 3.11): not a pip call, passed through (isPipModule agrees).
  * But PYTHONPATH, or a `pip/` in the cwd, still supplies one, and under -S a
  * venv's python has the base interpreter's sys.prefix: where an org policy
- * may lock (/etc/pipwarden), -S goes to the engine (issue 16 defect 3).
+ * may lock (/etc/pipwarden), -S goes to the engine (docs/security.md).
  * Out of scope here: pip run by a file path (`python …/pip`, `-c`), which
  * is calling pip without its name.
  */

@@ -14,8 +14,8 @@ import { readBounded, refusedRead } from '../read-bounded.js';
  *     to turn that off (cosmiconfig/cosmiconfig#296);
  *   - its Explorer reads each candidate with fs.readFile, whole: a
  *     `.pipwardenrc.json → /dev/urandom` never ends and a
- *     `pyproject.toml → /dev/zero` grows the process to 16 GB (issue 16,
- *     defect 7). Here every candidate goes through readBounded: a regular
+ *     `pyproject.toml → /dev/zero` grows the process to 16 GB (docs/security.md).
+ *     Here every candidate goes through readBounded: a regular
  *     file of at most `cap` bytes (1 MiB for a project's).
  * The rules kept from cosmiconfig 9: names are tried in order; a missing,
  * unreadable (EACCES) or directory candidate counts as absent (load-config.ts

@@ -55,7 +55,7 @@ export function dataLoaders(
 /**
  * Deeper than any config needs: `[[[[…` 200 000 deep aborted the engine
  * (std::bad_alloc in JSON.parse under a memory cap) and overflows the
- * recursive YAML and TOML parsers (issue 16, hostile-repo corpus).
+ * recursive YAML and TOML parsers (docs/security.md hostile-repo corpus).
  */
 const MAX_NESTING = 100;
 

@@ -91,7 +91,7 @@ export const ORG_ROOT = '/etc/pipwarden';
  * change that variable, so only /etc/pipwarden's locks truly hold, and only
  * a dir that root holds counts (heldByRoot): an org layer's rules come
  * before the situations, so a `pass` rule in a dir the user chose stepped
- * around a locked onNoEnv (issue 16).
+ * around a locked onNoEnv (docs/security.md).
  */
 function orgLocations(env: Env, root: string): { orgDirs: string[]; ignored: string | null } {
   const override = env.PIPWARDEN_ORG_CONFIG_DIR;
@@ -166,7 +166,7 @@ export function mayHoldConfig(dir: string, names: readonly string[]): boolean {
         return false;
       }
     }
-    // Bounded: a pyproject.toml → /dev/zero would fill memory (issue 16).
+    // Bounded: a pyproject.toml → /dev/zero would fill memory (docs/security.md).
     // One that is not a regular file or is too large goes to the search,
     // which names it in a warning.
     const read = readBounded(path, CONFIG_CAP);

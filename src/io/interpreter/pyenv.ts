@@ -114,7 +114,7 @@ function localVersionFile(start: string): string | null {
 
 /** pyenv-version-file-read: first word of each line, skipping blanks, `#` comments and unsafe names. */
 function readVersionFile(file: string): string[] {
-  // Bounded: a cloned repository ships its own .python-version (issue 16).
+  // Bounded: a cloned repository ships its own .python-version (docs/security.md).
   const bytes = readBoundedOrNull(file, SMALL_CAP);
   if (bytes === null) return [];
   const text = bytes.toString('utf8');

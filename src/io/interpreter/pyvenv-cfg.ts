@@ -6,7 +6,7 @@ import { readBoundedOrNull, SMALL_CAP } from '../read-bounded.js';
  * lines, keys stripped and lower-cased, values stripped. Null when absent.
  */
 export function readPyvenvCfg(prefix: string): Map<string, string> | null {
-  // Bounded: a venv may come with a cloned repository (issue 16).
+  // Bounded: a venv may come with a cloned repository (docs/security.md).
   const bytes = readBoundedOrNull(join(prefix, 'pyvenv.cfg'), SMALL_CAP);
   if (bytes === null) return null;
   const text = bytes.toString('utf8');

@@ -9,7 +9,7 @@ import { writeIfChanged } from '../shims/write-atomic.js';
 
 /**
  * Who vouches for an existing venv before the `venv` action runs its python
- * (issue 16, defect 1): a cloned repository can ship `.venv/` with a
+ * (docs/security.md): a cloned repository can ship `.venv/` with a
  * `bin/python` script, or a real interpreter whose `pyvenv.cfg` `home`
  * points at the repository's own stdlib, or a `.pth` in its site-packages.
  * Running any of them runs the repository's code. So a venv is used only

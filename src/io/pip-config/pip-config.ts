@@ -201,7 +201,7 @@ function fileError(where: string, message: string): InvalidPipSetting {
 
 function readText(path: string): string | null {
   try {
-    // Bounded: a venv's pip.conf may come with a cloned repository (issue 16).
+    // Bounded: a venv's pip.conf may come with a cloned repository (docs/security.md).
     const bytes = readBoundedOrNull(path, CONFIG_CAP);
     return bytes === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
