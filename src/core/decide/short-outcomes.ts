@@ -22,7 +22,7 @@ export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Ou
 function foldPixiLock(outcomes: Outcome[]): Outcome[] {
   const lock = outcomes.find((o) => o.kind === 'pixi-lock');
   const into = outcomes.find((o) => o.kind === 'into-env' && o.envKind === 'pixi');
-  if (!lock || lock.kind !== 'pixi-lock' || !into || into.kind !== 'into-env') return outcomes;
+  if (lock?.kind !== 'pixi-lock' || into?.kind !== 'into-env') return outcomes;
   if (into.prefix !== lock.prefix) return outcomes;
   return outcomes.flatMap((o) =>
     o === lock ? [] : o === into ? [{ ...into, unlocked: lock.subcommand }] : [o],

@@ -51,7 +51,7 @@ export function stepText(step: NextStep): string {
       const add = step.specs
         ? `pixi add --pypi ${step.specs.map(shQuote).join(' ')}`
         : 'add the packages to [pypi-dependencies] in the pixi manifest, then pixi install';
-      return step.getPixi ? `install pixi (https://pixi.sh) or put it on PATH, then ${add}` : add;
+      return step.getPixi ? `install pixi (https://pixi.sh) or put it on PATH; then: ${add}` : add;
     }
   }
 }

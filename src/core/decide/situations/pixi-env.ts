@@ -79,13 +79,17 @@ function sameEnv(env: ActiveEnv, prefix: string): boolean {
   return env.prefix === prefix || env.realPrefix === prefix;
 }
 
-/** Why `pixi add` would not say what the call says, or null when it would. */
+/**
+ * Why `pixi add` would not do what the call does, or null when it would:
+ * an uninstall; then the project and pixi itself (without them the form
+ * of the call does not matter); then the call's own form.
+ */
 function whyNotPixi(
   specs: string[] | PixiMiss,
   env: ActiveEnv | null,
   prefix: string,
 ): PixiMiss | null {
-  if (!Array.isArray(specs)) return specs;
+  if (!Array.isArray(specs) && specs.kind === 'uninstall') return specs;
   const pixi = env?.pixi;
   if (!pixi) return { kind: 'not-active', prefix };
   if (pixi.root === null) return { kind: 'no-project', variable: 'PIXI_PROJECT_ROOT' };
@@ -93,5 +97,5 @@ function whyNotPixi(
   // pixi add writes the default feature and installs the default env.
   if (pixi.environment !== 'default') return { kind: 'environment', name: pixi.environment };
   if (pixi.exe === null) return { kind: 'no-pixi' };
-  return null;
+  return Array.isArray(specs) ? null : specs;
 }
