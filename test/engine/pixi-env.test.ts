@@ -200,7 +200,9 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
     expect(r.stderr).toContain(
       'pipwarden: warning: onPixiEnv: pixi-add not used: pixi is not on PATH (absolute entries only), so pip runs as typed',
     );
-    expect(r.stderr).toContain('pipwarden: warning: next: install pixi (https://pixi.sh) or put it on PATH');
+    expect(r.stderr).toContain(
+      'pipwarden: warning: next: install pixi (https://pixi.sh) or put it on PATH',
+    );
     // The tree's own `pixi`, found only through `.` on PATH, never ran.
     expect(existsSync(s.mark)).toBe(false);
   });
