@@ -1,4 +1,5 @@
 import type { SettingSource } from './facts.js';
+import type { UserOff } from './reason.js';
 
 /**
  * A next step, as a value: what the user could do, never the sentence that
@@ -58,7 +59,7 @@ export type Level = 'notice' | 'warning' | 'error';
  * (`src/core/render/notices.ts`) turns each into its lines.
  */
 export type Outcome =
-  /** A situation applied: its reason's sentence (plan.reasons[reason]) is the line. */
+  /** A situation applied: its reason (plan.reasons[reason]) in words is the line. */
   | { kind: 'applied'; level: Level; reason: number }
   /** pip was pointed at the active env: the short form of a foreignEnv reason. */
   | {
@@ -67,8 +68,8 @@ export type Outcome =
       envKind: string;
       prefix: string;
       through: 'own-pip' | 'python-option';
-      /** The clause saying user mode was turned off, when it was. */
-      userOff: string | null;
+      /** Who had turned user mode on, when it was turned off. */
+      userOff: UserOff | null;
     }
   /** site-packages was not writable, so --user was added: the short form of a notWritable reason. */
   | {
