@@ -10,13 +10,15 @@ import type { UserOff } from './reason.js';
 export type NextStep =
   /**
    * Make the project's `.venv` with `python` and activate it. `drop` is what
-   * to take off the command first (`--user (or unset PIP_USER)`, a location);
+   * to take off the command first (`--user`, a location), `orUnset` the
+   * variable that says the same (`PIP_USER`);
    * `withoutSudo` says to leave sudo; `orSet` offers a config value instead.
    */
   | {
       kind: 'make-venv';
       python: string;
       drop?: string;
+      orUnset?: string;
       withoutSudo?: boolean;
       orSet?: { key: string; value: string };
     }

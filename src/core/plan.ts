@@ -83,6 +83,9 @@ export type Plan = PassPlan | RewritePlan | RefusePlan;
 /** One answer the prompt offers. */
 export interface Offer {
   choice: PromptChoice;
+  /** The user site or the venv the answer installs into. */
+  path?: string;
+  /** In words: `offerText(choice, path)` (src/core/render/offers.ts). */
   label: string;
 }
 

@@ -102,7 +102,7 @@ export function applyRules(
 function refusalStep(rule: Rule, s: Situation): NextStep {
   if (rule.when.sudo) return makeVenv(s.facts, { withoutSudo: true });
   if (rule.when.breakSystemPackages) return makeVenv(s.facts, { drop: '--break-system-packages' });
-  if (rule.when.user) return makeVenv(s.facts, { drop: '--user (or unset PIP_USER)' });
+  if (rule.when.user) return makeVenv(s.facts, { drop: '--user', orUnset: 'PIP_USER' });
   return makeVenv(s.facts);
 }
 
