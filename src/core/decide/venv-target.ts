@@ -82,13 +82,13 @@ function pipless(s: Situation, id: SituationId, found: Found, path: string): boo
   }
   draft.pythonOption = `${path}/bin/python`;
   neutraliseUser(s);
-  const then = {
+  const did = {
     kind: 'venv-pipless',
     path,
     pipVersion: interp.pipVersion,
     rebuild: rebuild(s, path),
   } as const;
-  applied(draft, config, id, 'venv', what(then));
+  applied(draft, config, id, 'venv', what(did));
   return true;
 }
 

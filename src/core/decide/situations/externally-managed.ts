@@ -18,16 +18,16 @@ export function externallyManaged(s: Situation): boolean {
     executable: interp.executable,
     marker: interp.externallyManaged,
   } as const;
-  const then = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
+  const because = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'externallyManaged', then({ kind: 'refused' }), [makeVenv(s.facts)]);
+    refuse(draft, config, 'externallyManaged', because({ kind: 'refused' }), [makeVenv(s.facts)]);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'externallyManaged', what);
   if (!pep668) return false;
   if (config.config.allowBreakSystemPackages) {
     if (!atLeast(interp.pipVersion, PIP_BREAK_SYSTEM_PACKAGES)) {
-      const why = then({
+      const why = because({
         kind: 'no-break-option',
         pipVersion: interp.pipVersion,
         since: PIP_BREAK_SYSTEM_PACKAGES,
@@ -37,11 +37,11 @@ export function externallyManaged(s: Situation): boolean {
       return true;
     }
     draft.addBreakSystemPackages = true;
-    const why = then({ kind: 'break-system-packages' });
+    const why = because({ kind: 'break-system-packages' });
     applied(draft, config, 'externallyManaged', 'pip', why, 'warning');
     return true;
   }
-  const why = then({
+  const why = because({
     kind: 'pip-will-refuse',
     next: [makeVenv(s.facts), { kind: 'set-config', key: 'onExternallyManaged', value: 'venv' }],
   });

@@ -68,8 +68,8 @@ export function foreignEnv(s: Situation): boolean {
   if (atLeast(pipVersion, PIP_PYTHON_OPTION)) {
     draft.pythonOption = env.python;
     const userOff = neutraliseUser(s);
-    const then = { kind: 'python-option', pipVersion, python: env.python, userOff } as const;
-    applied(draft, config, 'foreignEnv', 'env', what(then));
+    const did = { kind: 'python-option', pipVersion, python: env.python, userOff } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
   refuse(

@@ -46,7 +46,7 @@ export function noPip(s: Situation): boolean {
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
-  const then = { kind: 'other-pip', version: other.version, path: other.path } as const;
-  applied(draft, config, 'foreignEnv', 'env', what(then));
+  const did = { kind: 'other-pip', version: other.version, path: other.path } as const;
+  applied(draft, config, 'foreignEnv', 'env', what(did));
   return true;
 }

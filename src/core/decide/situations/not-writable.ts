@@ -20,15 +20,15 @@ export function notWritable(s: Situation): boolean {
   const rule = ruleFor(config, 'notWritable');
   if (rule.action === 'pip') return false;
   const what = { kind: 'not-writable', purelib: interp.purelib } as const;
-  const then = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
+  const because = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
   if (rule.action === 'refuse') {
     const steps = [{ kind: 'user-install' } as const, makeVenv(s.facts)];
-    refuse(draft, config, 'notWritable', then({ kind: 'refused' }), steps);
+    refuse(draft, config, 'notWritable', because({ kind: 'refused' }), steps);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'notWritable', what);
   if (!atLeast(interp.pipVersion, PIP_USER_FALLBACK)) {
-    const why = then({
+    const why = because({
       kind: 'no-user-fallback',
       pipVersion: interp.pipVersion,
       since: PIP_USER_FALLBACK,
@@ -38,7 +38,7 @@ export function notWritable(s: Situation): boolean {
     return true;
   }
   draft.addUser = true;
-  const why = then({
+  const why = because({
     kind: 'user-site',
     userSite: interp.userSite,
     scripts: interp.userScripts,
