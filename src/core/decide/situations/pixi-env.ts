@@ -1,4 +1,5 @@
 import type { ActiveEnv } from '../../facts.js';
+import type { PixiDid, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { type PixiMiss, pixiSpecs } from '../pixi-specs.js';
 import type { Situation } from './situation.js';
@@ -27,9 +28,11 @@ export function pixiEnv(s: Situation): boolean {
   const rule = ruleFor(config, 'pixiEnv');
   const specs = pixiSpecs(inv, facts.pipSettings);
   const names = Array.isArray(specs) ? specs : null;
-  const what = `pip would ${subcommand} ${subcommand === 'install' ? 'into' : 'from'} pixi env ${prefix}, which pixi's lock file does not record`;
+  const what = (did: PixiDid): Why => ({ kind: 'pixi-env', prefix, subcommand, did });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'pixiEnv', what, [{ kind: 'pixi-add', specs: names }]);
+    refuse(draft, config, 'pixiEnv', what({ kind: 'refused' }), [
+      { kind: 'pixi-add', specs: names },
+    ]);
     return true;
   }
   const active = env !== null && (intoActive || sameEnv(env, interp.prefix)) ? env : null;
@@ -43,25 +46,20 @@ export function pixiEnv(s: Situation): boolean {
     pixi.root &&
     pixi.manifest
   ) {
-    draft.runner = {
+    const runner = {
       kind: 'pixi',
       exe: pixi.exe,
       root: pixi.root,
       manifest: pixi.manifest,
       specs: names,
-    };
+    } as const;
+    draft.runner = runner;
     draft.pixi = { prefix, subcommand, miss: null, specs: names };
-    applied(
-      draft,
-      config,
-      'pixiEnv',
-      'pixi-add',
-      `${what}; running ${pixi.exe} add --manifest-path ${pixi.manifest} --pypi ${names.join(' ')} in ${pixi.root} instead`,
-    );
+    applied(draft, config, 'pixiEnv', 'pixi-add', what({ ...runner, kind: 'pixi-add' }));
     return true;
   }
   draft.pixi = { prefix, subcommand, miss, specs: names };
-  applied(draft, config, 'pixiEnv', 'pip', `${what}; pip runs as typed`);
+  applied(draft, config, 'pixiEnv', 'pip', what({ kind: 'pip' }));
   return true;
 }
 
