@@ -223,33 +223,24 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
       rmSync(join(s.cloned, '.pipwardenrc.yaml'));
     }
   });
-});
 
-describe.skipIf(noPy312)('a pixi env and the plan cache (the bundle, through the shims)', () => {
+  // The bundle, through shims that count Node's starts (cachedWorld), in the same pixi env.
   it('a call that runs pixi is decided afresh each time; the lock notice replays as printed', {
     timeout: 300_000,
   }, () => {
     const w = cachedWorld();
-    const proj = join(w.root, 'pixi-proj');
-    mkdirSync(proj, { recursive: true });
-    const manifest = join(proj, 'pixi.toml');
-    writeFileSync(manifest, '[workspace]\nname = "proj"\n');
-    const env = makeWholeEnv(py312 as string, join(proj, '.pixi', 'envs', 'default'), {
-      kind: 'pixi',
-      pip: true,
-    });
+    const log = join(w.root, 'pixi.log');
     const fakeBin = join(w.root, 'fake-bin');
     mkdirSync(fakeBin, { recursive: true });
-    const log = join(w.root, 'pixi.log');
     writeFileSync(join(fakeBin, 'pixi'), `#!/bin/sh\necho "$(pwd) $*" >> ${q(log)}\n`, {
       mode: 0o755,
     });
     const shell = {
-      PATH: [w.shims, join(env.prefix, 'bin'), fakeBin, '/usr/bin', '/bin'].join(':'),
+      PATH: [w.shims, join(s.env.prefix, 'bin'), fakeBin, '/usr/bin', '/bin'].join(':'),
       VIRTUAL_ENV: undefined,
       PYTHONDONTWRITEBYTECODE: undefined,
-      ...env.activation,
-      PIXI_PROJECT_MANIFEST: manifest,
+      ...s.env.activation,
+      PIXI_PROJECT_MANIFEST: s.manifest,
     };
     const pixiAdd = { ...shell, PIPWARDEN_ON_PIXI_ENV: 'pixi-add' };
     for (let n = 1; n <= 3; n++) {
@@ -257,16 +248,16 @@ describe.skipIf(noPy312)('a pixi env and the plan cache (the bundle, through the
       expect(r.status, r.stderr).toBe(0);
       expect(r.nodeStarts, 'a pixi plan is never replayed').toBe(1);
     }
-    const line = `${proj} add --manifest-path ${manifest} --pypi pwdemo`;
+    const line = `${s.proj} add --manifest-path ${s.manifest} --pypi pwdemo`;
     expect(readFileSync(log, 'utf8')).toBe(`${line}\n${line}\n${line}\n`);
 
     const lines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('pipwarden:'));
     const args = ['install', '--no-index', '--find-links', w.wheels, 'pwdemo'];
     const calls = [1, 2, 3].map(() => w.call(args, { env: shell }));
     for (const c of calls) expect(c.status, c.stderr).toBe(0);
-    expect(installedIn(env.prefix, 'pwdemo')).toBe(true);
+    expect(installedIn(s.env.prefix, 'pwdemo')).toBe(true);
     expect(lines(calls[0]?.stderr ?? '')).toEqual([
-      `pipwarden: pip installs into pixi env ${env.prefix}; ${LOCK}`,
+      `pipwarden: pip installs into pixi env ${s.env.prefix}; ${LOCK}`,
     ]);
     // Once the install has settled, the plan is replayed without Node, and says the same.
     expect(calls[2]?.nodeStarts).toBe(0);
