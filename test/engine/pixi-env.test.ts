@@ -179,6 +179,24 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
     ]);
   });
 
+  it('pixi-add through pipwarden run: the same command, in the project root', () => {
+    rmSync(s.log, { force: true });
+    const env = shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' });
+    const r = pipwarden(['run', '--', 'pip', 'install', 'pwc'], { env, cwd: s.cloned });
+    expect(r.status, r.stderr).toBe(0);
+    expect(pixiCalls()).toEqual([
+      [
+        `cwd=${s.proj}`,
+        'arg=add',
+        'arg=--manifest-path',
+        `arg=${s.manifest}`,
+        'arg=--pypi',
+        'arg=pwc',
+      ],
+    ]);
+    expect(existsSync(s.mark)).toBe(false);
+  });
+
   it('pixi-add, a form pixi cannot take (--no-index --find-links): real pip installs, and says why', () => {
     rmSync(s.log, { force: true });
     const r = viaShim(['pip', ...pip('pwb')], shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' }));
