@@ -380,7 +380,8 @@ writeFileSync(harness, shimText.replace('exec "$_pw_x" "$@"', 'exit 0'), { mode:
   const plans = join(baseEnv.PIPWARDEN_CACHE_DIR, 'plans');
   const emptied = { before: () => rmSync(plans, { recursive: true, force: true }) };
   const call = [harness, ...installArgs];
-  const pythonsSpawned = (emptied.before(), countPythons(call, rewriteEnv));
+  emptied.before();
+  const pythonsSpawned = countPythons(call, rewriteEnv);
   const [floor, engine] = timeTogether([
     [[NODE, '-e', '0'], direct],
     [call, rewriteEnv, emptied],
