@@ -107,7 +107,8 @@ rc_files() {
   if command -v bash >/dev/null 2>&1 || [ -f "$HOME/.bashrc" ]; then
     echo "bash $HOME/.bashrc"
     login=$(bash_login_file)
-    if ! { [ -f "$login" ] && grep -vF "$MARK" "$login" | grep -q '\.bashrc'; }; then
+    # Sources ~/.bashrc: a line that names it outside a comment (Debian's skeleton does).
+    if ! { [ -f "$login" ] && grep -vF "$MARK" "$login" | grep -v '^[[:space:]]*#' | grep -q '\.bashrc'; }; then
       echo "bash-login $login"
     fi
   fi

@@ -61,14 +61,16 @@ describe('per-user install: every shell reaches the shims', () => {
     expect(marked(profile)).toHaveLength(0);
     let out = runCommand(['bash', '-lc', 'command -v pip'], { env: m.env, cwd: m.root });
     expect(out.stdout).toBe(`${join(m.shims, 'pip')}\n`);
-    // A ~/.bash_profile hides ~/.profile from bash: the line goes there.
-    writeFileSync(bashProfile, 'export EDITOR=vi\n');
+    // A ~/.bash_profile hides ~/.profile from bash: the line goes there (a
+    // comment naming ~/.bashrc is not sourcing it).
+    const mine = '# ~/.bashrc is for interactive shells\nexport EDITOR=vi\n';
+    writeFileSync(bashProfile, mine);
     expect(m.install('--yes').status).toBe(0);
     expect(marked(bashProfile)).toHaveLength(1);
     out = runCommand(['bash', '-lc', 'command -v pip'], { env: m.env, cwd: m.root });
     expect(out.stdout).toBe(`${join(m.shims, 'pip')}\n`);
     expect(m.install('--uninstall').status).toBe(0);
-    expect(readFileSync(bashProfile, 'utf8')).toBe('export EDITOR=vi\n');
+    expect(readFileSync(bashProfile, 'utf8')).toBe(mine);
     expect(readFileSync(profile, 'utf8')).toBe(readFileSync('/etc/skel/.profile', 'utf8'));
   });
 });
