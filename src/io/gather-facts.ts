@@ -1,9 +1,10 @@
 import type { PythonFlags } from '../core/argv/types.js';
 import type { Env } from '../core/env.js';
-import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import { samePrefix } from '../core/decide/same-path.js';
+import type { ActiveEnv, Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
-import { findFallbackPip } from './interpreter/fallback-pip.js';
+import { findFallbackPip, fits } from './interpreter/fallback-pip.js';
 import { importOverrides } from './interpreter/import-overrides.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
@@ -126,12 +127,15 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   const projectVenv = findProjectVenv(cwd);
   const projectRoot = findProjectRoot(cwd);
   const exclude = opts.exclude ?? [shimDir(env)];
+  const activeEnv = detectActiveEnv(env);
+  const target = interpreter === null ? undefined : fallbackTarget(interpreter, activeEnv, tool);
   const fallbackPip =
-    interpreter !== null && interpreter.pipVersion === null && tool.kind === 'python'
+    interpreter !== null && target !== undefined
       ? await findFallbackPip(interpreter, {
           env,
           cwd,
           exclude,
+          target,
           cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
           ...(opts.spawn ? { spawn: opts.spawn } : {}),
         })
@@ -140,7 +144,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   return {
     tool,
     interpreter,
-    activeEnv: detectActiveEnv(env),
+    activeEnv,
     pipSettings,
     user: { uid, isRoot: uid === 0, sudoUser: uid === 0 ? env.SUDO_USER || null : null },
     projectVenv,
@@ -161,6 +165,27 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       : {}),
     ...(env.SHELL === undefined ? {} : { shell: env.SHELL }),
   };
+}
+
+/**
+ * The `X.Y` another pip must run under when this one cannot serve: `python
+ * -m pip` of an interpreter without pip (its own version), or an active env
+ * without pip (foreign-env.ts) whose python this pip cannot run under, or
+ * not by `--python` at all. Undefined: no other pip is needed.
+ */
+function fallbackTarget(
+  interp: InterpreterFacts,
+  active: ActiveEnv | null,
+  tool: ToolFacts,
+): string | null | undefined {
+  if (interp.pipVersion === null && tool.kind === 'python') {
+    return `${interp.version[0]}.${interp.version[1]}`;
+  }
+  if (active === null || active.python === null || active.pip !== null) return undefined;
+  if (samePrefix(active, interp)) return undefined;
+  const wanted = active.pythonVersion ?? null;
+  const own = { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null };
+  return fits(own, wanted) ? undefined : wanted;
 }
 
 /** Every PIP_* variable pip reads as `user` or `no-user` (pip lower-cases and maps `_` to `-`). */

@@ -54,6 +54,7 @@ export function interpreterFacts(
     userScriptsOnPath: onPath(userScripts, env.PATH ?? '', opts.cwd),
     externallyManaged: externallyManaged(probe),
     pipVersion: probe.pipVersion,
+    pipRequiresPython: probe.pipRequiresPython,
     envKind: envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe)),
     includeSystemSitePackages: cfg === null ? null : includesSystemSitePackages(cfg),
   };

@@ -1,7 +1,7 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import { cannotTarget } from '../pip-fits.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
 import { samePrefix } from '../same-path.js';
 import type { Situation } from './situation.js';
@@ -55,8 +55,10 @@ export function foreignEnv(s: Situation): boolean {
     applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip${user}`);
     return true;
   }
-  const pipVersion = interp.pipVersion;
-  if (atLeast(pipVersion, PIP_PYTHON_OPTION)) {
+  const target = env.pythonVersion ?? null;
+  const own = { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null };
+  const ownProblem = cannotTarget(own, target);
+  if (ownProblem === null) {
     draft.pythonOption = env.python;
     const user = neutraliseUser(s);
     applied(
@@ -64,7 +66,24 @@ export function foreignEnv(s: Situation): boolean {
       config,
       'foreignEnv',
       'env',
-      `${what}; the env has no pip, so running pip ${pipVersion} --python ${env.python}${user}`,
+      `${what}; the env has no pip, so running pip ${interp.pipVersion} --python ${env.python}${user}`,
+    );
+    return true;
+  }
+  // pip --python runs pip's own code under the env's python: a pip that
+  // cannot run there crashes or refuses (pip-fits.ts), so another one that can.
+  const other = facts.fallbackPip ?? null;
+  const otherProblem = other === null ? 'no other pip is on PATH' : cannotTarget(other, target);
+  if (other !== null && otherProblem === null) {
+    draft.runner = { kind: 'pip-script', path: other.path };
+    draft.pythonOption = env.python;
+    const user = neutraliseUser(s);
+    applied(
+      draft,
+      config,
+      'foreignEnv',
+      'env',
+      `${what}; the env has no pip, and ${ownProblem}, so running pip ${other.version} (${other.path}) --python ${env.python}${user}`,
     );
     return true;
   }
@@ -72,7 +91,7 @@ export function foreignEnv(s: Situation): boolean {
     draft,
     config,
     'foreignEnv',
-    `${what}; the env has no pip, and pip ${pipVersion ?? '(none)'} is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`,
+    `${what}; the env has no pip, and ${ownProblem}${other === null ? `, and ${otherProblem}` : `, nor can ${otherProblem} (${other.path})`}`,
     [installPip(env.kind, env.prefix)],
   );
   return true;

@@ -1,6 +1,6 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
-import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import { cannotTarget } from '../pip-fits.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -27,11 +27,13 @@ export function noPip(s: Situation): boolean {
     refuse(draft, config, 'foreignEnv', what, hint);
     return true;
   }
-  if (other === null || !atLeast(other.version, PIP_PYTHON_OPTION)) {
-    const why =
-      other === null
-        ? 'no other pip is on PATH'
-        : `pip ${other.version} (${other.path}) is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`;
+  // pip --python runs pip's own code under this interpreter (pip-fits.ts).
+  const problem =
+    other === null
+      ? 'no other pip is on PATH'
+      : cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`);
+  if (other === null || problem !== null) {
+    const why = other === null ? problem : `${problem} (${other.path})`;
     refuse(draft, config, 'foreignEnv', `${what}, and ${why}`, hint);
     return true;
   }
