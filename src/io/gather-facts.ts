@@ -1,12 +1,15 @@
+import { dirname } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
-import type { Env } from '../core/env.js';
 import { samePrefix } from '../core/decide/same-path.js';
+import type { Env } from '../core/env.js';
 import type { ActiveEnv, Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import { safeRealpath } from './fs-checks.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip, fits } from './interpreter/fallback-pip.js';
 import { importOverrides } from './interpreter/import-overrides.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
+import { pythonPathPip } from './interpreter/path-pip.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
 import type { ProbeResult, Spawner } from './interpreter/probe.js';
 import { probeInterpreter } from './interpreter/probe-cache.js';
@@ -85,7 +88,14 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
         ...(opts.spawn ? { spawn: opts.spawn } : {}),
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
-      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd });
+      // The user's own call imports a PYTHONPATH entry's pip ahead of the probed one.
+      const pip = pythonPathPip({
+        env,
+        flags,
+        first: firstOnSysPath(tool, cwd, flags, env, probe),
+      });
+      if (pip !== null) resolution.push(`pip ${pip.version} from PYTHONPATH entry ${pip.dir}`);
+      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd, pip });
       importOverrideList = importOverrides({
         env,
         cwd,
@@ -165,6 +175,28 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       : {}),
     ...(env.SHELL === undefined ? {} : { shell: env.SHELL }),
   };
+}
+
+/**
+ * What python puts on sys.path ahead of PYTHONPATH (Modules/getpath,
+ * import-overrides.ts): the cwd for `python -m`, the script's dir for a
+ * pip script; nothing under -P, -I or PYTHONSAFEPATH (3.11+).
+ */
+function firstOnSysPath(
+  tool: ToolFacts,
+  cwd: string,
+  flags: PythonFlags,
+  env: Env,
+  probe: ProbeResult,
+): string[] {
+  const useEnv = !flags.ignoreEnvironment && !flags.isolated;
+  const [major, minor] = probe.version;
+  const safe =
+    flags.safePath ||
+    flags.isolated ||
+    (useEnv && Boolean(env.PYTHONSAFEPATH) && major === 3 && minor >= 11);
+  if (safe || tool.path === null) return [];
+  return tool.kind === 'python' ? [cwd] : [dirname(tool.path), dirname(safeRealpath(tool.path))];
 }
 
 /**

@@ -49,7 +49,7 @@ describe.skipIf(missing)('the pip that --python runs must run under the env pyth
     const r = pipwarden(['run', '--', 'pip', ...w.installArgs], { env });
     expect(r.stderr).not.toContain('AttributeError');
     expect(r.status, r.stderr).toBe(77);
-    expect(r.stderr).toContain("next: pixi add pip");
+    expect(r.stderr).toContain('next: pixi add pip');
     expect(installedIn(env313.prefix, 'pwdemo')).toBe(false);
     expect(installedIn(pip23, 'pwdemo')).toBe(false);
   });

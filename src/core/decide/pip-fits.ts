@@ -34,7 +34,11 @@ export function pipMisfit(pip: PipFacts, python: string | null): PipMisfit | nul
   if (py === null) return null;
   const requires = pip.requiresPython ?? null;
   if (requires !== null && !satisfies(py, requires)) return { kind: 'requires-python', requires };
-  if (compareRelease(py, [3, 12]) >= 0 && pip.version !== null && !atLeast(pip.version, PIP_RUNS_ON_312))
+  if (
+    compareRelease(py, [3, 12]) >= 0 &&
+    pip.version !== null &&
+    !atLeast(pip.version, PIP_RUNS_ON_312)
+  )
     return { kind: 'too-old-for', since: PIP_RUNS_ON_312 };
   return null;
 }
