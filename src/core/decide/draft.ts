@@ -45,6 +45,8 @@ export interface Draft {
   outcomes: DraftOutcome[];
   reasons: Reason[];
   refusal: { message: string; steps: NextStep[] } | null;
+  /** An explicit location (`--target DIR`) the plan keeps: files go there, not into an env. */
+  location?: string;
 }
 
 export function newDraft(): Draft {

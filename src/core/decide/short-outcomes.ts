@@ -31,7 +31,8 @@ function long(o: Applied, reasons: Reason[]): Outcome[] {
 
 function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
   const env = facts.activeEnv;
-  if (!env) return long(o, reasons);
+  // With --target or --prefix the files go there, not into the env: say it in full.
+  if (!env || draft.location !== undefined) return long(o, reasons);
   return [
     {
       kind: 'into-env',

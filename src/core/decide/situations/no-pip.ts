@@ -48,3 +48,33 @@ export function noPip(s: Situation): boolean {
   );
   return true;
 }
+
+/**
+ * `python -m pip install --target DIR x` (or `--prefix`, `--root`, or the
+ * same from pip's config) under an interpreter without pip: python alone
+ * says "No module named pip". Another pip that can run there, with
+ * `--python <interpreter>`, installs to exactly that location, built for
+ * that interpreter; every argument stays as typed. Without one, the call
+ * runs as typed and fails as it would alone: nothing here is ours to
+ * refuse. True when the runner changed.
+ */
+export function noPipAtLocation(s: Situation, location: string): boolean {
+  const { facts, interp, config, draft } = s;
+  if (interp.pipVersion !== null || facts.tool.kind !== 'python') return false;
+  const rule = ruleFor(config, 'foreignEnv');
+  if (rule.action === 'pip' || rule.action === 'refuse') return false;
+  const other = facts.fallbackPip ?? null;
+  if (other === null || cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`) !== null)
+    return false;
+  draft.runner = { kind: 'pip-script', path: other.path };
+  draft.pythonOption = interp.executable;
+  draft.location = location;
+  applied(
+    draft,
+    config,
+    'foreignEnv',
+    'env',
+    `${interp.executable} has no pip; running pip ${other.version} (${other.path}) --python ${interp.executable}, which installs to the location given (${location})`,
+  );
+  return true;
+}
