@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cannotText } from '../render/reasons.js';
 import { parseRelease } from '../version.js';
 import { cannotTarget, pipMisfit, satisfies } from './pip-fits.js';
 
@@ -35,12 +36,17 @@ describe('pipMisfit and cannotTarget: the pips the machine ships', () => {
     expect(pipMisfit({ version, requiresPython }, target) === null).toBe(want);
   });
 
-  it('says why, naming the pip', () => {
-    expect(cannotTarget({ version: '22.0.4' }, '3.12')).toMatch(/pip 22\.0\.4 is older than 22\.3/);
-    expect(cannotTarget({ version: '24.2', requiresPython: '>=3.8' }, '3.7')).toBe(
+  it('says why as a value, and the renderer names the pip', () => {
+    const text = (pip: Parameters<typeof cannotTarget>[0], target: string) => {
+      const c = cannotTarget(pip, target);
+      return c === null ? null : cannotText(c);
+    };
+    expect(cannotTarget({ version: '22.0.4' }, '3.12')?.why.kind).toBe('no-python-option');
+    expect(text({ version: '22.0.4' }, '3.12')).toMatch(/pip 22\.0\.4 is older than 22\.3/);
+    expect(text({ version: '24.2', requiresPython: '>=3.8' }, '3.7')).toBe(
       'pip 24.2 requires Python >=3.8 and cannot run under Python 3.7',
     );
-    expect(cannotTarget({ version: '23.0.1', requiresPython: '>=3.7' }, '3.13')).toMatch(
+    expect(text({ version: '23.0.1', requiresPython: '>=3.7' }, '3.13')).toMatch(
       /older than 23\.2, so it cannot run under Python 3\.13/,
     );
     expect(cannotTarget({ version: '23.2.1', requiresPython: '>=3.7' }, '3.13')).toBeNull();

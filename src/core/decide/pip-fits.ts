@@ -1,3 +1,4 @@
+import type { PipCannot } from '../reason.js';
 import { compareRelease, parseRelease, type Release } from '../version.js';
 import { atLeast, PIP_PYTHON_OPTION } from './pip-versions.js';
 
@@ -94,17 +95,17 @@ function clauseHolds(version: Release, clause: string): boolean {
   }
 }
 
-/**
- * Why `pip --python <target>` cannot work with this pip, as the clause a
- * reason carries (`pip 23.0.1 …`), or null when it can.
- */
-export function cannotTarget(pip: PipFacts, target: string | null): string | null {
-  const name = `pip ${pip.version ?? '(none)'}`;
+/** Why `pip --python <target>` cannot work with this pip, as a value, or null when it can. */
+export function cannotTarget(pip: PipFacts, target: string | null): PipCannot | null {
+  const pipVersion = pip.version;
   if (!atLeast(pip.version, PIP_PYTHON_OPTION))
-    return `${name} is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`;
+    return { pipVersion, why: { kind: 'no-python-option', since: PIP_PYTHON_OPTION } };
   const misfit = pipMisfit(pip, target);
-  if (misfit === null) return null;
+  if (misfit === null || target === null) return null;
   if (misfit.kind === 'requires-python')
-    return `${name} requires Python ${misfit.requires} and cannot run under Python ${target}`;
-  return `${name} is older than ${misfit.since}, so it cannot run under Python ${target} (3.12 removed pkgutil.ImpImporter, which it imports)`;
+    return {
+      pipVersion,
+      why: { kind: 'requires-python', requires: misfit.requires, python: target },
+    };
+  return { pipVersion, why: { kind: 'too-old-for', since: misfit.since, python: target } };
 }

@@ -1,3 +1,4 @@
+import type { ForeignDid, ForeignEnv, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
@@ -29,19 +30,27 @@ export function foreignEnv(s: Situation): boolean {
     // pip's require-virtualenv exits 3 ("Could not find an activated
     // virtualenv (required)") under a conda or pixi interpreter: pointing pip
     // there would fail a call that, as typed, runs in a virtualenv.
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'pip',
-      `${env.kind} env ${env.prefix} is active, but pip requires a virtualenv (${required}) and would refuse it, so pip runs as typed`,
-      'warning',
-    );
+    const why: Why = {
+      kind: 'env-requires-virtualenv',
+      envKind: env.kind,
+      prefix: env.prefix,
+      required,
+    };
+    applied(draft, config, 'foreignEnv', 'pip', why, 'warning');
     return false;
   }
-  const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
+  const found: ForeignEnv = {
+    envKind: env.kind,
+    prefix: env.prefix,
+    source: env.source,
+    tool: facts.tool.path,
+    owner: interp.prefix,
+  };
+  const what = (did: ForeignDid): Why => ({ kind: 'foreign-env', env: found, did });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, [installPip(env.kind, env.prefix)]);
+    refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), [
+      installPip(env.kind, env.prefix),
+    ]);
     return true;
   }
   if (env.pip !== null) {
@@ -51,48 +60,57 @@ export function foreignEnv(s: Situation): boolean {
         : { kind: 'pip-script', path: env.pip };
     // The env's pip would refuse --user in a venv ("User site-packages are
     // not visible in this virtualenv"), a call pip alone would complete.
-    const user = neutraliseUser(s);
-    applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip${user}`);
+    const userOff = neutraliseUser(s);
+    applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', userOff }));
     return true;
   }
   const target = env.pythonVersion ?? null;
-  const own = { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null };
-  const ownProblem = cannotTarget(own, target);
-  if (ownProblem === null) {
+  const own = cannotTarget(
+    { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null },
+    target,
+  );
+  if (own === null) {
     draft.pythonOption = env.python;
-    const user = neutraliseUser(s);
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'env',
-      `${what}; the env has no pip, so running pip ${interp.pipVersion} --python ${env.python}${user}`,
-    );
+    const userOff = neutraliseUser(s);
+    const did = {
+      kind: 'python-option',
+      pipVersion: interp.pipVersion,
+      python: env.python,
+      userOff,
+    } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
   // pip --python runs pip's own code under the env's python: a pip that
   // cannot run there crashes or refuses (pip-fits.ts), so another one that can.
   const other = facts.fallbackPip ?? null;
-  const otherProblem = other === null ? 'no other pip is on PATH' : cannotTarget(other, target);
-  if (other !== null && otherProblem === null) {
+  const otherCannot = other === null ? null : cannotTarget(other, target);
+  if (other !== null && otherCannot === null) {
     draft.runner = { kind: 'pip-script', path: other.path };
     draft.pythonOption = env.python;
-    const user = neutraliseUser(s);
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'env',
-      `${what}; the env has no pip, and ${ownProblem}, so running pip ${other.version} (${other.path}) --python ${env.python}${user}`,
-    );
+    const userOff = neutraliseUser(s);
+    const did = {
+      kind: 'other-python-option',
+      own,
+      version: other.version,
+      path: other.path,
+      python: env.python,
+      userOff,
+    } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
-  refuse(
-    draft,
-    config,
-    'foreignEnv',
-    `${what}; the env has no pip, and ${ownProblem}${other === null ? `, and ${otherProblem}` : `, nor can ${otherProblem} (${other.path})`}`,
-    [installPip(env.kind, env.prefix)],
-  );
+  const did: ForeignDid =
+    other === null && own.why.kind === 'no-python-option'
+      ? { kind: 'pip-too-old', pipVersion: interp.pipVersion, since: own.why.since }
+      : {
+          kind: 'no-pip-fits',
+          own,
+          other:
+            other === null || otherCannot === null
+              ? null
+              : { path: other.path, cannot: otherCannot },
+        };
+  refuse(draft, config, 'foreignEnv', what(did), [installPip(env.kind, env.prefix)]);
   return true;
 }

@@ -1,3 +1,4 @@
+import type { NoPipDid, PipCannot, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { cannotTarget } from '../pip-fits.js';
@@ -18,34 +19,40 @@ export function noPip(s: Situation): boolean {
     return false;
   const rule = ruleFor(config, 'foreignEnv');
   if (rule.action === 'pip') return false;
-  const where =
-    interp.envKind === 'system' ? interp.prefix : `${interp.envKind} env ${interp.prefix}`;
-  const what = `${interp.executable} has no pip (${where})`;
+  const pipless = {
+    executable: interp.executable,
+    envKind: interp.envKind,
+    prefix: interp.prefix,
+  };
+  const what = (did: NoPipDid): Why => ({ kind: 'no-pip', pipless, did });
   const hint = [installPip(interp.envKind, interp.prefix, interp.executable)];
   const other = facts.fallbackPip ?? null;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, hint);
+    refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), hint);
     return true;
   }
   // pip --python runs pip's own code under this interpreter (pip-fits.ts).
-  const problem =
-    other === null
-      ? 'no other pip is on PATH'
-      : cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`);
-  if (other === null || problem !== null) {
-    const why = other === null ? problem : `${problem} (${other.path})`;
-    refuse(draft, config, 'foreignEnv', `${what}, and ${why}`, hint);
+  const cannot =
+    other === null ? null : cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`);
+  if (other === null || cannot !== null) {
+    const why: NoPipDid =
+      other === null
+        ? { kind: 'no-other-pip' }
+        : cannot?.why.kind === 'no-python-option'
+          ? {
+              kind: 'other-too-old',
+              version: other.version,
+              path: other.path,
+              since: cannot.why.since,
+            }
+          : { kind: 'other-cannot', path: other.path, cannot: cannot as PipCannot };
+    refuse(draft, config, 'foreignEnv', what(why), hint);
     return true;
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
-  applied(
-    draft,
-    config,
-    'foreignEnv',
-    'env',
-    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}`,
-  );
+  const did = { kind: 'other-pip', version: other.version, path: other.path } as const;
+  applied(draft, config, 'foreignEnv', 'env', what(did));
   return true;
 }
 
@@ -69,12 +76,13 @@ export function noPipAtLocation(s: Situation, location: string): boolean {
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
   draft.location = location;
-  applied(
-    draft,
-    config,
-    'foreignEnv',
-    'env',
-    `${interp.executable} has no pip; running pip ${other.version} (${other.path}) --python ${interp.executable}, which installs to the location given (${location})`,
-  );
+  const pipless = { executable: interp.executable, envKind: interp.envKind, prefix: interp.prefix };
+  const did = {
+    kind: 'other-pip-location',
+    version: other.version,
+    path: other.path,
+    location,
+  } as const;
+  applied(draft, config, 'foreignEnv', 'env', { kind: 'no-pip', pipless, did });
   return true;
 }
