@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { safeRealpath } from '../fs-checks.js';
+import { euid } from '../own-dirs.js';
 
 /** One distribution removed from a user site, or why it was not. */
 export interface RecordRemoval {
@@ -26,6 +28,7 @@ function normal(name: string): string {
  */
 export function removeByRecord(site: string, base: string, names: string[]): RecordRemoval[] {
   const wanted = new Set(names.map(normal));
+  const realBase = safeRealpath(base);
   const out: RecordRemoval[] = [];
   let entries: string[];
   try {
@@ -48,20 +51,55 @@ export function removeByRecord(site: string, base: string, names: string[]): Rec
     }
     const dirs = new Set<string>();
     let files = 0;
+    let skipped = 0;
     for (const rel of record.split('\n').map(firstField)) {
       if (rel === '') continue;
       const path = resolve(site, rel);
       if (!path.startsWith(base + sep)) continue;
+      if (!ours(path, realBase)) {
+        skipped++;
+        continue;
+      }
       rmSync(path, { force: true });
       files++;
       dirs.add(dirname(path));
       if (path.endsWith('.py')) removePyc(path, dirs);
+    }
+    if (skipped > 0) {
+      out.push({
+        name,
+        version,
+        files,
+        problem: `${skipped} file(s) of ${name} are not this user's, or lie through a link outside ${base}: left in place`,
+      });
+      continue;
     }
     rmSync(info, { recursive: true, force: true });
     pruneEmpty([...dirs], new Set([site, base, join(base, 'bin')]));
     out.push({ name, version, files });
   }
   return out;
+}
+
+/**
+ * A file to remove: its dir leads (through every link) to under the user
+ * base, and it is the effective user's own. Root under `sudo -E` with a
+ * user's HOME removes nothing of that user's, and never through a link the
+ * user planted (docs/security.md, root with a user's HOME).
+ */
+function ours(path: string, realBase: string): boolean {
+  if (
+    !safeRealpath(dirname(path)).startsWith(realBase + sep) &&
+    safeRealpath(dirname(path)) !== realBase
+  )
+    return false;
+  try {
+    const st = lstatSync(path);
+    const uid = euid();
+    return uid === null || st.uid === uid;
+  } catch {
+    return true; // already gone: nothing to remove
+  }
 }
 
 /** The first CSV field of a RECORD line (quoted when the path holds a comma). */
