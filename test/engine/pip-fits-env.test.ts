@@ -41,7 +41,7 @@ describe.skipIf(missing)('the pip that --python runs must run under the env pyth
     buildWheel(w.wheels, 'pwother');
     env313 = makeWholeEnv(py313 as string, join(w.root, 'envs', 'e313'), { kind: 'pixi' });
     env37 = makeWholeEnv(py37 as string, join(w.root, 'envs', 'e37'), { kind: 'conda' });
-  }, 120_000);
+  }, 300_000);
   afterAll(() => rmSync(w.root, { recursive: true, force: true }));
 
   it('pip 23.0.1 into a 3.13 env and no pip that runs there: refused with the next step, nothing installed', () => {

@@ -24,7 +24,7 @@ describe.skipIf(missing)('an explicit location in a pip-less env', () => {
     w = world(mkdtempSync(join(tmpdir(), 'pipwarden-test-')));
     env1 = makeWholeEnv(py312 as string, join(w.root, 'envs', 'nopip'), { kind: 'conda' });
     other = makeVenv(py312 as string, join(w.root, 'other'));
-  }, 120_000);
+  }, 300_000);
   afterAll(() => rmSync(w.root, { recursive: true, force: true }));
 
   const envVars = () =>
