@@ -49,5 +49,5 @@ describe.skipIf(missing)('user clean through a --system-site-packages venv', () 
     expect(clean.stderr).toContain('removed pwdemo 0.1');
     const list = pipwarden(['user', 'list', '--python', join(venv, 'bin', 'python')], { env });
     expect(list.stdout).toContain(`user site: ${site} (empty)`);
-  });
+  }, 300_000);
 });
