@@ -56,5 +56,5 @@ describe.skipIf(missing)('doctor: user-site packages inside an active conda env'
     expect(quiet.checks.some((c: { what: string }) => c.what.includes('from the user site'))).toBe(
       false,
     );
-  });
+  }, 300_000);
 });
