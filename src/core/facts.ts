@@ -98,6 +98,8 @@ export interface InterpreterFacts {
   externallyManagedMessage?: string | null;
   /** Version of the pip importable by this interpreter, or null when it has none. */
   pipVersion: string | null;
+  /** That pip's `Requires-Python` (dist-info METADATA); null or absent: unknown. */
+  pipRequiresPython?: string | null;
   envKind: EnvKind;
   /** From pyvenv.cfg, for venvs. */
   includeSystemSitePackages: boolean | null;
@@ -119,6 +121,8 @@ export interface ActiveEnv {
   isCondaBase: boolean;
   /** `X.Y` for each `pythonX.Y` in the env's bin dir (absent: not looked at). */
   pythonVersions?: string[];
+  /** `X.Y` of the interpreter `python` is (its real file's name); null or absent: unknown. */
+  pythonVersion?: string | null;
   /** For a pixi env: the project pixi's activation named, and pixi itself (absent: not pixi). */
   pixi?: PixiProject;
 }
@@ -169,11 +173,15 @@ export interface Facts {
    */
   configuredVenv: ConfiguredVenv;
   /**
-   * For `python -m pip` under an interpreter without pip: the first pip on
-   * PATH (shims and that interpreter's own bin excluded) and its version,
-   * which can serve as `pip --python <interpreter>`. Absent: not looked at.
+   * Another pip that can serve as `pip --python <target>`, where the pip
+   * the user's command runs cannot: for `python -m pip` under an interpreter
+   * without pip, and for an active env without pip whose python this pip
+   * cannot run under (its Requires-Python, or pip < 23.2 on 3.12+). The
+   * first pip3/pip on PATH (shims and this interpreter's own bin excluded)
+   * that runs under the target, else the first found, so a refusal can name
+   * it. Absent: not looked at.
    */
-  fallbackPip?: { path: string; version: string } | null;
+  fallbackPip?: FallbackPip | null;
   /**
    * The throw-away user base for this interpreter's version, set by the CLI
    * when config `disposableUserSite` is on and PYTHONUSERBASE is not already
@@ -188,6 +196,13 @@ export interface Facts {
    * PYTHONUSERBASE with a pip), as values; absent or empty: none.
    */
   importOverrides?: ImportOverride[];
+}
+
+/** Another pip that `pip --python` can run: its script, version and Requires-Python. */
+export interface FallbackPip {
+  path: string;
+  version: string;
+  requiresPython?: string | null;
 }
 
 export interface ConfiguredVenv {

@@ -93,7 +93,31 @@ export type ForeignDid =
   | { kind: 'refused' }
   | { kind: 'own-pip'; userOff: UserOff | null }
   | { kind: 'python-option'; pipVersion: string | null; python: string; userOff: UserOff | null }
-  | { kind: 'pip-too-old'; pipVersion: string | null; since: string };
+  | { kind: 'pip-too-old'; pipVersion: string | null; since: string }
+  /** This pip cannot run `--python` there (`own`), another one can. */
+  | {
+      kind: 'other-python-option';
+      own: PipCannot;
+      version: string;
+      path: string;
+      python: string;
+      userOff: UserOff | null;
+    }
+  /** Neither this pip nor the other one found (null: none) can run `--python` there. */
+  | { kind: 'no-pip-fits'; own: PipCannot; other: { path: string; cannot: PipCannot } | null };
+
+/**
+ * Why a pip cannot serve `pip --python <python>` (src/core/decide/pip-fits.ts):
+ * it has no `--python`, its Requires-Python excludes that Python, or it is
+ * older than the pip that first ran on it.
+ */
+export interface PipCannot {
+  pipVersion: string | null;
+  why:
+    | { kind: 'no-python-option'; since: string }
+    | { kind: 'requires-python'; requires: string; python: string }
+    | { kind: 'too-old-for'; since: string; python: string };
+}
 
 /** An interpreter without pip. */
 export interface Pipless {
@@ -106,7 +130,11 @@ export type NoPipDid =
   | { kind: 'refused' }
   | { kind: 'no-other-pip' }
   | { kind: 'other-too-old'; version: string; path: string; since: string }
-  | { kind: 'other-pip'; version: string; path: string };
+  | { kind: 'other-pip'; version: string; path: string }
+  /** The other pip found cannot run under this interpreter. */
+  | { kind: 'other-cannot'; path: string; cannot: PipCannot }
+  /** `--target`/`--prefix`/`--root` kept: another pip installs there with --python. */
+  | { kind: 'other-pip-location'; version: string; path: string; location: ExplicitLocation };
 
 /** What a situation found, before what it did about it. */
 export type Found =

@@ -1,11 +1,15 @@
+import { dirname } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
+import { samePrefix } from '../core/decide/same-path.js';
 import type { Env } from '../core/env.js';
-import type { Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import type { ActiveEnv, Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import { safeRealpath } from './fs-checks.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
-import { findFallbackPip } from './interpreter/fallback-pip.js';
+import { findFallbackPip, fits } from './interpreter/fallback-pip.js';
 import { importOverrides } from './interpreter/import-overrides.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
+import { pythonPathPip } from './interpreter/path-pip.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
 import type { ProbeResult, Spawner } from './interpreter/probe.js';
 import { probeInterpreter } from './interpreter/probe-cache.js';
@@ -84,7 +88,14 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
         ...(opts.spawn ? { spawn: opts.spawn } : {}),
       });
       const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
-      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd });
+      // The user's own call imports a PYTHONPATH entry's pip ahead of the probed one.
+      const pip = pythonPathPip({
+        env,
+        flags,
+        first: firstOnSysPath(tool, cwd, flags, env, probe),
+      });
+      if (pip !== null) resolution.push(`pip ${pip.version} from PYTHONPATH entry ${pip.dir}`);
+      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd, pip });
       importOverrideList = importOverrides({
         env,
         cwd,
@@ -126,12 +137,15 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   const projectVenv = findProjectVenv(cwd);
   const projectRoot = findProjectRoot(cwd);
   const exclude = opts.exclude ?? [shimDir(env)];
+  const activeEnv = detectActiveEnv(env);
+  const target = interpreter === null ? undefined : fallbackTarget(interpreter, activeEnv, tool);
   const fallbackPip =
-    interpreter !== null && interpreter.pipVersion === null && tool.kind === 'python'
+    interpreter !== null && target !== undefined
       ? await findFallbackPip(interpreter, {
           env,
           cwd,
           exclude,
+          target,
           cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
           ...(opts.spawn ? { spawn: opts.spawn } : {}),
         })
@@ -140,7 +154,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   return {
     tool,
     interpreter,
-    activeEnv: detectActiveEnv(env),
+    activeEnv,
     pipSettings,
     user: { uid, isRoot: uid === 0, sudoUser: uid === 0 ? env.SUDO_USER || null : null },
     projectVenv,
@@ -161,6 +175,49 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       : {}),
     ...(env.SHELL === undefined ? {} : { shell: env.SHELL }),
   };
+}
+
+/**
+ * What python puts on sys.path ahead of PYTHONPATH (Modules/getpath,
+ * import-overrides.ts): the cwd for `python -m`, the script's dir for a
+ * pip script; nothing under -P, -I or PYTHONSAFEPATH (3.11+).
+ */
+function firstOnSysPath(
+  tool: ToolFacts,
+  cwd: string,
+  flags: PythonFlags,
+  env: Env,
+  probe: ProbeResult,
+): string[] {
+  const useEnv = !flags.ignoreEnvironment && !flags.isolated;
+  const [major, minor] = probe.version;
+  const safe =
+    flags.safePath ||
+    flags.isolated ||
+    (useEnv && Boolean(env.PYTHONSAFEPATH) && major === 3 && minor >= 11);
+  if (safe || tool.path === null) return [];
+  return tool.kind === 'python' ? [cwd] : [dirname(tool.path), dirname(safeRealpath(tool.path))];
+}
+
+/**
+ * The `X.Y` another pip must run under when this one cannot serve: `python
+ * -m pip` of an interpreter without pip (its own version), or an active env
+ * without pip (foreign-env.ts) whose python this pip cannot run under, or
+ * not by `--python` at all. Undefined: no other pip is needed.
+ */
+function fallbackTarget(
+  interp: InterpreterFacts,
+  active: ActiveEnv | null,
+  tool: ToolFacts,
+): string | null | undefined {
+  if (interp.pipVersion === null && tool.kind === 'python') {
+    return `${interp.version[0]}.${interp.version[1]}`;
+  }
+  if (active === null || active.python === null || active.pip !== null) return undefined;
+  if (samePrefix(active, interp)) return undefined;
+  const wanted = active.pythonVersion ?? null;
+  const own = { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null };
+  return fits(own, wanted) ? undefined : wanted;
 }
 
 /** Every PIP_* variable pip reads as `user` or `no-user` (pip lower-cases and maps `_` to `-`). */

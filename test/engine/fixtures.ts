@@ -13,9 +13,11 @@ export interface World {
   env: (extra?: Record<string, string | undefined>) => Record<string, string>;
 }
 
-/** A temp world: HOME, a wheelhouse with `pwdemo`, and a hermetic env builder. */
-export function world(): World {
-  const root = tempDir();
+/**
+ * A temp world: HOME, a wheelhouse with `pwdemo`, and a hermetic env builder.
+ * `root` for a world shared by a file's tests (made in beforeAll, removed by the caller).
+ */
+export function world(root: string = tempDir()): World {
   const home = join(root, 'home');
   const wheels = join(root, 'wheels');
   mkdirSync(wheels, { recursive: true });

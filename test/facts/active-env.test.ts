@@ -30,6 +30,7 @@ describe('detectActiveEnv', () => {
       pip: join(venv, 'bin', 'pip'),
       isCondaBase: false,
       pythonVersions: ['3.12'],
+      pythonVersion: '3.12',
     });
   });
 
@@ -60,6 +61,7 @@ describe('detectActiveEnv', () => {
       pip: null,
       isCondaBase: false,
       pythonVersions: [],
+      pythonVersion: null,
     });
   });
 

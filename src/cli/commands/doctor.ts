@@ -1,6 +1,7 @@
 import { PipwardenError } from '../../core/errors.js';
 import { shimDir } from '../../io/paths.js';
 import { findShimLoops } from '../../io/shims/shim-loops.js';
+import { userSiteLeak } from '../../io/user-site/user-site-leak.js';
 import { chalkFor } from '../colour.js';
 import type { Command, CommandContext } from '../context.js';
 import {
@@ -18,6 +19,7 @@ import {
 import { gatherDoctor } from '../doctor/gather.js';
 import { renderDoctor } from '../doctor/render.js';
 import type { Check, DoctorReport } from '../doctor/report.js';
+import { userSiteLeakCheck } from '../doctor/user-site-leak.js';
 import { splitArgs } from '../split-args.js';
 
 /**
@@ -49,6 +51,7 @@ export const doctor: Command = async (args, ctx) => {
     ...(await shimLoopCheck(ctx)),
     ...disabledCheck(facts),
     ...planCacheCheck(facts),
+    ...userSiteLeakCheck(userSiteLeak(facts.activeEnv, ctx.env)),
   ];
   const report: DoctorReport = { ...facts, checks };
   if (flags.has('--json')) {

@@ -14,6 +14,7 @@ import { isDir } from '../../io/fs-checks.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { auditLogPath, shimDir } from '../../io/paths.js';
 import { disposableBase } from '../../io/user-site/disposable-base.js';
+import { removeByRecord } from '../../io/user-site/remove-by-record.js';
 import {
   inspectUserSite,
   removeBase,
@@ -113,7 +114,45 @@ async function clean(args: string[], ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`pipwarden: removed ${target.base}\n`);
     return 0;
   }
-  return uninstallFromUserSite(python, ctx.env, names, true);
+  return uninstallAndCheck(python, target, names, ctx);
+}
+
+/**
+ * pip uninstall where pip acts on the user site; where it will not (a
+ * venv's pip: "Not uninstalling … outside environment", exit 0), and for
+ * whatever pip left, removal by RECORD. Then the site is listed again:
+ * only what is gone is reported gone, and anything left fails the command.
+ */
+async function uninstallAndCheck(
+  python: string,
+  target: UserSiteInfo,
+  names: string[],
+  ctx: CommandContext,
+): Promise<number> {
+  const code = target.inVenv ? 0 : await uninstallFromUserSite(python, ctx.env, names, true);
+  const still = async () => {
+    const now = await inspectUserSite(python, ctx.env, null);
+    const left = new Set((now.packages ?? []).map((p) => p.name.toLowerCase()));
+    return names.filter((n) => left.has(n.toLowerCase()));
+  };
+  let left = await still();
+  if (left.length > 0) {
+    for (const r of removeByRecord(target.site, target.base, left)) {
+      ctx.stderr.write(
+        r.problem === undefined
+          ? `pipwarden: removed ${r.name} ${r.version} from ${target.site} (${r.files} files, by its RECORD: ${target.inVenv ? `the pip of the venv ${python} does not uninstall outside it` : 'pip left it'})\n`
+          : `pipwarden: user clean: ${r.problem}\n`,
+      );
+    }
+    left = await still();
+  }
+  if (left.length > 0) {
+    ctx.stderr.write(
+      `pipwarden: user clean: still in ${target.site}: ${left.join(', ')}\npipwarden: next: python3 -m pip uninstall ${left.join(' ')} with a python whose pip is not a venv's (or remove them by hand)\n`,
+    );
+    return code === 0 ? 1 : code;
+  }
+  return code;
 }
 
 type Shown = Omit<UserSiteInfo, 'packages'> & { packages: Provenance[] | null };

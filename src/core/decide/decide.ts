@@ -24,7 +24,7 @@ import {
 import { externallyManaged } from './situations/externally-managed.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
-import { noPip } from './situations/no-pip.js';
+import { noPip, noPipAtLocation } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
 import { pixiEnv } from './situations/pixi-env.js';
 import { newSituation } from './situations/situation.js';
@@ -127,6 +127,9 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   }
   const location = explicitLocation(inv, facts);
   if (location !== null) {
+    // The location is the user's; only a missing pip is ours to supply.
+    const s = newSituation(inv, facts, interp, config);
+    if (noPipAtLocation(s, location)) return assemblePlan(call, inv, facts, config, s.draft);
     return passPlan(call, facts, inv, { kind: 'explicit-location', location });
   }
   const s = newSituation(inv, facts, interp, config);

@@ -6,6 +6,7 @@ import type {
   ValueSource,
 } from '../config/types.js';
 import { SITUATIONS } from '../config/types.js';
+import type { ExplicitLocation } from '../location.js';
 import type { Level, NextStep, Outcome, PixiMiss } from '../outcome.js';
 import type { DraftReason } from '../plan.js';
 import type { UserOff, Why } from '../reason.js';
@@ -64,6 +65,8 @@ export interface Draft {
   refusal: { why: Why; steps: NextStep[] } | null;
   /** Set when pip installs into a pixi env (situations/pixi-env.ts). */
   pixi: PixiSaid | null;
+  /** An explicit location (`--target DIR`) the plan keeps: files go there, not into an env. */
+  location?: ExplicitLocation;
 }
 
 export function newDraft(): Draft {

@@ -50,7 +50,8 @@ function long(o: Applied, draft: Draft): Outcome[] {
 
 function foreignEnv(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const env = facts.activeEnv;
-  if (!env) return long(o, draft);
+  // With --target or --prefix the files go there, not into the env: say it in full.
+  if (!env || draft.location !== undefined) return long(o, draft);
   // pixi add runs instead of the env's pip: its own line says where.
   if (draft.runner.kind === 'pixi') return [];
   return [

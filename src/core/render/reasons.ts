@@ -7,6 +7,7 @@ import type {
   Found,
   FoundDid,
   NoPipDid,
+  PipCannot,
   Pipless,
   PixiDid,
   RuleRef,
@@ -154,6 +155,23 @@ function foreignText(env: ForeignEnv, did: ForeignDid): string {
       return `${what}; the env has no pip, so running pip ${did.pipVersion} --python ${did.python}${userOffReason(did.userOff)}`;
     case 'pip-too-old':
       return `${what}; the env has no pip, and pip ${did.pipVersion ?? '(none)'} is older than ${did.since}, so it cannot target another interpreter`;
+    case 'other-python-option':
+      return `${what}; the env has no pip, and ${cannotText(did.own)}, so running pip ${did.version} (${did.path}) --python ${did.python}${userOffReason(did.userOff)}`;
+    case 'no-pip-fits':
+      return `${what}; the env has no pip, and ${cannotText(did.own)}, ${did.other === null ? 'and no other pip is on PATH' : `nor can ${cannotText(did.other.cannot)} (${did.other.path})`}`;
+  }
+}
+
+/** Why a pip cannot serve `--python`, naming the pip: `pip 24.2 requires Python >=3.8 …`. */
+export function cannotText(c: PipCannot): string {
+  const name = `pip ${c.pipVersion ?? '(none)'}`;
+  switch (c.why.kind) {
+    case 'no-python-option':
+      return `${name} is older than ${c.why.since}, so it cannot target another interpreter`;
+    case 'requires-python':
+      return `${name} requires Python ${c.why.requires} and cannot run under Python ${c.why.python}`;
+    case 'too-old-for':
+      return `${name} is older than ${c.why.since}, so it cannot run under Python ${c.why.python} (3.12 removed pkgutil.ImpImporter, which it imports)`;
   }
 }
 
@@ -169,6 +187,10 @@ function noPipText(p: Pipless, did: NoPipDid): string {
       return `${what}, and pip ${did.version} (${did.path}) is older than ${did.since}, so it cannot target another interpreter`;
     case 'other-pip':
       return `${what}; running pip ${did.version} (${did.path}) --python ${p.executable}`;
+    case 'other-cannot':
+      return `${what}, and ${cannotText(did.cannot)} (${did.path})`;
+    case 'other-pip-location':
+      return `${what}; running pip ${did.version} (${did.path}) --python ${p.executable}, which installs to the location given (${locationText(did.location)})`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Env } from '../../core/env.js';
 import type { ActiveEnv, PixiProject } from '../../core/facts.js';
 import { exists, isDir, isExecutableFile, samePlace } from '../fs-checks.js';
@@ -72,14 +72,31 @@ export function isCondaBase(prefix: string, env: Env): boolean {
   return isDir(join(prefix, 'condabin'));
 }
 
-function tools(prefix: string): Pick<ActiveEnv, 'python' | 'pip' | 'pythonVersions'> {
+function tools(
+  prefix: string,
+): Pick<ActiveEnv, 'python' | 'pip' | 'pythonVersions' | 'pythonVersion'> {
   const first = (names: string[]) =>
     names.map((n) => join(prefix, 'bin', n)).find(isExecutableFile) ?? null;
+  const python = first(['python', 'python3']);
   return {
-    python: first(['python', 'python3']),
+    python,
     pip: first(['pip', 'pip3']),
     pythonVersions: pythonVersions(join(prefix, 'bin')),
+    pythonVersion: python === null ? null : versionOf(python),
   };
+}
+
+/**
+ * `3.12` when `python` is (through its links) a file called `python3.12`,
+ * as venv, conda and pixi lay out bin/: read from names, never run, so a
+ * pip can be judged against it with no spawn.
+ */
+function versionOf(python: string): string | null {
+  try {
+    return /^python(\d+\.\d+)$/.exec(basename(realpathSync(python)))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** `3.12` for each `python3.12` in the env's bin dir: which versioned names it answers to. */

@@ -13,6 +13,8 @@ export interface InterpreterFactsOptions {
   /** Interpreter flags in effect (`python -s -m pip`, or a shebang's). */
   flags: PythonFlags;
   cwd: string;
+  /** The pip the call imports ahead of the probed one (a PYTHONPATH entry's, path-pip.ts). */
+  pip?: { version: string; requiresPython: string | null } | null;
 }
 
 /**
@@ -53,7 +55,8 @@ export function interpreterFacts(
     userScripts,
     userScriptsOnPath: onPath(userScripts, env.PATH ?? '', opts.cwd),
     externallyManaged: externallyManaged(probe),
-    pipVersion: probe.pipVersion,
+    pipVersion: opts.pip?.version ?? probe.pipVersion,
+    pipRequiresPython: opts.pip ? opts.pip.requiresPython : probe.pipRequiresPython,
     envKind: envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe)),
     includeSystemSitePackages: cfg === null ? null : includesSystemSitePackages(cfg),
   };

@@ -16,7 +16,8 @@ import { writeAtomic } from '../shims/write-atomic.js';
 import { defaultSpawner, type ProbeResult, runProbe, type Spawner } from './probe.js';
 import { isProbeResult, isStampList } from './probe-shape.js';
 
-const FORMAT = 1;
+// 2: pipRequiresPython.
+const FORMAT = 2;
 
 export interface ProbeOptions {
   env: Env;

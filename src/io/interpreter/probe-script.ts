@@ -65,6 +65,23 @@ def pip_info():
         f = f[:-1]
     return getattr(pip, '__version__', None), (os.path.abspath(f) if f else None)
 
+def pip_requires_python(init, version):
+    # pip's Requires-Python, from the dist-info beside the package: what
+    # 'pip --python' needs of the interpreter it re-executes under.
+    if not init or not version:
+        return None
+    meta = os.path.join(os.path.dirname(os.path.dirname(init)), 'pip-%s.dist-info' % version, 'METADATA')
+    try:
+        with open(meta) as f:
+            for line in f:
+                if not line.strip():
+                    break
+                if line.lower().startswith('requires-python:'):
+                    return line.split(':', 1)[1].strip()
+    except Exception:
+        pass
+    return None
+
 def implementation():
     impl = getattr(sys, 'implementation', None)
     if impl is not None:
@@ -92,6 +109,7 @@ out = {
     'userSiteRel': user_site_rel(),
     'pipVersion': pip_version,
     'pipInit': pip_init,
+    'pipRequiresPython': pip_requires_python(pip_init, pip_version),
     'implementation': implementation(),
 }
 sys.stdout.write('\n' + '${PROBE_MARKER}' + json.dumps(out) + '\n')

@@ -19,6 +19,8 @@ export interface ProbeResult {
   pipVersion: string | null;
   /** The pip/__init__.py the interpreter imports, or null. */
   pipInit: string | null;
+  /** `Requires-Python` of that pip's dist-info METADATA, or null. */
+  pipRequiresPython: string | null;
   implementation: string;
 }
 
@@ -47,6 +49,7 @@ const FIELDS: Record<keyof ProbeResult, Check> = {
   userSiteRel: strOrNull,
   pipVersion: strOrNull,
   pipInit: strOrNull,
+  pipRequiresPython: strOrNull,
   implementation: str,
 };
 

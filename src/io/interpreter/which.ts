@@ -17,6 +17,17 @@ export interface FindOptions {
  * shim dirs are out of PATH.
  */
 export function findOnPath(name: string, pathValue: string, opts: FindOptions): string | null {
+  return findAllOnPath(name, pathValue, opts, 1)[0] ?? null;
+}
+
+/** Every executable regular file called `name` on `pathValue`, in PATH order (at most `limit`). */
+export function findAllOnPath(
+  name: string,
+  pathValue: string,
+  opts: FindOptions,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
+  const found: string[] = [];
   const excluded = new Set(opts.exclude.map(safeRealpath));
   const cwd = opts.cwd ?? process.cwd();
   const seen = new Set<string>();
@@ -26,7 +37,8 @@ export function findOnPath(name: string, pathValue: string, opts: FindOptions): 
     if (excluded.has(real) || seen.has(real)) continue;
     seen.add(real);
     const candidate = join(dir, name);
-    if (isExecutableFile(candidate)) return candidate;
+    if (isExecutableFile(candidate)) found.push(candidate);
+    if (found.length >= limit) break;
   }
-  return null;
+  return found;
 }

@@ -7,12 +7,14 @@ export interface UserSiteInfo {
   base: string;
   site: string;
   version: [number, number];
+  /** The interpreter is a venv: its pip will not uninstall outside it (remove-by-record.ts). */
+  inVenv: boolean;
   /** `pip list --user`: what is in this site; null when the interpreter has no pip. */
   packages: { name: string; version: string }[] | null;
 }
 
 const INFO =
-  'import site,sys,json;print(json.dumps([site.getuserbase(),site.getusersitepackages(),list(sys.version_info[:2])]))';
+  "import site,sys,json;print(json.dumps([site.getuserbase(),site.getusersitepackages(),list(sys.version_info[:2]),sys.prefix!=getattr(sys,'real_prefix',getattr(sys,'base_prefix',sys.prefix))]))";
 
 /** pip quietly, whatever the user's shell has set: no version check, no prompts. */
 function pipEnv(env: NodeJS.ProcessEnv, base: string | null): NodeJS.ProcessEnv {
@@ -44,7 +46,12 @@ export async function inspectUserSite(
       `run ${python} -m site by hand`,
     );
   }
-  const [userBase, site, version] = JSON.parse(info.stdout) as [string, string, [number, number]];
+  const [userBase, site, version, inVenv] = JSON.parse(info.stdout) as [
+    string,
+    string,
+    [number, number],
+    boolean,
+  ];
   let packages: UserSiteInfo['packages'] = null;
   if (isDir(site)) {
     const list = await execa(python, ['-m', 'pip', 'list', '--user', '--format', 'json'], {
@@ -57,7 +64,7 @@ export async function inspectUserSite(
   } else {
     packages = [];
   }
-  return { base: userBase, site, version, packages };
+  return { base: userBase, site, version, inVenv, packages };
 }
 
 /**

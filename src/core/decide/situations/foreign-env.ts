@@ -2,7 +2,7 @@ import type { ForeignDid, ForeignEnv, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import { cannotTarget } from '../pip-fits.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
 import { samePrefix } from '../same-path.js';
 import type { Situation } from './situation.js';
@@ -64,20 +64,53 @@ export function foreignEnv(s: Situation): boolean {
     applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', userOff }));
     return true;
   }
-  const pipVersion = interp.pipVersion;
-  if (atLeast(pipVersion, PIP_PYTHON_OPTION)) {
+  const target = env.pythonVersion ?? null;
+  const own = cannotTarget(
+    { version: interp.pipVersion, requiresPython: interp.pipRequiresPython ?? null },
+    target,
+  );
+  if (own === null) {
     draft.pythonOption = env.python;
     const userOff = neutraliseUser(s);
-    const did = { kind: 'python-option', pipVersion, python: env.python, userOff } as const;
+    const did = {
+      kind: 'python-option',
+      pipVersion: interp.pipVersion,
+      python: env.python,
+      userOff,
+    } as const;
     applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
-  refuse(
-    draft,
-    config,
-    'foreignEnv',
-    what({ kind: 'pip-too-old', pipVersion, since: PIP_PYTHON_OPTION }),
-    [installPip(env.kind, env.prefix)],
-  );
+  // pip --python runs pip's own code under the env's python: a pip that
+  // cannot run there crashes or refuses (pip-fits.ts), so another one that can.
+  const other = facts.fallbackPip ?? null;
+  const otherCannot = other === null ? null : cannotTarget(other, target);
+  if (other !== null && otherCannot === null) {
+    draft.runner = { kind: 'pip-script', path: other.path };
+    draft.pythonOption = env.python;
+    const userOff = neutraliseUser(s);
+    const did = {
+      kind: 'other-python-option',
+      own,
+      version: other.version,
+      path: other.path,
+      python: env.python,
+      userOff,
+    } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
+    return true;
+  }
+  const did: ForeignDid =
+    other === null && own.why.kind === 'no-python-option'
+      ? { kind: 'pip-too-old', pipVersion: interp.pipVersion, since: own.why.since }
+      : {
+          kind: 'no-pip-fits',
+          own,
+          other:
+            other === null || otherCannot === null
+              ? null
+              : { path: other.path, cannot: otherCannot },
+        };
+  refuse(draft, config, 'foreignEnv', what(did), [installPip(env.kind, env.prefix)]);
   return true;
 }

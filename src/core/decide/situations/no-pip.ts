@@ -1,7 +1,8 @@
-import type { NoPipDid, Why } from '../../reason.js';
+import type { ExplicitLocation } from '../../location.js';
+import type { NoPipDid, PipCannot, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
-import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
+import { cannotTarget } from '../pip-fits.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -31,16 +32,21 @@ export function noPip(s: Situation): boolean {
     refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), hint);
     return true;
   }
-  if (other === null || !atLeast(other.version, PIP_PYTHON_OPTION)) {
+  // pip --python runs pip's own code under this interpreter (pip-fits.ts).
+  const cannot =
+    other === null ? null : cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`);
+  if (other === null || cannot !== null) {
     const why: NoPipDid =
       other === null
         ? { kind: 'no-other-pip' }
-        : {
-            kind: 'other-too-old',
-            version: other.version,
-            path: other.path,
-            since: PIP_PYTHON_OPTION,
-          };
+        : cannot?.why.kind === 'no-python-option'
+          ? {
+              kind: 'other-too-old',
+              version: other.version,
+              path: other.path,
+              since: cannot.why.since,
+            }
+          : { kind: 'other-cannot', path: other.path, cannot: cannot as PipCannot };
     refuse(draft, config, 'foreignEnv', what(why), hint);
     return true;
   }
@@ -48,5 +54,36 @@ export function noPip(s: Situation): boolean {
   draft.pythonOption = interp.executable;
   const did = { kind: 'other-pip', version: other.version, path: other.path } as const;
   applied(draft, config, 'foreignEnv', 'env', what(did));
+  return true;
+}
+
+/**
+ * `python -m pip install --target DIR x` (or `--prefix`, `--root`, or the
+ * same from pip's config) under an interpreter without pip: python alone
+ * says "No module named pip". Another pip that can run there, with
+ * `--python <interpreter>`, installs to exactly that location, built for
+ * that interpreter; every argument stays as typed. Without one, the call
+ * runs as typed and fails as it would alone: nothing here is ours to
+ * refuse. True when the runner changed.
+ */
+export function noPipAtLocation(s: Situation, location: ExplicitLocation): boolean {
+  const { facts, interp, config, draft } = s;
+  if (interp.pipVersion !== null || facts.tool.kind !== 'python') return false;
+  const rule = ruleFor(config, 'foreignEnv');
+  if (rule.action === 'pip' || rule.action === 'refuse') return false;
+  const other = facts.fallbackPip ?? null;
+  if (other === null || cannotTarget(other, `${interp.version[0]}.${interp.version[1]}`) !== null)
+    return false;
+  draft.runner = { kind: 'pip-script', path: other.path };
+  draft.pythonOption = interp.executable;
+  draft.location = location;
+  const pipless = { executable: interp.executable, envKind: interp.envKind, prefix: interp.prefix };
+  const did = {
+    kind: 'other-pip-location',
+    version: other.version,
+    path: other.path,
+    location,
+  } as const;
+  applied(draft, config, 'foreignEnv', 'env', { kind: 'no-pip', pipless, did });
   return true;
 }
