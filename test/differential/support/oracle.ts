@@ -11,8 +11,10 @@
  *   config, which asks for no refusal where pip alone succeeds.
  * - same: both exited 0, or both did not, and the package is in the same
  *   places after both.
- * - missed: the same as pip alone, and pip alone put it where the user did not
- *   mean (e.g. the user site while a conda env is active). Not counted against
+ * - missed: the same as pip alone, and that is not what the user meant: pip
+ *   alone put it elsewhere (the user site while a conda env is active), or
+ *   failed where the user meant a place (`python -m pip --target` in an env
+ *   without pip). Not counted against
  *   the contract (pipwarden did no harm), but listed: pipwarden could have
  *   done better.
  * - fixed: pipwarden differs from pip alone, and it did what the user meant:
@@ -67,7 +69,7 @@ export function classify(alone: Outcome, warden: Outcome, intended: readonly str
   const ok = (o: Outcome) => intended.includes(placesKey(o.places));
   const sameExit = (alone.exit === 0) === (warden.exit === 0);
   if (sameExit && placesKey(alone.places) === placesKey(warden.places)) {
-    return alone.exit === 0 && !ok(alone) ? 'missed' : 'same';
+    return ok(alone) || (alone.exit !== 0 && intended.includes('')) ? 'same' : 'missed';
   }
   if (ok(warden) && (warden.exit === 0 || alone.exit !== 0)) return 'fixed';
   return 'misplaced';
