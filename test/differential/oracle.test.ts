@@ -18,6 +18,7 @@ describe('classify', () => {
     ['same place, both 0', at(0, 'env'), at(0, 'env'), ['env'], 'same'],
     ['both fail where nothing is meant', at(1), at(77), [''], 'same'],
     ['both fail where a place is meant', at(1), at(1), ['target'], 'missed'],
+    ['pip says usage error to both', at(2), at(2), ['downloads'], 'same'],
     ['pip alone lands off target, pipwarden too', at(0, 'user'), at(0, 'user'), ['env'], 'missed'],
     ['pipwarden refuses what pip alone does', at(0, 'env'), at(77), ['env'], 'broke'],
     ['pipwarden fails after pip alone went wrong', at(0, 'user'), at(1), ['env'], 'broke'],

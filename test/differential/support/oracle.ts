@@ -10,7 +10,8 @@
  *   documented policy (exit 77) is no excuse here: the test runs the default
  *   config, which asks for no refusal where pip alone succeeds.
  * - same: both exited 0, or both did not, and the package is in the same
- *   places after both.
+ *   places after both, and that is what the user meant or pip's own usage
+ *   error (exit 2) on both sides.
  * - missed: the same as pip alone, and that is not what the user meant: pip
  *   alone put it elsewhere (the user site while a conda env is active), or
  *   failed where the user meant a place (`python -m pip --target` in an env
@@ -66,6 +67,14 @@ export function placesKey(places: readonly Place[]): string {
 export function classify(alone: Outcome, warden: Outcome, intended: readonly string[]): Verdict {
   if (alone.places.includes('stray') || warden.places.includes('stray')) return 'stray';
   if (alone.exit === 0 && warden.exit !== 0) return 'broke';
+  // pip's usage error (an option this subcommand lacks) on both sides: the call was never valid.
+  if (
+    alone.exit === 2 &&
+    warden.exit === 2 &&
+    placesKey(warden.places) === placesKey(alone.places)
+  ) {
+    return 'same';
+  }
   const ok = (o: Outcome) => intended.includes(placesKey(o.places));
   const sameExit = (alone.exit === 0) === (warden.exit === 0);
   if (sameExit && placesKey(alone.places) === placesKey(warden.places)) {
