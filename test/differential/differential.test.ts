@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,13 +72,25 @@ describe.skipIf(
     ] as const) {
       const env = hermeticEnv(join(root, 'rehash-home'), {
         PATH: `${dirname(py312)}:${SYSTEM_PATH}`,
-        PYENV_ROOT: dirname(dirname(dirname(py312))),
+        PYENV_ROOT: dirname(dirname(dirname(dirname(py312)))),
         PIPWARDEN_SHIM_DIR: dir,
         PIPWARDEN_ORG_CONFIG_DIR: join(root, 'no-org-config'),
       });
       const r = runCommand([process.execPath, main, 'rehash'], { env });
       if (r.status !== 0) throw new Error(`rehash failed: ${r.stderr}`);
       execFileSync('chmod', ['-R', 'a+rX', dir]);
+      // Every form of every kind must reach a shim, or the run compares pip with itself.
+      for (const k of kinds) {
+        for (const name of [
+          'pip',
+          'python',
+          `pip${ENV_KINDS[k].minor}`,
+          `python${ENV_KINDS[k].minor}`,
+        ]) {
+          if (!existsSync(join(dir, name)))
+            throw new Error(`rehash wrote no ${name} shim in ${dir}`);
+        }
+      }
     }
     const templateRoot = join(root, 'templates');
     mkdirSync(templateRoot);
