@@ -49,9 +49,21 @@ export type NextStep =
   /** A venv nobody vouched for: trust it, activate it, or let pipwarden make a new one. */
   | { kind: 'vouch-venv'; path: string }
   /** Run pip so that python imports the pip the engine probed (no -S, PYTHONPATH, PYTHONHOME). */
-  | { kind: 'import-probed-pip'; dropNoSite: boolean };
+  | { kind: 'import-probed-pip'; dropNoSite: boolean }
+  /**
+   * Run pip for the interpreter that imports: `python3 -m pip` on PATH, or in a
+   * Jupyter kernel `%pip`, which runs the kernel's `sys.executable -m pip`.
+   */
+  | { kind: 'pip-of-importer'; via: 'path' | 'kernel'; name: string; subcommand: string };
 
 export type Level = 'notice' | 'warning' | 'error';
+
+/** An interpreter as a notice names it: its executable, version and prefix. */
+export interface Interpreter {
+  executable: string;
+  version: [number, number];
+  prefix: string;
+}
 
 /**
  * What a plan says on stderr, as values, in order. The renderer
@@ -83,6 +95,34 @@ export type Outcome =
   | { kind: 'disposable-base'; base: string; next: NextStep }
   /** The org's or user's own words (a rule's or situation's `message`). */
   | { kind: 'message'; level: Level; text: string }
+  /**
+   * pip on PATH belongs to another interpreter than the one that imports
+   * (`python3` on the same PATH, or the Jupyter kernel): both, and where the
+   * install goes. `action` is what was done: warned (pip's env), pointed at
+   * the importer (`through` says how), or refused.
+   */
+  | {
+      kind: 'mismatch';
+      level: Level;
+      via: 'path' | 'kernel';
+      /** `python3`, `python`, or the kernel's command. */
+      name: string;
+      pip: Interpreter;
+      importer: Interpreter;
+      action: 'warn' | 'python' | 'refuse';
+      through: 'python-m-pip' | 'python-option' | null;
+      /** Why `python` was asked for but pip runs as typed, when so. */
+      kept: 'externally-managed' | 'no-pip' | null;
+    }
+  /** `announce: true`: where this install goes, before it runs. */
+  | {
+      kind: 'target';
+      subcommand: string;
+      /** The env's prefix, or the user site (user) / the base (disposable). */
+      where: string;
+      place: 'env' | 'user-site' | 'disposable' | 'explicit';
+      version: [number, number] | null;
+    }
   /** How the prompt was answered without asking (first, before what it led to). */
   | { kind: 'answer'; how: AnswerHow; choice: string; dir: string; from: string };
 

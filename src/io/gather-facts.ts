@@ -5,6 +5,7 @@ import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip } from './interpreter/fallback-pip.js';
 import { importOverrides } from './interpreter/import-overrides.js';
+import { findImporter } from './interpreter/importer.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
 import type { ProbeResult, Spawner } from './interpreter/probe.js';
@@ -136,6 +137,16 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
           ...(opts.spawn ? { spawn: opts.spawn } : {}),
         })
       : undefined;
+  const found =
+    interpreter !== null && tool.kind === 'pip'
+      ? await findImporter(tool, interpreter, {
+          env,
+          cwd,
+          exclude,
+          cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
+          ...(opts.spawn ? { spawn: opts.spawn } : {}),
+        })
+      : { importer: null };
   const uid = process.getuid?.() ?? -1;
   return {
     tool,
@@ -156,6 +167,8 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     ),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
     ...(importOverrideList.length > 0 ? { importOverrides: importOverrideList } : {}),
+    ...(found.importer === null ? {} : { importer: found.importer }),
+    ...(found.kernel === undefined ? {} : { jupyterKernel: found.kernel }),
     ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE
       ? { disposableUserBase: disposableBase(env, interpreter.version) }
       : {}),

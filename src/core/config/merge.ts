@@ -21,6 +21,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   onExternallyManaged: rule(SITUATIONS.externallyManaged.default),
   onNotWritable: rule(SITUATIONS.notWritable.default),
   onSudo: rule(SITUATIONS.sudo.default),
+  onPipPythonMismatch: rule(SITUATIONS.pipPythonMismatch.default),
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
@@ -29,6 +30,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   notices: true,
   disposableUserSite: false,
   promptDefault: 'pip',
+  announce: false,
 });
 
 export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', file: '(default)' });

@@ -18,9 +18,22 @@ export type Action =
   /** Do not run pip; print the reason and the next step. */
   | 'refuse'
   /** Ask on the terminal (user site, venv, disposable user site, cancel); `promptDefault` without one. */
-  | 'prompt';
+  | 'prompt'
+  /** Run pip as typed, with a warning line (onPipPythonMismatch). */
+  | 'warn'
+  /** Install for the interpreter that will import it (onPipPythonMismatch: `python3` on PATH, or the Jupyter kernel). */
+  | 'python';
 
-export const ACTIONS: readonly Action[] = ['pip', 'user', 'env', 'venv', 'refuse', 'prompt'];
+export const ACTIONS: readonly Action[] = [
+  'pip',
+  'user',
+  'env',
+  'venv',
+  'refuse',
+  'prompt',
+  'warn',
+  'python',
+];
 
 export type SituationId =
   | 'userInVenv'
@@ -28,7 +41,8 @@ export type SituationId =
   | 'notWritable'
   | 'externallyManaged'
   | 'sudo'
-  | 'noEnv';
+  | 'noEnv'
+  | 'pipPythonMismatch';
 
 export interface SituationSpec {
   /** Config key, e.g. `onNotWritable`. */
@@ -76,6 +90,13 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     allowed: ['pip', 'refuse'],
     default: 'pip',
     summary: 'pip runs as root under sudo, outside any env',
+  },
+  pipPythonMismatch: {
+    key: 'onPipPythonMismatch',
+    allowed: ['python', 'warn', 'pip', 'refuse', 'prompt'],
+    default: 'python',
+    summary:
+      'the pip on PATH belongs to another interpreter than the python3 on the same PATH (or than the Jupyter kernel)',
   },
 };
 
@@ -153,6 +174,12 @@ export interface Config {
   /** @default { action: 'pip' } (a warning is still printed) */
   onSudo: SituationRule;
   /**
+   * `pip` belongs to another interpreter than `python3` on the same PATH, or
+   * than the Jupyter kernel a notebook's `!pip` runs under (docs/config.md).
+   * @default { action: 'python' }
+   */
+  onPipPythonMismatch: SituationRule;
+  /**
    * Treat a conda base env as an install target, like any other env.
    * @default false
    */
@@ -191,6 +218,13 @@ export interface Config {
    * @default "pip"
    */
   promptDefault: PromptChoice;
+  /**
+   * Print one line before each install naming where it goes, e.g.
+   * `pip install → /work/app/.venv (Python 3.12)`. Printed also when
+   * `notices` is false: it is asked for by name.
+   * @default false
+   */
+  announce: boolean;
 }
 
 /** Lowest to highest precedence: org < user < project < PIPWARDEN_* variables < flags. */
@@ -201,9 +235,10 @@ export const LOCK_EVERYTHING = '*';
 export const LOCK_DISABLE = 'disable';
 
 /** The answers the `prompt` action offers. */
-export type PromptChoice = 'pip' | 'user' | 'venv' | 'disposable' | 'cancel';
+export type PromptChoice = 'pip' | 'user' | 'venv' | 'disposable' | 'python' | 'cancel';
 export const PROMPT_CHOICES: readonly PromptChoice[] = [
   'pip',
+  'python',
   'user',
   'venv',
   'disposable',

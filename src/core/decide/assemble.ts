@@ -12,6 +12,7 @@ import type { Facts } from '../facts.js';
 import type { Plan } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
 import type { Draft } from './draft.js';
+import { landing } from './landing.js';
 import { shortOutcomes } from './short-outcomes.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
@@ -59,8 +60,9 @@ export function assemblePlan(
           source: null,
         },
       ];
+  const target = config.config.announce ? landing(draft, facts, inv) : null;
   const said = {
-    outcomes: shortOutcomes(draft, facts, reasons),
+    outcomes: [...shortOutcomes(draft, facts, reasons), ...(target ? [target] : [])],
     reasons,
     nextSteps: draft.after,
   };

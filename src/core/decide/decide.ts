@@ -3,11 +3,13 @@ import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
+import type { Outcome } from '../outcome.js';
 import type { AskPlan, Decision, Plan, Reason } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
 import { changesEnv } from '../triage.js';
 import { applyRules } from './apply-rules.js';
 import { assemblePlan } from './assemble.js';
+import { explicitLanding } from './landing.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
 import { policeNextSteps } from './police-next-steps.js';
 import {
@@ -24,6 +26,7 @@ import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
 import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
+import { pipPythonMismatch } from './situations/pip-python-mismatch.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
@@ -139,13 +142,28 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   }
   const location = explicitLocation(inv, facts);
   if (location !== null) {
-    return passPlan(call, facts, inv, `the install location is explicit (${location})`);
+    const plan = passPlan(call, facts, inv, `the install location is explicit (${location})`);
+    const target = config.config.announce ? explicitLanding(inv, facts) : null;
+    return target ? announced(plan, target, config) : plan;
   }
-  const s = newSituation(inv, facts, interp, config);
+  const first = newSituation(inv, facts, interp, config);
+  // pip and python disagree: pointed at the importer, the situations below
+  // judge that interpreter (its venv, PEP 668 marker, writability).
+  const importer = pipPythonMismatch(first);
+  const s =
+    importer === null
+      ? first
+      : {
+          ...newSituation(inv, { ...facts, interpreter: importer }, importer, config),
+          draft: first.draft,
+        };
   userInVenv(s);
+  // In a Jupyter kernel the kernel imports, not the env the server's shell
+  // had active (its VIRTUAL_ENV is the server's): onForeignEnv stays out.
+  const inKernel = facts.jupyterKernel !== undefined;
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.
-  const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
+  const redirected = (!inKernel && foreignEnv(s)) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
   // pip would refuse on an externally managed Python: say so in its place.
@@ -155,7 +173,13 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   // only the runner changes (another pip, --python this interpreter), so
   // every rule above (org venv-only, PEP 668, sudo) has judged the target.
   noPip(s);
-  return assemblePlan(call, inv, facts, config, s.draft);
+  return assemblePlan(call, inv, s.facts, config, s.draft);
+}
+
+/** A plan that also says where the install goes (`announce: true`). */
+function announced(plan: Plan, target: Outcome, config: ResolvedConfig): Plan {
+  const said = { ...plan, outcomes: [...plan.outcomes, target] };
+  return { ...said, notices: renderNotices(said, config.config.notices) };
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */

@@ -25,7 +25,7 @@ export type Runner =
  */
 export type DraftOutcome =
   | Exclude<Outcome, { kind: 'applied' }>
-  | { kind: 'applied'; level: Level; reason: Reason };
+  | { kind: 'applied'; level: Level; reason: Reason; short?: Outcome };
 
 /** The decision as it is built up, situation by situation. */
 export interface Draft {
@@ -77,6 +77,7 @@ export function applied(
   action: Action,
   message: string,
   level: Level = 'notice',
+  short?: Outcome,
 ): void {
   const key = SITUATIONS[id].key;
   const reason: Reason = {
@@ -86,7 +87,8 @@ export function applied(
     source: config.sources[key] ?? null,
   };
   draft.reasons.push(reason);
-  if (action !== 'refuse') draft.outcomes.push({ kind: 'applied', level, reason });
+  if (action !== 'refuse')
+    draft.outcomes.push({ kind: 'applied', level, reason, ...(short ? { short } : {}) });
   const extra = config.config[key].message;
   if (extra)
     draft.outcomes.push({

@@ -63,6 +63,16 @@ export function askingSituation(probe: Plan, ids: SituationId[]): SituationId | 
  */
 export function offersFor(id: SituationId, facts: Facts, venv: string): Offer[] {
   const i = facts.interpreter;
+  const imp = facts.importer;
+  if (id === 'pipPythonMismatch' && i !== null && imp) {
+    const whose = imp.via === 'kernel' ? 'the Jupyter kernel' : imp.name;
+    const v = (x: typeof i) => `Python ${x.version[0]}.${x.version[1]}, ${x.prefix}`;
+    return [
+      { choice: 'python', label: `${whose}'s (${v(imp.interpreter)})` },
+      { choice: 'pip', label: `pip's own (${v(i)})` },
+      { choice: 'cancel', label: 'cancel' },
+    ];
+  }
   const userOk = id !== 'externallyManaged' && i !== null && i.enableUserSite;
   const out: Offer[] = [];
   if (userOk) out.push({ choice: 'user', label: `the user site (${i?.userSite})` });
@@ -105,6 +115,18 @@ export function answeredAs(
   );
   const choice = offered ? answer.choice : 'pip';
   switch (choice) {
+    case 'python': {
+      // Only onPipPythonMismatch offers it; any other prompt runs as pip would.
+      const next = withPromptAs(config, ids, 'pip');
+      const key = SITUATIONS.pipPythonMismatch.key;
+      return {
+        call,
+        config: {
+          ...next,
+          config: { ...next.config, [key]: { ...next.config[key], action: 'python' } },
+        },
+      };
+    }
     case 'venv':
       return { call, config: withPromptAs(config, ids, 'venv') };
     case 'pip':

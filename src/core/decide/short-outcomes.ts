@@ -15,6 +15,8 @@ export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Ou
   return draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
     const { reason, level } = o;
+    // A situation that wrote its own short form (pipPythonMismatch).
+    if (o.short) return [o.short];
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
       return foreignEnv(o, draft, facts, reasons);
     if (reason.situation === 'notWritable' && reason.action === 'user')

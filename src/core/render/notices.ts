@@ -1,5 +1,6 @@
 import type { Outcome } from '../outcome.js';
 import type { Notice, Plan } from '../plan.js';
+import { mismatchText, targetText } from './mismatch-text.js';
 import { stepsText, stepText } from './next-steps.js';
 
 /** What the renderer reads of a plan: everything it says, as values. */
@@ -16,7 +17,10 @@ export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refusal?
 export function renderNotices(said: Said, notices: boolean): Notice[] {
   const lines = said.outcomes.flatMap((o): Notice[] => {
     const out = outcomeLines(o, said);
-    return notices || o.kind === 'answer' ? out : out.filter((n) => n.level !== 'notice');
+    // The announcement is asked for by name (`announce: true`), not a notice.
+    return notices || o.kind === 'answer' || o.kind === 'target'
+      ? out
+      : out.filter((n) => n.level !== 'notice');
   });
   const ordered = [...lines];
   if (said.refusal !== undefined) {
@@ -65,6 +69,10 @@ function outcomeLines(o: Outcome, said: Said): Notice[] {
       return [{ level: o.level, text: o.text }];
     case 'answer':
       return [{ level: 'notice', text: answerText(o) }];
+    case 'mismatch':
+      return [{ level: o.level, text: mismatchText(o) }];
+    case 'target':
+      return [{ level: 'notice', text: targetText(o) }];
   }
 }
 
