@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,6 +246,10 @@ describe.skipIf(missing)(
       expect(ours(first.stderr)).toEqual([line]);
       const explain = pipwarden(['explain', '--', 'pip', 'install', 'pwi'], { env, cwd: w.root });
       expect(explain.stdout).toContain(line.replace(/^pipwarden: /, ''));
+      // The engine left a plan-cache entry, and the announcement is among the lines it replays.
+      const plans = join(w.home, '.cache', 'pipwarden', 'plans');
+      const entries = readdirSync(plans).map((f) => readFileSync(join(plans, f), 'utf8'));
+      expect(entries.some((e) => e.includes(`pip install → ${venv} (Python 3.12)`))).toBe(true);
       const again = sh(w.install('pwi'), { ...env, PIPWARDEN_PLAN_CACHE_DEBUG: '1' });
       expect(again.status).toBe(0);
       expect(ours(again.stderr)).toEqual([line]);
