@@ -245,8 +245,6 @@ export function mismatchCheck(r: Facts): Check[] {
   });
   const action = r.onPipPythonMismatch;
   const what = mismatchText({
-    kind: 'mismatch',
-    level: 'warning',
     via: imp.via,
     name: imp.name,
     pip: named(pip),

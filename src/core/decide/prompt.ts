@@ -9,6 +9,7 @@ import {
 import type { Facts } from '../facts.js';
 import type { AnswerHow } from '../outcome.js';
 import type { Offer, Plan } from '../plan.js';
+import { offerText } from '../render/offers.js';
 
 export type { Offer } from '../plan.js';
 
@@ -64,25 +65,20 @@ export function askingSituation(probe: Plan, ids: SituationId[]): SituationId | 
 export function offersFor(id: SituationId, facts: Facts, venv: string): Offer[] {
   const i = facts.interpreter;
   const imp = facts.importer;
-  if (id === 'pipPythonMismatch' && i !== null && imp) {
-    const whose = imp.via === 'kernel' ? 'the Jupyter kernel' : imp.name;
-    const v = (x: typeof i) => `Python ${x.version[0]}.${x.version[1]}, ${x.prefix}`;
-    return [
-      { choice: 'python', label: `${whose}'s (${v(imp.interpreter)})` },
-      { choice: 'pip', label: `pip's own (${v(i)})` },
-      { choice: 'cancel', label: 'cancel' },
-    ];
-  }
+  const offer = (choice: PromptChoice, path?: string): Offer => ({
+    choice,
+    ...(path === undefined ? {} : { path }),
+    label: offerText(choice, path),
+  });
+  // pip and python disagree: the importer's interpreter, or pip's own.
+  if (id === 'pipPythonMismatch' && i !== null && imp)
+    return [offer('python', imp.interpreter.prefix), offer('pip', i.prefix), offer('cancel')];
   const userOk = id !== 'externallyManaged' && i !== null && i.enableUserSite;
   const out: Offer[] = [];
-  if (userOk) out.push({ choice: 'user', label: `the user site (${i?.userSite})` });
-  out.push({ choice: 'venv', label: `a venv: ${venv}` });
-  if (userOk)
-    out.push({
-      choice: 'disposable',
-      label: 'the disposable user site (pipwarden user clean removes it)',
-    });
-  out.push({ choice: 'cancel', label: 'cancel' });
+  if (userOk) out.push(offer('user', i?.userSite));
+  out.push(offer('venv', venv));
+  if (userOk) out.push(offer('disposable'));
+  out.push(offer('cancel'));
   return out;
 }
 

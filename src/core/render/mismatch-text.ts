@@ -1,6 +1,6 @@
 import type { Interpreter, Outcome } from '../outcome.js';
+import type { Mismatch } from '../reason.js';
 
-type Mismatch = Extract<Outcome, { kind: 'mismatch' }>;
 type Target = Extract<Outcome, { kind: 'target' }>;
 
 /**

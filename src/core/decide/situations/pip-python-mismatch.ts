@@ -1,11 +1,9 @@
 import type { Facts, InterpreterFacts } from '../../facts.js';
-import type { Interpreter, Outcome } from '../../outcome.js';
-import { mismatchText } from '../../render/mismatch-text.js';
+import type { Interpreter } from '../../outcome.js';
+import type { Mismatch } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import type { Situation } from './situation.js';
-
-type Mismatch = Extract<Outcome, { kind: 'mismatch' }>;
 
 /**
  * pip and python disagree (pypa/pip#3166): the `pip` on PATH belongs to
@@ -32,8 +30,6 @@ export function pipPythonMismatch(s: Situation): InterpreterFacts | null {
   const rule = ruleFor(config, 'pipPythonMismatch');
   if (rule.action === 'pip') return null;
   const base: Mismatch = {
-    kind: 'mismatch',
-    level: 'warning',
     via: imp.via,
     name: imp.name,
     pip: named(interp),
@@ -49,8 +45,8 @@ export function pipPythonMismatch(s: Situation): InterpreterFacts | null {
     subcommand: s.subcommand,
   };
   if (rule.action === 'refuse') {
-    const o: Mismatch = { ...base, action: 'refuse', level: 'error' };
-    refuse(draft, config, 'pipPythonMismatch', mismatchText(o), [
+    const mismatch: Mismatch = { ...base, action: 'refuse' };
+    refuse(draft, config, 'pipPythonMismatch', { kind: 'pip-python-mismatch', mismatch }, [
       step,
       { kind: 'set-config', key: 'onPipPythonMismatch', value: 'python' },
     ]);
@@ -63,30 +59,32 @@ export function pipPythonMismatch(s: Situation): InterpreterFacts | null {
     return warn(s, { ...base, kept: 'externally-managed' });
   if (target.pipVersion !== null) {
     draft.runner = { kind: 'python', python: target.executable };
-    return pointed(
-      s,
-      { ...base, action: 'python', level: 'notice', through: 'python-m-pip' },
-      target,
-    );
+    return pointed(s, { ...base, action: 'python', through: 'python-m-pip' }, target);
   }
   if (atLeast(interp.pipVersion, PIP_PYTHON_OPTION)) {
     draft.pythonOption = target.executable;
-    return pointed(
-      s,
-      { ...base, action: 'python', level: 'notice', through: 'python-option' },
-      target,
-    );
+    return pointed(s, { ...base, action: 'python', through: 'python-option' }, target);
   }
   return warn(s, { ...base, kept: 'no-pip' });
 }
 
 function warn(s: Situation, o: Mismatch): null {
-  applied(s.draft, s.config, 'pipPythonMismatch', 'warn', mismatchText(o), 'warning', o);
+  applied(
+    s.draft,
+    s.config,
+    'pipPythonMismatch',
+    'warn',
+    { kind: 'pip-python-mismatch', mismatch: o },
+    'warning',
+  );
   return null;
 }
 
 function pointed(s: Situation, o: Mismatch, target: InterpreterFacts): InterpreterFacts {
-  applied(s.draft, s.config, 'pipPythonMismatch', 'python', mismatchText(o), 'notice', o);
+  applied(s.draft, s.config, 'pipPythonMismatch', 'python', {
+    kind: 'pip-python-mismatch',
+    mismatch: o,
+  });
   return target;
 }
 
