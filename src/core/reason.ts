@@ -57,7 +57,15 @@ export type Why =
   // ── pipPythonMismatch ──
   | { kind: 'pip-python-mismatch'; mismatch: Mismatch }
   // ── sudo ──
-  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null };
+  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null }
+  // ── pixiEnv: pip installs into (or uninstalls from) a pixi env, which its lock does not record ──
+  | { kind: 'pixi-env'; prefix: string; subcommand: 'install' | 'uninstall'; did: PixiDid };
+
+/** What the pixi situation did: refused, let pip run, or ran pixi add in the project. */
+export type PixiDid =
+  | { kind: 'refused' }
+  | { kind: 'pip' }
+  | { kind: 'pixi-add'; exe: string; manifest: string; root: string; specs: string[] };
 
 /**
  * pip on PATH belongs to another interpreter than the one that imports

@@ -93,6 +93,7 @@ export function unflatten(flat: FlatConfig): Config {
     onExternallyManaged: { ...flat.onExternallyManaged },
     onNotWritable: { ...flat.onNotWritable },
     onSudo: { ...flat.onSudo },
+    onPixiEnv: { ...flat.onPixiEnv },
     onPipPythonMismatch: { ...flat.onPipPythonMismatch },
     condaBase: flat.condaBase,
     allowBreakSystemPackages: flat.allowBreakSystemPackages,

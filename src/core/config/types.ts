@@ -19,6 +19,8 @@ export type Action =
   | 'refuse'
   /** Ask on the terminal (user site, venv, disposable user site, cancel); `promptDefault` without one. */
   | 'prompt'
+  /** In a pixi env: run `pixi add --pypi <names>` in the pixi project instead of pip. */
+  | 'pixi-add'
   /** Run pip as typed, with a warning line (onPipPythonMismatch). */
   | 'warn'
   /** Install for the interpreter that will import it (onPipPythonMismatch: `python3` on PATH, or the Jupyter kernel). */
@@ -31,6 +33,7 @@ export const ACTIONS: readonly Action[] = [
   'venv',
   'refuse',
   'prompt',
+  'pixi-add',
   'warn',
   'python',
 ];
@@ -42,6 +45,7 @@ export type SituationId =
   | 'externallyManaged'
   | 'sudo'
   | 'noEnv'
+  | 'pixiEnv'
   | 'pipPythonMismatch';
 
 export interface SituationSpec {
@@ -90,6 +94,13 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     allowed: ['pip', 'refuse'],
     default: 'pip',
     summary: 'pip runs as root under sudo, outside any env',
+  },
+  pixiEnv: {
+    key: 'onPixiEnv',
+    allowed: ['pip', 'pixi-add', 'refuse'],
+    default: 'pip',
+    summary:
+      'pip installs into a pixi env, whose lock file does not record it (the next pixi command may undo it)',
   },
   pipPythonMismatch: {
     key: 'onPipPythonMismatch',
@@ -173,6 +184,12 @@ export interface Config {
   onNotWritable: SituationRule;
   /** @default { action: 'pip' } (a warning is still printed) */
   onSudo: SituationRule;
+  /**
+   * `pixi-add` runs `pixi add --pypi <names>` in the active pixi project
+   * instead of pip, when the call can be said that way (docs/config.md).
+   * @default { action: 'pip' } (a notice says pixi's lock does not record it)
+   */
+  onPixiEnv: SituationRule;
   /**
    * `pip` belongs to another interpreter than `python3` on the same PATH, or
    * than the Jupyter kernel a notebook's `!pip` runs under (docs/config.md).

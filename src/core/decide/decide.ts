@@ -29,6 +29,7 @@ import { noEnv } from './situations/no-env.js';
 import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
 import { pipPythonMismatch } from './situations/pip-python-mismatch.js';
+import { pixiEnv } from './situations/pixi-env.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
@@ -160,6 +161,8 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   // only the runner changes (another pip, --python this interpreter), so
   // every rule above (org venv-only, PEP 668, sudo) has judged the target.
   noPip(s);
+  // Once the target is settled: a pixi env's lock does not record pip's work.
+  pixiEnv(s);
   return assemblePlan(call, inv, s.facts, config, s.draft);
 }
 

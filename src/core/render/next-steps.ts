@@ -51,6 +51,12 @@ export function stepText(step: NextStep): string {
       return step.via === 'kernel'
         ? `in the notebook, run %pip ${step.subcommand} … (it runs the kernel's own python -m pip)`
         : `${step.name} -m pip ${step.subcommand} …`;
+    case 'pixi-add': {
+      const add = step.specs
+        ? `pixi add --pypi ${step.specs.map(shQuote).join(' ')}`
+        : 'add the packages to [pypi-dependencies] in the pixi manifest, then pixi install';
+      return step.getPixi ? `install pixi (https://pixi.sh) or put it on PATH; then: ${add}` : add;
+    }
   }
 }
 
