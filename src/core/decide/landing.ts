@@ -57,5 +57,11 @@ export function explicitLanding(inv: PipInvocation, facts: Facts): Target | null
   const interp = facts.interpreter;
   if (where === null) return null;
   const version: [number, number] | null = interp ? [interp.version[0], interp.version[1]] : null;
-  return { kind: 'target', subcommand: inv.subcommand ?? '', where, place: 'explicit', version };
+  return {
+    kind: 'target',
+    subcommand: inv.subcommand ?? '',
+    where: where.value,
+    place: 'explicit',
+    version,
+  };
 }
