@@ -46,12 +46,15 @@ async function askMenu(
   offers: Offer[],
 ): Promise<{ choice: Offer['choice']; remember: boolean } | null> {
   const i = plan.facts.interpreter;
+  const imp = plan.facts.importer;
   const why =
-    plan.situation === 'notWritable'
-      ? `${i?.purelib} is not writable`
-      : plan.situation === 'externallyManaged'
-        ? `${i?.executable} is externally managed (PEP 668)`
-        : `${i?.executable ?? 'this Python'} is not in a venv, conda or pixi env`;
+    plan.situation === 'pipPythonMismatch' && imp
+      ? `pip is ${i?.executable}'s, but ${imp.via === 'kernel' ? 'this Jupyter kernel' : imp.name} is ${imp.interpreter.executable}`
+      : plan.situation === 'notWritable'
+        ? `${i?.purelib} is not writable`
+        : plan.situation === 'externallyManaged'
+          ? `${i?.executable} is externally managed (PEP 668)`
+          : `${i?.executable ?? 'this Python'} is not in a venv, conda or pixi env`;
   const menu = offers.map((o, n) => `  ${n + 1}) ${o.label}`).join('\n');
   const header = `pipwarden: ${why}. Install where?\n${menu}\n`;
   const question = `choice [1-${offers.length}] (add ! to remember it for ${plan.dir}): `;

@@ -196,6 +196,27 @@ export interface Facts {
    * PYTHONUSERBASE with a pip), as values; absent or empty: none.
    */
   importOverrides?: ImportOverride[];
+  /**
+   * The interpreter that will import what a PATH `pip` installs, when it is
+   * not pip's own: the Jupyter kernel a notebook's `!pip` runs under, else
+   * `python3` on the same PATH (when neither `python3` nor `python` there is
+   * pip's interpreter). Absent or null: they agree, or not looked at.
+   */
+  importer?: Importer | null;
+  /** The pid of the Jupyter kernel whose `!pip` this is; absent: not in a kernel (or not looked). */
+  jupyterKernel?: number;
+}
+
+/** Another interpreter than pip's, the one the user will import from (onPipPythonMismatch). */
+export interface Importer {
+  /** `path`: `python3` (or `python`) on PATH; `kernel`: the Jupyter kernel that ran `!pip`. */
+  via: 'path' | 'kernel';
+  /** `python3` or `python`, as looked up on PATH; for a kernel, its command's first word. */
+  name: string;
+  /** The interpreter's facts, as for pip's own. */
+  interpreter: InterpreterFacts;
+  /** The kernel's process id (via kernel only). */
+  pid?: number;
 }
 
 /** Another pip that `pip --python` can run: its script, version and Requires-Python. */

@@ -60,7 +60,12 @@ export type NextStep =
    * hand when the call's requirements are not plain names (`specs` null);
    * `getPixi`: pixi is not on PATH yet.
    */
-  | { kind: 'pixi-add'; specs: string[] | null; getPixi?: boolean };
+  | { kind: 'pixi-add'; specs: string[] | null; getPixi?: boolean }
+  /**
+   * Run pip for the interpreter that imports: `python3 -m pip` on PATH, or in a
+   * Jupyter kernel `%pip`, which runs the kernel's `sys.executable -m pip`.
+   */
+  | { kind: 'pip-of-importer'; via: 'path' | 'kernel'; name: string; subcommand: string };
 
 /**
  * Why `onPixiEnv: pixi-add` ran pip after all, as a value (the renderer,
@@ -86,6 +91,13 @@ export type PixiMiss =
   | { kind: 'not-active'; prefix: string };
 
 export type Level = 'notice' | 'warning' | 'error';
+
+/** An interpreter as a notice names it: its executable, version and prefix. */
+export interface Interpreter {
+  executable: string;
+  version: [number, number];
+  prefix: string;
+}
 
 /**
  * What a plan says on stderr, as values, in order. The renderer
@@ -125,6 +137,15 @@ export type Outcome =
   | { kind: 'pixi-miss'; level: Level; miss: PixiMiss; next: NextStep | null }
   /** `pixi add --pypi` runs in the pixi project instead of pip. */
   | { kind: 'pixi-add'; level: Level; root: string }
+  /** `announce: true`: where this install goes, before it runs. */
+  | {
+      kind: 'target';
+      subcommand: string;
+      /** The env's prefix, or the user site (user) / the base (disposable). */
+      where: string;
+      place: 'env' | 'user-site' | 'disposable' | 'explicit';
+      version: [number, number] | null;
+    }
   /** How the prompt was answered without asking (first, before what it led to). */
   | { kind: 'answer'; how: AnswerHow; choice: string; dir: string; from: string };
 

@@ -1,7 +1,7 @@
 import type { SettingSource } from './facts.js';
 import type { ImportOverride } from './import-override.js';
 import type { ExplicitLocation } from './location.js';
-import type { NextStep } from './outcome.js';
+import type { Interpreter, NextStep } from './outcome.js';
 
 /**
  * Why a plan is what it is, as a value: what was found and what was done
@@ -56,6 +56,8 @@ export type Why =
   | { kind: 'found'; found: Found; did: FoundDid }
   /** `onExternallyManaged: pip` where pip is sure to refuse: pipwarden refuses in its place. */
   | { kind: 'pep668-refusal'; executable: string; marker: string | null }
+  // ── pipPythonMismatch ──
+  | { kind: 'pip-python-mismatch'; mismatch: Mismatch }
   // ── sudo ──
   | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null }
   // ── pixiEnv: pip installs into (or uninstalls from) a pixi env, which its lock does not record ──
@@ -66,6 +68,24 @@ export type PixiDid =
   | { kind: 'refused' }
   | { kind: 'pip' }
   | { kind: 'pixi-add'; exe: string; manifest: string; root: string; specs: string[] };
+
+/**
+ * pip on PATH belongs to another interpreter than the one that imports
+ * (`python3` on the same PATH, or the Jupyter kernel): both, and what was
+ * done: warned (pip's env), pointed at the importer (`through` says how),
+ * or refused.
+ */
+export interface Mismatch {
+  via: 'path' | 'kernel';
+  /** `python3`, `python`, or the kernel's command. */
+  name: string;
+  pip: Interpreter;
+  importer: Interpreter;
+  action: 'warn' | 'python' | 'refuse';
+  through: 'python-m-pip' | 'python-option' | null;
+  /** Why `python` was asked for but pip runs as typed, when so. */
+  kept: 'externally-managed' | 'no-pip' | null;
+}
 
 /** A rule as its reason names it: `rule "name" in file`. */
 export interface RuleRef {

@@ -8,6 +8,7 @@ import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
 import { findFallbackPip, fits } from './interpreter/fallback-pip.js';
 import { importOverrides } from './interpreter/import-overrides.js';
+import { findImporter } from './interpreter/importer.js';
 import { interpreterFacts, inVirtualenv } from './interpreter/interpreter-facts.js';
 import { pythonPathPip } from './interpreter/path-pip.js';
 import { readPep668Message } from './interpreter/pep668-message.js';
@@ -150,6 +151,16 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
           ...(opts.spawn ? { spawn: opts.spawn } : {}),
         })
       : undefined;
+  const found =
+    interpreter !== null && tool.kind === 'pip'
+      ? await findImporter(tool, interpreter, {
+          env,
+          cwd,
+          exclude,
+          cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
+          ...(opts.spawn ? { spawn: opts.spawn } : {}),
+        })
+      : { importer: null };
   const uid = process.getuid?.() ?? -1;
   return {
     tool,
@@ -170,6 +181,8 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
     ),
     ...(fallbackPip === undefined ? {} : { fallbackPip }),
     ...(importOverrideList.length > 0 ? { importOverrides: importOverrideList } : {}),
+    ...(found.importer === null ? {} : { importer: found.importer }),
+    ...(found.kernel === undefined ? {} : { jupyterKernel: found.kernel }),
     ...(opts.disposableUserSite && interpreter !== null && !env.PYTHONUSERBASE
       ? { disposableUserBase: disposableBase(env, interpreter.version) }
       : {}),

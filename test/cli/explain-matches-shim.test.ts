@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -176,6 +184,18 @@ const CASES: Record<string, Setup> = {
     // in pip's place, so pip never runs (and would refuse by itself).
     argv: ['python3', '-m', 'pip', 'install', '--no-index', '--find-links', w.wheels, 'pwa'],
   }),
+  'pip-python-mismatch (and announce: true)': (w) => {
+    // Only a `pip` here, pyenv's own (a dry run installs nothing); python3 is the world's "system" venv.
+    const stray = join(w.root, 'stray-bin');
+    mkdirSync(stray, { recursive: true });
+    symlinkSync(join(bare(), 'pip'), join(stray, 'pip'));
+    return {
+      env: w.env({ PATH: w.path(stray), PIPWARDEN_ANNOUNCE: '1' }),
+      cwd: project(w),
+      says: /but python3 is Python .*: installing for python3 into .*\/sys \(.* -m pip\)\npipwarden: pip install → .*\/sys \(Python 3\.\d+\)$/,
+      argv: ['pip', ...dry(w)],
+    };
+  },
   'rules (an index the org does not allow)': (w) => ({
     env: w.env(),
     cwd: project(

@@ -1,3 +1,4 @@
+import { mismatchText } from '../../core/render/mismatch-text.js';
 import { SHIM_FORMAT } from '../../core/render/shim.js';
 import type { Check, DoctorReport } from './report.js';
 
@@ -241,4 +242,36 @@ export function planCacheCheck(r: Facts): Check[] {
     ];
   }
   return [{ status: 'ok', what: `plan cache: ${entries} entries in ${dir}` }];
+}
+
+/**
+ * pip and python disagree on this PATH: the same line the shim prints, with
+ * what onPipPythonMismatch does about it.
+ */
+export function mismatchCheck(r: Facts): Check[] {
+  const pip = r.pip.interpreter;
+  const imp = r.importer;
+  if (pip === null || imp === null) return [];
+  const named = (i: typeof pip) => ({
+    executable: i.executable,
+    version: [i.version[0], i.version[1]] as [number, number],
+    prefix: i.prefix,
+  });
+  const action = r.onPipPythonMismatch;
+  const what = mismatchText({
+    via: imp.via,
+    name: imp.name,
+    pip: named(pip),
+    importer: named(imp.interpreter),
+    action: action === 'python' ? 'python' : action === 'refuse' ? 'refuse' : 'warn',
+    through: action === 'python' ? 'python-m-pip' : null,
+    kept: null,
+  });
+  return [
+    {
+      status: 'warn',
+      what: `${what} (onPipPythonMismatch: ${action})`,
+      next: `put ${imp.name}'s bin dir before ${r.pip.command}'s on PATH, or use ${imp.name} -m pip`,
+    },
+  ];
 }

@@ -88,6 +88,8 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
     activeEnv: facts?.activeEnv ?? null,
     pip: { command: real, interpreter: facts?.interpreter ?? null, error },
     pipSettings: facts?.pipSettings ?? noPipSettings(),
+    importer: facts?.importer ?? null,
+    onPipPythonMismatch: loaded.resolved.config.onPipPythonMismatch.action,
     pipInstall,
   };
 }

@@ -1,4 +1,4 @@
-import type { ActiveEnv, InterpreterFacts, PipSettings } from '../../core/facts.js';
+import type { ActiveEnv, Importer, InterpreterFacts, PipSettings } from '../../core/facts.js';
 import type { PathHit } from '../../io/shell/path-commands.js';
 import type { RcLine } from '../../io/shell/shell-rc.js';
 import type { ShimDirReport } from '../../io/shims/inspect-shim-dir.js';
@@ -58,6 +58,13 @@ export interface DoctorReport {
   /** The interpreter `pip install` would run under, and the pip found for it. */
   pip: { command: string | null; interpreter: InterpreterFacts | null; error: string | null };
   pipSettings: PipSettings;
+  /**
+   * The interpreter `python3` on this PATH runs, when `pip` belongs to
+   * another one (onPipPythonMismatch); null when they agree.
+   */
+  importer: Importer | null;
+  /** onPipPythonMismatch as configured. */
+  onPipPythonMismatch: string;
   /** What `pip install <pkg>` would do here, from the real decision. */
   pipInstall: { action: string; command: string[] | null; reasons: string[] } | null;
   checks: Check[];

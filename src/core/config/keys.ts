@@ -37,6 +37,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   'condaBase',
   'allowBreakSystemPackages',
   'notices',
+  'announce',
   'disposableUserSite',
   'promptDefault',
   'venv.path',
@@ -68,6 +69,7 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
     flat.allowBreakSystemPackages = values.allowBreakSystemPackages;
   }
   if (values.notices !== undefined) flat.notices = values.notices;
+  if (values.announce !== undefined) flat.announce = values.announce;
   if (values.rules !== undefined) flat.rules = values.rules;
   if (values.disposableUserSite !== undefined) flat.disposableUserSite = values.disposableUserSite;
   if (values.promptDefault !== undefined) flat.promptDefault = values.promptDefault;
@@ -92,9 +94,11 @@ export function unflatten(flat: FlatConfig): Config {
     onNotWritable: { ...flat.onNotWritable },
     onSudo: { ...flat.onSudo },
     onPixiEnv: { ...flat.onPixiEnv },
+    onPipPythonMismatch: { ...flat.onPipPythonMismatch },
     condaBase: flat.condaBase,
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,
+    announce: flat.announce,
     rules: flat.rules,
     disposableUserSite: flat.disposableUserSite,
     promptDefault: flat.promptDefault,

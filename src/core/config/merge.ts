@@ -22,6 +22,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   onNotWritable: rule(SITUATIONS.notWritable.default),
   onSudo: rule(SITUATIONS.sudo.default),
   onPixiEnv: rule(SITUATIONS.pixiEnv.default),
+  onPipPythonMismatch: rule(SITUATIONS.pipPythonMismatch.default),
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },
@@ -30,6 +31,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   notices: true,
   disposableUserSite: false,
   promptDefault: 'pip',
+  announce: false,
 });
 
 export const DEFAULT_SOURCE: ValueSource = Object.freeze({ level: 'default', file: '(default)' });

@@ -20,7 +20,11 @@ export type Action =
   /** Ask on the terminal (user site, venv, disposable user site, cancel); `promptDefault` without one. */
   | 'prompt'
   /** In a pixi env: run `pixi add --pypi <names>` in the pixi project instead of pip. */
-  | 'pixi-add';
+  | 'pixi-add'
+  /** Run pip as typed, with a warning line (onPipPythonMismatch). */
+  | 'warn'
+  /** Install for the interpreter that will import it (onPipPythonMismatch: `python3` on PATH, or the Jupyter kernel). */
+  | 'python';
 
 export const ACTIONS: readonly Action[] = [
   'pip',
@@ -30,6 +34,8 @@ export const ACTIONS: readonly Action[] = [
   'refuse',
   'prompt',
   'pixi-add',
+  'warn',
+  'python',
 ];
 
 export type SituationId =
@@ -39,7 +45,8 @@ export type SituationId =
   | 'externallyManaged'
   | 'sudo'
   | 'noEnv'
-  | 'pixiEnv';
+  | 'pixiEnv'
+  | 'pipPythonMismatch';
 
 export interface SituationSpec {
   /** Config key, e.g. `onNotWritable`. */
@@ -94,6 +101,13 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     default: 'pip',
     summary:
       'pip installs into a pixi env, whose lock file does not record it (the next pixi command may undo it)',
+  },
+  pipPythonMismatch: {
+    key: 'onPipPythonMismatch',
+    allowed: ['python', 'warn', 'pip', 'refuse', 'prompt'],
+    default: 'python',
+    summary:
+      'the pip on PATH belongs to another interpreter than the python3 on the same PATH (or than the Jupyter kernel)',
   },
 };
 
@@ -177,6 +191,12 @@ export interface Config {
    */
   onPixiEnv: SituationRule;
   /**
+   * `pip` belongs to another interpreter than `python3` on the same PATH, or
+   * than the Jupyter kernel a notebook's `!pip` runs under (docs/config.md).
+   * @default { action: 'python' }
+   */
+  onPipPythonMismatch: SituationRule;
+  /**
    * Treat a conda base env as an install target, like any other env.
    * @default false
    */
@@ -215,6 +235,13 @@ export interface Config {
    * @default "pip"
    */
   promptDefault: PromptChoice;
+  /**
+   * Print one line before each install naming where it goes, e.g.
+   * `pip install → /work/app/.venv (Python 3.12)`. Printed also when
+   * `notices` is false: it is asked for by name.
+   * @default false
+   */
+  announce: boolean;
 }
 
 /** Lowest to highest precedence: org < user < project < PIPWARDEN_* variables < flags. */
@@ -225,9 +252,10 @@ export const LOCK_EVERYTHING = '*';
 export const LOCK_DISABLE = 'disable';
 
 /** The answers the `prompt` action offers. */
-export type PromptChoice = 'pip' | 'user' | 'venv' | 'disposable' | 'cancel';
+export type PromptChoice = 'pip' | 'user' | 'venv' | 'disposable' | 'python' | 'cancel';
 export const PROMPT_CHOICES: readonly PromptChoice[] = [
   'pip',
+  'python',
   'user',
   'venv',
   'disposable',

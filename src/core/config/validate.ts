@@ -21,6 +21,7 @@ export const BOOLEAN_KEYS = [
   'condaBase',
   'allowBreakSystemPackages',
   'notices',
+  'announce',
   'disposableUserSite',
 ] as const;
 const SPECS = new Map<string, SituationSpec>(

@@ -13,6 +13,7 @@ import type { DraftReason, Plan, Reason } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
 import { reasonText } from '../render/reasons.js';
 import type { Draft } from './draft.js';
+import { landing } from './landing.js';
 import { shortOutcomes } from './short-outcomes.js';
 
 /** Turn a finished draft into the Plan value: argv edits applied, one at a time. */
@@ -61,8 +62,9 @@ export function assemblePlan(
           source: null,
         },
       ];
+  const target = config.config.announce ? landing(draft, facts, inv) : null;
   const said = {
-    outcomes: shortOutcomes(draft, facts),
+    outcomes: [...shortOutcomes(draft, facts), ...(target ? [target] : [])],
     reasons: reasons.map(worded),
     nextSteps: draft.after,
   };

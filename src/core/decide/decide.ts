@@ -3,6 +3,7 @@ import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
+import type { Outcome } from '../outcome.js';
 import type { AskPlan, Decision, Plan } from '../plan.js';
 import type { Why } from '../reason.js';
 import { renderNotices } from '../render/notices.js';
@@ -10,6 +11,7 @@ import { reasonText } from '../render/reasons.js';
 import { changesEnv } from '../triage.js';
 import { applyRules } from './apply-rules.js';
 import { assemblePlan } from './assemble.js';
+import { explicitLanding } from './landing.js';
 import { refuseInPipsPlace } from './pep668-refusal.js';
 import { policeNextSteps } from './police-next-steps.js';
 import {
@@ -26,6 +28,7 @@ import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
 import { noPip, noPipAtLocation } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
+import { pipPythonMismatch } from './situations/pip-python-mismatch.js';
 import { pixiEnv } from './situations/pixi-env.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
@@ -130,13 +133,28 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
     // The location is the user's; only a missing pip is ours to supply.
     const s = newSituation(inv, facts, interp, config);
     if (noPipAtLocation(s, location)) return assemblePlan(call, inv, facts, config, s.draft);
-    return passPlan(call, facts, inv, { kind: 'explicit-location', location });
+    const plan = passPlan(call, facts, inv, { kind: 'explicit-location', location });
+    const target = config.config.announce ? explicitLanding(inv, facts) : null;
+    return target ? announced(plan, target, config) : plan;
   }
-  const s = newSituation(inv, facts, interp, config);
+  const first = newSituation(inv, facts, interp, config);
+  // pip and python disagree: pointed at the importer, the situations below
+  // judge that interpreter (its venv, PEP 668 marker, writability).
+  const importer = pipPythonMismatch(first);
+  const s =
+    importer === null
+      ? first
+      : {
+          ...newSituation(inv, { ...facts, interpreter: importer }, importer, config),
+          draft: first.draft,
+        };
   userInVenv(s);
+  // In a Jupyter kernel the kernel imports, not the env the server's shell
+  // had active (its VIRTUAL_ENV is the server's): onForeignEnv stays out.
+  const inKernel = facts.jupyterKernel !== undefined;
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.
-  const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);
+  const redirected = (!inKernel && foreignEnv(s)) || noEnv(s) || externallyManaged(s);
   if (!redirected) notWritable(s);
   sudo(s);
   // pip would refuse on an externally managed Python: say so in its place.
@@ -148,7 +166,13 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   noPip(s);
   // Once the target is settled: a pixi env's lock does not record pip's work.
   pixiEnv(s);
-  return assemblePlan(call, inv, facts, config, s.draft);
+  return assemblePlan(call, inv, s.facts, config, s.draft);
+}
+
+/** A plan that also says where the install goes (`announce: true`). */
+function announced(plan: Plan, target: Outcome, config: ResolvedConfig): Plan {
+  const said = { ...plan, outcomes: [...plan.outcomes, target] };
+  return { ...said, notices: renderNotices(said, config.config.notices) };
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */

@@ -64,13 +64,17 @@ export function askingSituation(probe: Plan, ids: SituationId[]): SituationId | 
  */
 export function offersFor(id: SituationId, facts: Facts, venv: string): Offer[] {
   const i = facts.interpreter;
-  const userOk = id !== 'externallyManaged' && i !== null && i.enableUserSite;
-  const out: Offer[] = [];
+  const imp = facts.importer;
   const offer = (choice: PromptChoice, path?: string): Offer => ({
     choice,
     ...(path === undefined ? {} : { path }),
     label: offerText(choice, path),
   });
+  // pip and python disagree: the importer's interpreter, or pip's own.
+  if (id === 'pipPythonMismatch' && i !== null && imp)
+    return [offer('python', imp.interpreter.prefix), offer('pip', i.prefix), offer('cancel')];
+  const userOk = id !== 'externallyManaged' && i !== null && i.enableUserSite;
+  const out: Offer[] = [];
   if (userOk) out.push(offer('user', i?.userSite));
   out.push(offer('venv', venv));
   if (userOk) out.push(offer('disposable'));
@@ -107,6 +111,18 @@ export function answeredAs(
   );
   const choice = offered ? answer.choice : 'pip';
   switch (choice) {
+    case 'python': {
+      // Only onPipPythonMismatch offers it; any other prompt runs as pip would.
+      const next = withPromptAs(config, ids, 'pip');
+      const key = SITUATIONS.pipPythonMismatch.key;
+      return {
+        call,
+        config: {
+          ...next,
+          config: { ...next.config, [key]: { ...next.config[key], action: 'python' } },
+        },
+      };
+    }
     case 'venv':
       return { call, config: withPromptAs(config, ids, 'venv') };
     case 'pip':

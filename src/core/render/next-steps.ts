@@ -48,6 +48,10 @@ export function stepText(step: NextStep): string {
       return `import from it with PYTHONUSERBASE=${step.base} ${step.python}; remove it with pipwarden user clean`;
     case 'set-config':
       return `set ${step.key}: ${step.value}`;
+    case 'pip-of-importer':
+      return step.via === 'kernel'
+        ? `in the notebook, run %pip ${step.subcommand} … (it runs the kernel's own python -m pip)`
+        : `${step.name} -m pip ${step.subcommand} …`;
     case 'pixi-add': {
       const add = step.specs
         ? `pixi add --pypi ${step.specs.map(shQuote).join(' ')}`

@@ -1,6 +1,7 @@
 import type { Outcome, PixiMiss } from '../outcome.js';
 import type { Notice, Plan } from '../plan.js';
 import type { Why } from '../reason.js';
+import { targetText } from './mismatch-text.js';
 import { stepsText, stepText } from './next-steps.js';
 import { describeSource, reasonText, userOffText } from './reasons.js';
 
@@ -18,7 +19,10 @@ export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refused?
 export function renderNotices(said: Said, notices: boolean): Notice[] {
   const lines = said.outcomes.flatMap((o): Notice[] => {
     const out = outcomeLines(o, said);
-    return notices || o.kind === 'answer' ? out : out.filter((n) => n.level !== 'notice');
+    // The announcement is asked for by name (`announce: true`), not a notice.
+    return notices || o.kind === 'answer' || o.kind === 'target'
+      ? out
+      : out.filter((n) => n.level !== 'notice');
   });
   const ordered = [...lines];
   if (said.refused !== undefined) {
@@ -92,6 +96,8 @@ function outcomeLines(o: Outcome, said: Said): Notice[] {
       return [{ level: o.level, text: o.text }];
     case 'answer':
       return [{ level: 'notice', text: answerText(o) }];
+    case 'target':
+      return [{ level: 'notice', text: targetText(o) }];
   }
 }
 

@@ -9,6 +9,10 @@ export function offerText(choice: PromptChoice, path: string | undefined): strin
       return `a venv: ${path}`;
     case 'disposable':
       return 'the disposable user site (pipwarden user clean removes it)';
+    case 'python':
+      return `the interpreter that imports it (python3 on PATH, or the Jupyter kernel): ${path}`;
+    case 'pip':
+      return path === undefined ? 'pip' : `pip's own interpreter: ${path}`;
     default:
       return choice;
   }

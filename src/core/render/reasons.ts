@@ -14,6 +14,7 @@ import type {
   UserOff,
   Why,
 } from '../reason.js';
+import { mismatchText } from './mismatch-text.js';
 import { stepsText, stepText } from './next-steps.js';
 
 /**
@@ -60,6 +61,8 @@ export function reasonText(why: Why): string {
       return `user mode (${userFrom(why.from)}) inside the venv ${why.prefix}`;
     case 'user-ignored-in-venv':
       return `installing into the venv ${why.prefix}, not the user site: ${userFrom(why.from)} is ignored in a venv`;
+    case 'pip-python-mismatch':
+      return mismatchText(why.mismatch);
     case 'env-requires-virtualenv':
       return `${why.envKind} env ${why.prefix} is active, but pip requires a virtualenv (${describeSource(why.required)}) and would refuse it, so pip runs as typed`;
     case 'foreign-env':
