@@ -81,9 +81,13 @@ export function makeWholeEnv(
   mkdirSync(ownStdlib, { recursive: true });
   for (const entry of readdirSync(stdlib)) {
     if (SKIPPED_STDLIB.has(entry) || entry === 'site-packages') continue;
+    // Timestamps kept, so the copied __pycache__ stays valid: the tests run
+    // with PYTHONDONTWRITEBYTECODE=1, and a stale .pyc means compiling the
+    // stdlib (and pip, below) on every start, which doubles pip's start-up.
     cpSync(join(stdlib, entry), join(ownStdlib, entry), {
       recursive: true,
       verbatimSymlinks: true,
+      preserveTimestamps: true,
     });
   }
   const sitePackages = join(ownStdlib, 'site-packages');
@@ -92,7 +96,10 @@ export function makeWholeEnv(
     const sourceSite = join(stdlib, 'site-packages');
     for (const entry of readdirSync(sourceSite)) {
       if (entry === 'pip' || /^pip-[\d.]+\.dist-info$/.test(entry)) {
-        cpSync(join(sourceSite, entry), join(sitePackages, entry), { recursive: true });
+        cpSync(join(sourceSite, entry), join(sitePackages, entry), {
+          recursive: true,
+          preserveTimestamps: true,
+        });
       }
     }
     for (const name of ['pip', 'pip3', `pip${minor}`]) {

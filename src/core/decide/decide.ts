@@ -26,6 +26,7 @@ import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
+import { userInCondaEnv } from './situations/user-in-conda-env.js';
 import { userInVenv } from './situations/user-in-venv.js';
 import { refuseUnseenPip } from './unseen-pip.js';
 import { useDisposableBase } from './use-disposable-base.js';
@@ -143,6 +144,7 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   }
   const s = newSituation(inv, facts, interp, config);
   userInVenv(s);
+  userInCondaEnv(s);
   // Once pip is pointed at another interpreter (an env, a venv), the facts
   // about this one no longer describe where files land.
   const redirected = foreignEnv(s) || noEnv(s) || externallyManaged(s);

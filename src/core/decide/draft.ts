@@ -32,11 +32,19 @@ export interface Draft {
   runner: Runner;
   removeUser: boolean;
   addUser: boolean;
+  /** `--no-user` appended: user mode off where pip reads no PIP_* variable (`--isolated`). */
+  addNoUser: boolean;
   /** `--python X` inserted before the subcommand (pip ≥ 22.3). */
   pythonOption: string | null;
   addBreakSystemPackages: boolean;
   /** Set when user mode was turned off for an env: the clause the notice carries. */
   userOff: string | null;
+  /**
+   * User mode stays on while pip is pointed at an env (`onUserInCondaEnv:
+   * pip`): the install goes to that interpreter's user site, not the env, so
+   * the short "installing into the env" notice would not be true.
+   */
+  userKept: boolean;
   envSet: Record<string, string>;
   envUnset: string[];
   before: string[][];
@@ -52,9 +60,11 @@ export function newDraft(): Draft {
     runner: { kind: 'original' },
     removeUser: false,
     addUser: false,
+    addNoUser: false,
     pythonOption: null,
     addBreakSystemPackages: false,
     userOff: null,
+    userKept: false,
     envSet: {},
     envUnset: [],
     before: [],

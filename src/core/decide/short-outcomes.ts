@@ -12,7 +12,7 @@ import type { Draft, DraftOutcome } from './draft.js';
  * its wording. Returns the plan's outcomes, reasons by index.
  */
 export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
-  return draft.outcomes.flatMap((o): Outcome[] => {
+  const out = draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
     const { reason, level } = o;
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
@@ -21,7 +21,19 @@ export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Ou
       return notWritable(o, draft, facts, reasons);
     return [{ kind: 'applied', level, reason: reasons.indexOf(reason) }];
   });
+  // "Said in one line": when the env notice already says user mode was
+  // turned off (`python -m pip` in an env without pip), the user-mode
+  // situation's own line would say it again. Its reason stays for explain.
+  if (!out.some((o) => o.kind === 'into-env' && o.userOff !== null)) return out;
+  return out.filter(
+    (o) =>
+      o.kind !== 'applied' ||
+      !USER_OFF_SITUATIONS.has(reasons[o.reason]?.situation ?? '') ||
+      reasons[o.reason]?.action !== 'env',
+  );
 }
+
+const USER_OFF_SITUATIONS = new Set(['userInVenv', 'userInCondaEnv']);
 
 type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
 
@@ -31,7 +43,8 @@ function long(o: Applied, reasons: Reason[]): Outcome[] {
 
 function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
   const env = facts.activeEnv;
-  if (!env) return long(o, reasons);
+  // User mode left on: the install goes to a user site, not into the env.
+  if (!env || draft.userKept) return long(o, reasons);
   return [
     {
       kind: 'into-env',

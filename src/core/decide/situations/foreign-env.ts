@@ -1,9 +1,10 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
-import { neutraliseUser } from '../neutralise-user.js';
+import { keepUser, neutraliseUser } from '../neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
 import { samePrefix } from '../same-path.js';
+import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -45,20 +46,20 @@ export function foreignEnv(s: Situation): boolean {
     return true;
   }
   if (env.pip !== null) {
+    const user = userMode(s, env);
+    if (user === null) return true;
     draft.runner =
       s.facts.tool.kind === 'python'
         ? { kind: 'python', python: env.python }
         : { kind: 'pip-script', path: env.pip };
-    // The env's pip would refuse --user in a venv ("User site-packages are
-    // not visible in this virtualenv"), a call pip alone would complete.
-    const user = neutraliseUser(s);
     applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip${user}`);
     return true;
   }
   const pipVersion = interp.pipVersion;
   if (atLeast(pipVersion, PIP_PYTHON_OPTION)) {
+    const user = userMode(s, env);
+    if (user === null) return true;
     draft.pythonOption = env.python;
-    const user = neutraliseUser(s);
     applied(
       draft,
       config,
@@ -76,4 +77,31 @@ export function foreignEnv(s: Situation): boolean {
     [installPip(env.kind, env.prefix)],
   );
   return true;
+}
+
+/**
+ * User mode for a plan that points pip at the env. The env's pip would refuse
+ * --user in a venv ("User site-packages are not visible in this
+ * virtualenv"), a call pip alone would complete, so it is turned off there.
+ * A conda or pixi env would take it and write to the user site: that is
+ * `onUserInCondaEnv`'s call, as when the env's own pip is run (so `pip` and
+ * `python -m pip` end alike). Returns the notice's clause, or null when the
+ * call is refused.
+ */
+function userMode(s: Situation, env: NonNullable<Situation['facts']['activeEnv']>): string | null {
+  if (env.kind === 'venv' || s.user.value !== true) return neutraliseUser(s);
+  const rule = ruleFor(s.config, 'userInCondaEnv');
+  if (rule.action === 'pip') return keepUser(s);
+  if (rule.action === 'refuse') {
+    const from = s.user.source ? describeSource(s.user.source) : '--user';
+    refuse(
+      s.draft,
+      s.config,
+      'userInCondaEnv',
+      `user mode (${from}) inside the ${env.kind} env ${env.prefix}: pip would install into the user site, outside the env`,
+      [{ kind: 'drop-user', envKind: env.kind }],
+    );
+    return null;
+  }
+  return neutraliseUser(s);
 }

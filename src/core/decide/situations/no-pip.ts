@@ -1,5 +1,6 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
+import { keepUser } from '../neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import type { Situation } from './situation.js';
 
@@ -37,12 +38,15 @@ export function noPip(s: Situation): boolean {
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
+  // User mode still on here was left on by the user's config (a situation
+  // above turns it off where it would leave the env): say where it goes.
+  const kept = draft.userOff === null ? keepUser(s) : '';
   applied(
     draft,
     config,
     'foreignEnv',
     'env',
-    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}`,
+    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}${kept}`,
   );
   return true;
 }

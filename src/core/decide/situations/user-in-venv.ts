@@ -4,14 +4,20 @@ import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
- * 1. User mode inside a venv without system site-packages. pip refuses:
+ * 1. User mode inside a venv. Without system site-packages pip refuses:
  * "Can not perform a '--user' install. User site-packages are not visible in
  * this virtualenv." (pip/_internal/commands/install.py decide_user_install).
+ * With --system-site-packages pip accepts it and writes to ~/.local, outside
+ * the venv, where the base interpreter and its every such venv see it: the
+ * install goes into the venv too (docs/config.md says why), unless the venv
+ * is one this user cannot write, where the user site is all pip alone has.
  */
 export function userInVenv(s: Situation): void {
   const { interp, user, config, draft } = s;
   if (s.subcommand !== 'install' || user.value !== true) return;
-  if (interp.envKind !== 'venv' || interp.includeSystemSitePackages === true) return;
+  if (interp.envKind !== 'venv') return;
+  const systemSite = interp.includeSystemSitePackages === true;
+  if (systemSite && !interp.sitePackagesWritable) return;
   const rule = ruleFor(config, 'userInVenv');
   const from = user.source ? describeSource(user.source) : '--user';
   if (rule.action === 'pip') return;
@@ -27,6 +33,8 @@ export function userInVenv(s: Situation): void {
     config,
     'userInVenv',
     'env',
-    `installing into the venv ${interp.prefix}, not the user site: ${from} is ignored in a venv`,
+    systemSite
+      ? `installing into the venv ${interp.prefix}, not the user site ${interp.userSite}: ${from} is turned off in a venv`
+      : `installing into the venv ${interp.prefix}, not the user site: ${from} is ignored in a venv`,
   );
 }

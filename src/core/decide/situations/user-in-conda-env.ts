@@ -1,0 +1,46 @@
+import { applied, refuse, ruleFor } from '../draft.js';
+import { neutraliseUser } from '../neutralise-user.js';
+import { samePrefix } from '../same-path.js';
+import { describeSource } from '../user-mode.js';
+import type { Situation } from './situation.js';
+
+/**
+ * 1b. User mode inside the active conda or pixi env. Such an env is a whole
+ * interpreter, not a venv: pip accepts `--user` there and writes to
+ * ~/.local, which every env of that Python then sees (conda/conda#7173,
+ * prefix-dev/pixi#2859). The install goes into the env instead, as in a venv.
+ * conda's base env is left alone unless `condaBase` makes it a target: user
+ * mode there keeps base clean, as conda's docs ask (conda/conda#7424).
+ */
+export function userInCondaEnv(s: Situation): void {
+  const { facts, interp, user, config, draft } = s;
+  if (s.subcommand !== 'install' || user.value !== true) return;
+  const env = facts.activeEnv;
+  if (!env || env.kind === 'venv' || interp.envKind === 'venv') return;
+  if (!samePrefix(env, interp)) return;
+  if (env.isCondaBase && !config.config.condaBase) return;
+  // A shared env this user cannot write: the user site is the one place
+  // pip alone can install, so it is left to pip.
+  if (!interp.sitePackagesWritable) return;
+  const rule = ruleFor(config, 'userInCondaEnv');
+  if (rule.action === 'pip') return;
+  const from = user.source ? describeSource(user.source) : '--user';
+  if (rule.action === 'refuse') {
+    refuse(
+      draft,
+      config,
+      'userInCondaEnv',
+      `user mode (${from}) inside the ${env.kind} env ${env.prefix}: pip would install into the user site ${interp.userSite}, outside the env`,
+      [{ kind: 'drop-user', envKind: env.kind }],
+    );
+    return;
+  }
+  neutraliseUser(s);
+  applied(
+    draft,
+    config,
+    'userInCondaEnv',
+    'env',
+    `installing into the active ${env.kind} env ${env.prefix}, not the user site${draft.userOff ?? ''}`,
+  );
+}
