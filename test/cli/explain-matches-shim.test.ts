@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pipwarden, ROOT, runCommand } from '../helpers/cli.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { makeVenv, sitePackages } from '../helpers/venv.js';
+import { makeWholeEnv } from '../helpers/whole-env.js';
 import { basePython, type ShellWorld, shellWorld } from '../shell/support/world.js';
 
 // What `pipwarden explain` says a call prints is what the shim prints: both
@@ -57,6 +58,16 @@ const CASES: Record<string, Setup> = {
       env: w.env({ PATH: w.path(join(venv, 'bin')), VIRTUAL_ENV: venv }),
       cwd: project(w),
       says: /not the user site: --user is ignored in a venv/,
+      argv: ['pip', ...dry(w), '--user'],
+    };
+  },
+  // A conda env is a whole interpreter (not a venv): pip would take --user.
+  'user-in-conda-env': (w) => {
+    const ml = makeWholeEnv(basePython(), join(w.root, 'ml'), { kind: 'conda', pip: true });
+    return {
+      env: w.env({ PATH: w.path(join(ml.prefix, 'bin')), ...ml.activation }),
+      cwd: project(w),
+      says: /installing into the active conda env .*, not the user site; user mode \(--user\) is turned off/,
       argv: ['pip', ...dry(w), '--user'],
     };
   },
