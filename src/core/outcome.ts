@@ -25,6 +25,8 @@ export type NextStep =
   | { kind: 'drop-user'; envKind?: 'conda' | 'pixi' }
   /** Give an env (or interpreter) its own pip, the way its manager does. */
   | { kind: 'install-pip'; env: string; manager: 'conda' | 'pixi' | 'ensurepip'; python?: string }
+  /** Make a conda env of its own (not base) with this Python and pip, and activate it. */
+  | { kind: 'conda-create'; python: string }
   /** Create the configured venv at `path` (venv.create: false). */
   | { kind: 'create-venv'; python: string; path: string }
   /** Remove and recreate a broken venv (no bin/python, or no pip). */

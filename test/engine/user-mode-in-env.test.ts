@@ -294,6 +294,51 @@ describe.skipIf(noPy)('user mode in an active env, through the shims', () => {
       expect(r.shimAt, label).toBe('env');
     });
   });
+
+  it('preset no-conda-base: pip install into base is refused with the conda create step; --user and other envs pass', () => {
+    fresh();
+    const base = makeWholeEnv(python, join(w.root, 'miniconda3'), {
+      kind: 'conda',
+      pip: true,
+      condaBase: true,
+    });
+    const ml = condaEnv();
+    const cfg = join(w.home, '.config', 'pipwarden');
+    mkdirSync(cfg, { recursive: true });
+    writeFileSync(join(cfg, 'config.yaml'), 'presets: [no-conda-base]\n');
+    const inBase = (argv: string[], activated: boolean) =>
+      runCommand(argv, {
+        env: w.env({
+          ...(activated ? base.activation : {}),
+          PATH: w.path(join(base.prefix, 'bin')),
+        }),
+      });
+    // Activated or not (base found by its condabin/), every form.
+    for (const [argv, activated] of [
+      [['pip', ...install(pkg())], true],
+      [['python', '-m', 'pip', ...install(pkg())], true],
+      [['pip3', ...install(pkg())], false],
+    ] as const) {
+      const r = inBase([...argv], activated);
+      const label = `${argv[0]} (activated: ${activated})`;
+      expect(r.status, `${label}: ${r.stderr}`).toBe(77);
+      expect(r.stderr, label).toContain("refused: pip into conda's base env");
+      expect(r.stderr, label).toContain(
+        'next: conda create -n <name> python=3.12 pip && conda activate <name>, then run pip again',
+      );
+      expect(installedIn(base.prefix, argv.at(-1) as string), label).toBe(false);
+    }
+    const user = pkg();
+    const u = inBase(['pip', ...install('--user', user)], true);
+    expect(u.status, u.stderr).toBe(0);
+    expect(existsSync(join(userSite(), user))).toBe(true);
+    const other = pkg();
+    const o = runCommand(['pip', ...install(other)], {
+      env: w.env({ ...ml.activation, PATH: w.path(join(ml.prefix, 'bin')) }),
+    });
+    expect(o.status, o.stderr).toBe(0);
+    expect(installedIn(ml.prefix, other)).toBe(true);
+  });
 });
 
 /** A venv that sees the base's site-packages, with a `pip` script running the base's pip. */

@@ -380,6 +380,23 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     });
   });
 
+  it('rule env: conda-base holds in base only; its refusal offers conda create', () => {
+    const rules = [
+      {
+        name: null,
+        when: { env: ['conda-base' as const] },
+        action: 'refuse' as const,
+        message: null,
+      },
+    ];
+    const inBase = facts({}, interp({ prefix: CONDA, envKind: 'conda', isCondaBase: true }));
+    const p = plan('pip install x', inBase, { rules });
+    expect(p.action).toBe('refuse');
+    expect(p.nextSteps).toEqual([{ kind: 'conda-create', python: '3.12' }]);
+    const other = facts({}, interp({ prefix: CONDA, envKind: 'conda' }));
+    expect(plan('pip install x', other, { rules }).action).toBe('pass');
+  });
+
   it('does nothing when pip already belongs to the env', () => {
     const p = plan(
       'pip install x',

@@ -5,6 +5,7 @@ import type { Env } from '../../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../../core/facts.js';
 import { exists, isDir, isFile, safeRealpath } from '../fs-checks.js';
 import { homeDir } from '../paths.js';
+import { isCondaBasePrefix } from './active-env.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
 
@@ -35,6 +36,7 @@ export function interpreterFacts(
   const noUserSite =
     flags.noUserSite || flags.isolated || (!envIgnored && Boolean(env.PYTHONNOUSERSITE));
   const cfg = readPyvenvCfg(probe.prefix);
+  const envKind = envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe));
   return {
     executable: invoked,
     realpath: safeRealpath(invoked),
@@ -54,8 +56,9 @@ export function interpreterFacts(
     userScriptsOnPath: onPath(userScripts, env.PATH ?? '', opts.cwd),
     externallyManaged: externallyManaged(probe),
     pipVersion: probe.pipVersion,
-    envKind: envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe)),
+    envKind,
     includeSystemSitePackages: cfg === null ? null : includesSystemSitePackages(cfg),
+    isCondaBase: envKind === 'conda' && isCondaBasePrefix(probe.prefix, env),
   };
 }
 
