@@ -1,5 +1,5 @@
+import type { UserOff } from '../reason.js';
 import type { Situation } from './situations/situation.js';
-import { describeSource } from './user-mode.js';
 
 /**
  * Turn user mode off for a plan that installs into an env: drop `--user`
@@ -12,10 +12,11 @@ import { describeSource } from './user-mode.js';
  * global and the site files (pip/_internal/configuration.py, `load` and
  * `iter_config_files`, pip 18 to 26): only the command line beats those,
  * so `--no-user` goes on it (every pip since 18 has it; the last of
- * `--user`/`--no-user` wins). Returns a clause for the notice.
+ * `--user`/`--no-user` wins). Returns who had turned user mode on (for the
+ * reason and the notice), or null when it was not on.
  */
-export function neutraliseUser(s: Situation): string {
-  if (s.user.value !== true) return '';
+export function neutraliseUser(s: Situation): UserOff | null {
+  if (s.user.value !== true) return null;
   const { draft, facts } = s;
   if (s.user.source?.kind === 'argv') draft.removeUser = true;
   if (facts.pipSettings.user?.value === true) {
@@ -29,9 +30,8 @@ export function neutraliseUser(s: Situation): string {
       }
     }
   }
-  const from = s.user.source ? describeSource(s.user.source) : '--user';
-  draft.userOff = `; user mode (${from}) is turned off`;
-  return `${draft.userOff}: the install goes into the env`;
+  draft.userOff = { from: s.user.source };
+  return draft.userOff;
 }
 
 /** pip's own test: the exact token `--isolated` among its arguments (pip/_internal/cli/main.py). */
@@ -40,13 +40,13 @@ function isolated(s: Situation): boolean {
 }
 
 /**
- * The clause for a plan that points pip at an interpreter but leaves user
- * mode on (the user's config says so, or no env is involved): the install
- * goes to that interpreter's user site, and the notice must say so.
+ * A plan that points pip at an interpreter but leaves user mode on (the
+ * user's config says so, or no env is involved): the install goes to that
+ * interpreter's user site, and the notice must say so. Returns who asked for
+ * user mode, or null when it is not on.
  */
-export function keepUser(s: Situation): string {
-  if (s.user.value !== true) return '';
-  s.draft.userKept = true;
-  const from = s.user.source ? describeSource(s.user.source) : '--user';
-  return `; user mode (${from}) stays on: the install goes into that interpreter's user site`;
+export function keepUser(s: Situation): UserOff | null {
+  if (s.user.value !== true) return null;
+  s.draft.userKept = { from: s.user.source };
+  return s.draft.userKept;
 }

@@ -1,6 +1,5 @@
 import type { Facts } from '../facts.js';
 import type { Outcome } from '../outcome.js';
-import type { Reason } from '../plan.js';
 import type { Draft, DraftOutcome } from './draft.js';
 
 /**
@@ -11,15 +10,15 @@ import type { Draft, DraftOutcome } from './draft.js';
  * reason, so the short form follows the reason's situation and action, not
  * its wording. Returns the plan's outcomes, reasons by index.
  */
-export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+export function shortOutcomes(draft: Draft, facts: Facts): Outcome[] {
   const out = draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
-    const { reason, level } = o;
+    const { reason } = o;
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
-      return foreignEnv(o, draft, facts, reasons);
+      return foreignEnv(o, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
-      return notWritable(o, draft, facts, reasons);
-    return [{ kind: 'applied', level, reason: reasons.indexOf(reason) }];
+      return notWritable(o, draft, facts);
+    return long(o, draft);
   });
   // "Said in one line": when the env notice already says user mode was
   // turned off (`python -m pip` in an env without pip), the user-mode
@@ -28,8 +27,8 @@ export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Ou
   return out.filter(
     (o) =>
       o.kind !== 'applied' ||
-      !USER_OFF_SITUATIONS.has(reasons[o.reason]?.situation ?? '') ||
-      reasons[o.reason]?.action !== 'env',
+      !USER_OFF_SITUATIONS.has(draft.reasons[o.reason]?.situation ?? '') ||
+      draft.reasons[o.reason]?.action !== 'env',
   );
 }
 
@@ -37,14 +36,15 @@ const USER_OFF_SITUATIONS = new Set(['userInVenv', 'userInCondaEnv']);
 
 type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
 
-function long(o: Applied, reasons: Reason[]): Outcome[] {
-  return [{ kind: 'applied', level: o.level, reason: reasons.indexOf(o.reason) }];
+/** The long form: the reason itself, by its index among the plan's reasons (the draft's, in order). */
+function long(o: Applied, draft: Draft): Outcome[] {
+  return [{ kind: 'applied', level: o.level, reason: draft.reasons.indexOf(o.reason) }];
 }
 
-function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+function foreignEnv(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const env = facts.activeEnv;
   // User mode left on: the install goes to a user site, not into the env.
-  if (!env || draft.userKept) return long(o, reasons);
+  if (!env || draft.userKept !== null) return long(o, draft);
   return [
     {
       kind: 'into-env',
@@ -58,9 +58,9 @@ function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): 
   ];
 }
 
-function notWritable(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+function notWritable(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const i = facts.interpreter;
-  if (!i) return long(o, reasons);
+  if (!i) return long(o, draft);
   // The disposable base says where it went, in its own notice.
   if (draft.envSet.PYTHONUSERBASE !== undefined) return [];
   return [

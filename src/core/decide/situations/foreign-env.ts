@@ -1,10 +1,10 @@
+import type { ForeignDid, ForeignEnv, UserOff, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { keepUser, neutraliseUser } from '../neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
 import { samePrefix } from '../same-path.js';
-import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -30,19 +30,27 @@ export function foreignEnv(s: Situation): boolean {
     // pip's require-virtualenv exits 3 ("Could not find an activated
     // virtualenv (required)") under a conda or pixi interpreter: pointing pip
     // there would fail a call that, as typed, runs in a virtualenv.
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'pip',
-      `${env.kind} env ${env.prefix} is active, but pip requires a virtualenv (${required}) and would refuse it, so pip runs as typed`,
-      'warning',
-    );
+    const why: Why = {
+      kind: 'env-requires-virtualenv',
+      envKind: env.kind,
+      prefix: env.prefix,
+      required,
+    };
+    applied(draft, config, 'foreignEnv', 'pip', why, 'warning');
     return false;
   }
-  const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
+  const found: ForeignEnv = {
+    envKind: env.kind,
+    prefix: env.prefix,
+    source: env.source,
+    tool: facts.tool.path,
+    owner: interp.prefix,
+  };
+  const what = (did: ForeignDid): Why => ({ kind: 'foreign-env', env: found, did });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, [installPip(env.kind, env.prefix)]);
+    refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), [
+      installPip(env.kind, env.prefix),
+    ]);
     return true;
   }
   if (env.pip !== null) {
@@ -52,7 +60,7 @@ export function foreignEnv(s: Situation): boolean {
       s.facts.tool.kind === 'python'
         ? { kind: 'python', python: env.python }
         : { kind: 'pip-script', path: env.pip };
-    applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip${user}`);
+    applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', ...user }));
     return true;
   }
   const pipVersion = interp.pipVersion;
@@ -60,20 +68,15 @@ export function foreignEnv(s: Situation): boolean {
     const user = userMode(s, env);
     if (user === null) return true;
     draft.pythonOption = env.python;
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'env',
-      `${what}; the env has no pip, so running pip ${pipVersion} --python ${env.python}${user}`,
-    );
+    const did = { kind: 'python-option', pipVersion, python: env.python, ...user } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
   refuse(
     draft,
     config,
     'foreignEnv',
-    `${what}; the env has no pip, and pip ${pipVersion ?? '(none)'} is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`,
+    what({ kind: 'pip-too-old', pipVersion, since: PIP_PYTHON_OPTION }),
     [installPip(env.kind, env.prefix)],
   );
   return true;
@@ -85,23 +88,27 @@ export function foreignEnv(s: Situation): boolean {
  * virtualenv"), a call pip alone would complete, so it is turned off there.
  * A conda or pixi env would take it and write to the user site: that is
  * `onUserInCondaEnv`'s call, as when the env's own pip is run (so `pip` and
- * `python -m pip` end alike). Returns the notice's clause, or null when the
- * call is refused.
+ * `python -m pip` end alike). Returns who had user mode on and whether it
+ * was turned off or kept, or null when the call is refused.
  */
-function userMode(s: Situation, env: NonNullable<Situation['facts']['activeEnv']>): string | null {
-  if (env.kind === 'venv' || s.user.value !== true) return neutraliseUser(s);
+function userMode(
+  s: Situation,
+  env: NonNullable<Situation['facts']['activeEnv']>,
+): { userOff: UserOff | null; userKept: UserOff | null } | null {
+  if (env.kind === 'venv' || s.user.value !== true)
+    return { userOff: neutraliseUser(s), userKept: null };
   const rule = ruleFor(s.config, 'userInCondaEnv');
-  if (rule.action === 'pip') return keepUser(s);
+  if (rule.action === 'pip') return { userOff: null, userKept: keepUser(s) };
   if (rule.action === 'refuse') {
-    const from = s.user.source ? describeSource(s.user.source) : '--user';
-    refuse(
-      s.draft,
-      s.config,
-      'userInCondaEnv',
-      `user mode (${from}) inside the ${env.kind} env ${env.prefix}: pip would install into the user site, outside the env`,
-      [{ kind: 'drop-user', envKind: env.kind }],
-    );
+    const why: Why = {
+      kind: 'user-in-conda-env',
+      envKind: env.kind,
+      prefix: env.prefix,
+      userSite: null,
+      from: s.user.source,
+    };
+    refuse(s.draft, s.config, 'userInCondaEnv', why, [{ kind: 'drop-user', envKind: env.kind }]);
     return null;
   }
-  return neutraliseUser(s);
+  return { userOff: neutraliseUser(s), userKept: null };
 }

@@ -1,7 +1,7 @@
+import type { Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
 import { samePrefix } from '../same-path.js';
-import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -24,23 +24,21 @@ export function userInCondaEnv(s: Situation): void {
   if (!interp.sitePackagesWritable) return;
   const rule = ruleFor(config, 'userInCondaEnv');
   if (rule.action === 'pip') return;
-  const from = user.source ? describeSource(user.source) : '--user';
+  const at = { envKind: env.kind, prefix: env.prefix };
   if (rule.action === 'refuse') {
-    refuse(
-      draft,
-      config,
-      'userInCondaEnv',
-      `user mode (${from}) inside the ${env.kind} env ${env.prefix}: pip would install into the user site ${interp.userSite}, outside the env`,
-      [{ kind: 'drop-user', envKind: env.kind }],
-    );
+    const why: Why = {
+      kind: 'user-in-conda-env',
+      ...at,
+      userSite: interp.userSite,
+      from: user.source,
+    };
+    refuse(draft, config, 'userInCondaEnv', why, [{ kind: 'drop-user', envKind: env.kind }]);
     return;
   }
-  neutraliseUser(s);
-  applied(
-    draft,
-    config,
-    'userInCondaEnv',
-    'env',
-    `installing into the active ${env.kind} env ${env.prefix}, not the user site${draft.userOff ?? ''}`,
-  );
+  const userOff = neutraliseUser(s) ?? { from: user.source };
+  applied(draft, config, 'userInCondaEnv', 'env', {
+    kind: 'user-off-in-conda-env',
+    ...at,
+    userOff,
+  });
 }

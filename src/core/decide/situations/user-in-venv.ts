@@ -1,6 +1,6 @@
+import type { Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -19,22 +19,15 @@ export function userInVenv(s: Situation): void {
   const systemSite = interp.includeSystemSitePackages === true;
   if (systemSite && !interp.sitePackagesWritable) return;
   const rule = ruleFor(config, 'userInVenv');
-  const from = user.source ? describeSource(user.source) : '--user';
+  const at = { prefix: interp.prefix, from: user.source };
   if (rule.action === 'pip') return;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'userInVenv', `user mode (${from}) inside the venv ${interp.prefix}`, [
-      { kind: 'drop-user' },
-    ]);
+    refuse(draft, config, 'userInVenv', { kind: 'user-in-venv', ...at }, [{ kind: 'drop-user' }]);
     return;
   }
   neutraliseUser(s);
-  applied(
-    draft,
-    config,
-    'userInVenv',
-    'env',
-    systemSite
-      ? `installing into the venv ${interp.prefix}, not the user site ${interp.userSite}: ${from} is turned off in a venv`
-      : `installing into the venv ${interp.prefix}, not the user site: ${from} is ignored in a venv`,
-  );
+  const why: Why = systemSite
+    ? { kind: 'user-off-in-venv', ...at, userSite: interp.userSite }
+    : { kind: 'user-ignored-in-venv', ...at };
+  applied(draft, config, 'userInVenv', 'env', why);
 }
