@@ -123,6 +123,24 @@ export interface ActiveEnv {
   isCondaBase: boolean;
   /** `X.Y` for each `pythonX.Y` in the env's bin dir (absent: not looked at). */
   pythonVersions?: string[];
+  /** For a pixi env: the project pixi's activation named, and pixi itself (absent: not pixi). */
+  pixi?: PixiProject;
+}
+
+/**
+ * What `pixi shell` and `pixi run` export about the active project, each
+ * null when unset or not absolute, and the `pixi` executable on PATH. They
+ * are the user's activated env (docs/security.md), never the cwd's tree.
+ */
+export interface PixiProject {
+  /** PIXI_PROJECT_ROOT */
+  root: string | null;
+  /** PIXI_PROJECT_MANIFEST */
+  manifest: string | null;
+  /** PIXI_ENVIRONMENT_NAME */
+  environment: string | null;
+  /** The first `pixi` on PATH's absolute entries (a relative entry is the cwd's tree). */
+  exe: string | null;
 }
 
 /** The executable the user's command would really have run. */

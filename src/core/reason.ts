@@ -67,7 +67,15 @@ export type Why =
   /** `onExternallyManaged: pip` where pip is sure to refuse: pipwarden refuses in its place. */
   | { kind: 'pep668-refusal'; executable: string; marker: string | null }
   // ── sudo ──
-  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null };
+  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null }
+  // ── pixiEnv: pip installs into (or uninstalls from) a pixi env, which its lock does not record ──
+  | { kind: 'pixi-env'; prefix: string; subcommand: 'install' | 'uninstall'; did: PixiDid };
+
+/** What the pixi situation did: refused, let pip run, or ran pixi add in the project. */
+export type PixiDid =
+  | { kind: 'refused' }
+  | { kind: 'pip' }
+  | { kind: 'pixi-add'; exe: string; manifest: string; root: string; specs: string[] };
 
 /** A rule as its reason names it: `rule "name" in file`. */
 export interface RuleRef {

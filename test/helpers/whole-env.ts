@@ -81,9 +81,8 @@ export function makeWholeEnv(
   mkdirSync(ownStdlib, { recursive: true });
   for (const entry of readdirSync(stdlib)) {
     if (SKIPPED_STDLIB.has(entry) || entry === 'site-packages') continue;
-    // Timestamps kept, so the copied __pycache__ stays valid: the tests run
-    // with PYTHONDONTWRITEBYTECODE=1, and a stale .pyc means compiling the
-    // stdlib (and pip, below) on every start, which doubles pip's start-up.
+    // Timestamps kept, so pyenv's .pyc files stay valid for the copy's .py
+    // files (pyc checks the source mtime): no recompiling at every start.
     cpSync(join(stdlib, entry), join(ownStdlib, entry), {
       recursive: true,
       verbatimSymlinks: true,

@@ -49,6 +49,12 @@ export function stepText(step: NextStep): string {
       return `import from it with PYTHONUSERBASE=${step.base} ${step.python}; remove it with pipwarden user clean`;
     case 'set-config':
       return `set ${step.key}: ${step.value}`;
+    case 'pixi-add': {
+      const add = step.specs
+        ? `pixi add --pypi ${step.specs.map(shQuote).join(' ')}`
+        : 'add the packages to [pypi-dependencies] in the pixi manifest, then pixi install';
+      return step.getPixi ? `install pixi (https://pixi.sh) or put it on PATH; then: ${add}` : add;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type {
   FoundDid,
   NoPipDid,
   Pipless,
+  PixiDid,
   RuleRef,
   UserOff,
   Why,
@@ -80,6 +81,21 @@ export function reasonText(why: Why): string {
       const what = `running pip as root via sudo (SUDO_USER=${why.sudoUser}) writes root-owned files into ${why.prefix}`;
       return why.next ? `${what}. Next: ${stepText(why.next)}` : what;
     }
+    case 'pixi-env':
+      return pixiText(why.prefix, why.subcommand, why.did);
+  }
+}
+
+function pixiText(prefix: string, subcommand: 'install' | 'uninstall', did: PixiDid): string {
+  const into = subcommand === 'install' ? 'into' : 'from';
+  const what = `pip would ${subcommand} ${into} pixi env ${prefix}, which pixi's lock file does not record`;
+  switch (did.kind) {
+    case 'refused':
+      return what;
+    case 'pip':
+      return `${what}; pip runs as typed`;
+    case 'pixi-add':
+      return `${what}; running ${did.exe} add --manifest-path ${did.manifest} --pypi ${did.specs.join(' ')} in ${did.root} instead`;
   }
 }
 
