@@ -2,6 +2,7 @@
  * Facts: everything the engine knows about the world, gathered once at the
  * edge by `src/io/gather-facts.ts`. Plain data, so tests build it by hand.
  */
+import type { ImportOverride } from './import-override.js';
 
 /** Where a pip setting came from: a pip config file, or a `PIP_*` variable. */
 export interface SettingSource {
@@ -189,9 +190,9 @@ export interface Facts {
   /**
    * What makes python import another pip, or use another prefix, than the
    * probe saw (PYTHONPATH or a cwd holding a pip, PYTHONHOME, a
-   * PYTHONUSERBASE with a pip), one phrase each; absent or empty: none.
+   * PYTHONUSERBASE with a pip), as values; absent or empty: none.
    */
-  importOverrides?: string[];
+  importOverrides?: ImportOverride[];
 }
 
 export interface ConfiguredVenv {

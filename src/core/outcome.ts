@@ -1,4 +1,5 @@
 import type { SettingSource } from './facts.js';
+import type { ExplicitLocation } from './location.js';
 import type { UserOff } from './reason.js';
 
 /**
@@ -10,14 +11,15 @@ import type { UserOff } from './reason.js';
 export type NextStep =
   /**
    * Make the project's `.venv` with `python` and activate it. `drop` is what
-   * to take off the command first (`--user`, a location), `orUnset` the
+   * to take off the command first: an option as typed (`--user`), or an
+   * explicit location (src/core/location.ts); `orUnset` the
    * variable that says the same (`PIP_USER`);
    * `withoutSudo` says to leave sudo; `orSet` offers a config value instead.
    */
   | {
       kind: 'make-venv';
       python: string;
-      drop?: string;
+      drop?: string | ExplicitLocation;
       orUnset?: string;
       withoutSudo?: boolean;
       orSet?: { key: string; value: string };

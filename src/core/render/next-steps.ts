@@ -1,5 +1,6 @@
 import type { NextStep } from '../outcome.js';
 import { shQuote } from './quote.js';
+import { locationText } from './reasons.js';
 
 /** The alternatives of one `next:` line, in the order given. */
 export function stepsText(steps: NextStep[]): string {
@@ -12,7 +13,7 @@ export function stepText(step: NextStep): string {
     case 'make-venv': {
       const make = `${step.python} -m venv .venv && . .venv/bin/activate, then run pip again`;
       const before = step.drop
-        ? `drop ${step.drop}${step.orUnset ? ` (or unset ${step.orUnset})` : ''} and `
+        ? `drop ${typeof step.drop === 'string' ? step.drop : locationText(step.drop)}${step.orUnset ? ` (or unset ${step.orUnset})` : ''} and `
         : step.withoutSudo
           ? 'run without sudo inside a venv: '
           : '';
