@@ -103,6 +103,11 @@ export interface InterpreterFacts {
   envKind: EnvKind;
   /** From pyvenv.cfg, for venvs. */
   includeSystemSitePackages: boolean | null;
+  /**
+   * A conda env that is conda's base (root) env (`condabin/`, the conda root,
+   * or the active env named base); absent in hand-built Facts means not.
+   */
+  isCondaBase?: boolean;
 }
 
 /** The environment the user activated, from VIRTUAL_ENV, CONDA_PREFIX or pixi markers. */

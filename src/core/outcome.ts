@@ -26,10 +26,12 @@ export type NextStep =
     }
   /** `pip install --user`. */
   | { kind: 'user-install' }
-  /** Drop user mode to install into the active venv. */
-  | { kind: 'drop-user' }
+  /** Drop user mode to install into the active venv (or the conda or pixi env `envKind` says). */
+  | { kind: 'drop-user'; envKind?: 'conda' | 'pixi' }
   /** Give an env (or interpreter) its own pip, the way its manager does. */
   | { kind: 'install-pip'; env: string; manager: 'conda' | 'pixi' | 'ensurepip'; python?: string }
+  /** Make a conda env of its own (not base) with this Python and pip, and activate it. */
+  | { kind: 'conda-create'; python: string }
   /** Create the configured venv at `path` (venv.create: false). */
   | { kind: 'create-venv'; python: string; path: string }
   /** Remove and recreate a broken venv (no bin/python, or no pip). */

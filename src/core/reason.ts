@@ -46,6 +46,18 @@ export type Why =
   // ── userInVenv. `from` null: plain --user. ──
   | { kind: 'user-in-venv'; prefix: string; from: SettingSource | null }
   | { kind: 'user-ignored-in-venv'; prefix: string; from: SettingSource | null }
+  /** A --system-site-packages venv: pip would have used the user site. */
+  | { kind: 'user-off-in-venv'; prefix: string; userSite: string; from: SettingSource | null }
+  // ── userInCondaEnv (a whole interpreter: pip would use the user site). ──
+  /** Refused; `userSite` null where it is not known (another interpreter's). */
+  | {
+      kind: 'user-in-conda-env';
+      envKind: string;
+      prefix: string;
+      userSite: string | null;
+      from: SettingSource | null;
+    }
+  | { kind: 'user-off-in-conda-env'; envKind: string; prefix: string; userOff: UserOff }
   // ── foreignEnv ──
   /** A conda/pixi env is active but pip requires a virtualenv (`required`: where from). */
   | { kind: 'env-requires-virtualenv'; envKind: string; prefix: string; required: SettingSource }
@@ -111,8 +123,15 @@ export interface ForeignEnv {
 
 export type ForeignDid =
   | { kind: 'refused' }
-  | { kind: 'own-pip'; userOff: UserOff | null }
-  | { kind: 'python-option'; pipVersion: string | null; python: string; userOff: UserOff | null }
+  | { kind: 'own-pip'; userOff: UserOff | null; userKept?: UserOff | null }
+  | {
+      kind: 'python-option';
+      pipVersion: string | null;
+      python: string;
+      userOff: UserOff | null;
+      /** User mode left on (onUserInCondaEnv: pip): it goes to a user site. */
+      userKept?: UserOff | null;
+    }
   | { kind: 'pip-too-old'; pipVersion: string | null; since: string }
   /** This pip cannot run `--python` there (`own`), another one can. */
   | {
@@ -122,6 +141,7 @@ export type ForeignDid =
       path: string;
       python: string;
       userOff: UserOff | null;
+      userKept?: UserOff | null;
     }
   /** Neither this pip nor the other one found (null: none) can run `--python` there. */
   | { kind: 'no-pip-fits'; own: PipCannot; other: { path: string; cannot: PipCannot } | null };
@@ -150,7 +170,7 @@ export type NoPipDid =
   | { kind: 'refused' }
   | { kind: 'no-other-pip' }
   | { kind: 'other-too-old'; version: string; path: string; since: string }
-  | { kind: 'other-pip'; version: string; path: string }
+  | { kind: 'other-pip'; version: string; path: string; userKept?: UserOff | null }
   /** The other pip found cannot run under this interpreter. */
   | { kind: 'other-cannot'; path: string; cannot: PipCannot }
   /** `--target`/`--prefix`/`--root` kept: another pip installs there with --python. */

@@ -89,6 +89,16 @@ const CASES: Record<string, Setup> = {
       argv: ['pip', ...dry(w), '--user'],
     };
   },
+  // A conda env is a whole interpreter (not a venv): pip would take --user.
+  'user-in-conda-env': (w) => {
+    const ml = makeWholeEnv(basePython(), join(w.root, 'ml'), { kind: 'conda', pip: true });
+    return {
+      env: w.env({ PATH: w.path(join(ml.prefix, 'bin')), ...ml.activation }),
+      cwd: project(w),
+      says: /installing into the active conda env .*, not the user site; user mode \(--user\) is turned off/,
+      argv: ['pip', ...dry(w), '--user'],
+    };
+  },
   'foreign-env': (w) => {
     const conda = w.condaPrefix('conda');
     return {

@@ -88,6 +88,7 @@ export function flatten(values: PartialConfig): Partial<FlatConfig> {
 export function unflatten(flat: FlatConfig): Config {
   return {
     onUserInVenv: { ...flat.onUserInVenv },
+    onUserInCondaEnv: { ...flat.onUserInCondaEnv },
     onForeignEnv: { ...flat.onForeignEnv },
     onNoEnv: { ...flat.onNoEnv },
     onExternallyManaged: { ...flat.onExternallyManaged },

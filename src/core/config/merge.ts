@@ -16,6 +16,7 @@ const rule = (action: SituationRule['action']): SituationRule => ({ action, mess
 /** The built-in values: the situation defaults from SITUATIONS, the rest from the @default tags in types.ts. */
 export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   onUserInVenv: rule(SITUATIONS.userInVenv.default),
+  onUserInCondaEnv: rule(SITUATIONS.userInCondaEnv.default),
   onForeignEnv: rule(SITUATIONS.foreignEnv.default),
   onNoEnv: rule(SITUATIONS.noEnv.default),
   onExternallyManaged: rule(SITUATIONS.externallyManaged.default),

@@ -40,6 +40,7 @@ export const ACTIONS: readonly Action[] = [
 
 export type SituationId =
   | 'userInVenv'
+  | 'userInCondaEnv'
   | 'foreignEnv'
   | 'notWritable'
   | 'externallyManaged'
@@ -63,7 +64,15 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     key: 'onUserInVenv',
     allowed: ['env', 'pip', 'refuse'],
     default: 'env',
-    summary: 'user mode (--user, PIP_USER, pip.conf user = true) inside a venv',
+    summary:
+      'user mode (--user, PIP_USER, pip.conf user = true) inside a venv: pip fails, or with --system-site-packages installs into the user site',
+  },
+  userInCondaEnv: {
+    key: 'onUserInCondaEnv',
+    allowed: ['env', 'pip', 'refuse'],
+    default: 'env',
+    summary:
+      'user mode inside the active conda or pixi env, a whole interpreter: pip would install into the user site, outside the env',
   },
   foreignEnv: {
     key: 'onForeignEnv',
@@ -174,6 +183,8 @@ export interface AuditConfig {
 export interface Config {
   /** @default { action: 'env' } */
   onUserInVenv: SituationRule;
+  /** @default { action: 'env' } */
+  onUserInCondaEnv: SituationRule;
   /** @default { action: 'env' } */
   onForeignEnv: SituationRule;
   /** @default { action: 'pip' } */

@@ -6,7 +6,8 @@ import { closest } from './suggest.js';
 export type RuleAction = 'pass' | 'user' | 'env' | 'venv' | 'refuse';
 export const RULE_ACTIONS: readonly RuleAction[] = ['pass', 'user', 'env', 'venv', 'refuse'];
 
-export const ENV_KINDS = ['venv', 'conda', 'pixi', 'system'] as const;
+/** `conda-base` is the conda kind narrowed to conda's base env (`conda` holds there too). */
+export const ENV_KINDS = ['venv', 'conda', 'pixi', 'system', 'conda-base'] as const;
 /** pip's explicit install locations: --target, --prefix, --root (argv, PIP_*, pip.conf). */
 export const LOCATIONS = ['target', 'prefix', 'root'] as const;
 

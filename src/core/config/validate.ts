@@ -55,6 +55,7 @@ export const PRESETS = [
   'no-break-system-packages',
   'no-sudo-pip',
   'index-only',
+  'no-conda-base',
 ] as const;
 
 function checkPresets(value: unknown, at: string, errors: string[]): string[] {

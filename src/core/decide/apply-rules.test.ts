@@ -63,6 +63,7 @@ describe('checkRules', () => {
     expect(r.errors).toEqual([]);
     expect(r.rules[0]).toMatchObject({ name: 'all', action: 'refuse', message: 'no' });
     expect(r.rules[0]?.when.env).toEqual(['system']);
+    expect(run([{ when: { env: 'conda-base' }, action: 'refuse' }]).errors).toEqual([]);
   });
   const bad: [string, unknown, string][] = [
     [
@@ -94,6 +95,11 @@ describe('checkRules', () => {
       'unknown location',
       [{ when: { location: 'home' }, action: 'refuse' }],
       'f: rules[0].when.location: "home": expected one of target|prefix|root',
+    ],
+    [
+      'unknown env kind',
+      [{ when: { env: 'base' }, action: 'refuse' }],
+      'f: rules[0].when.env: "base": expected one of venv|conda|pixi|system|conda-base',
     ],
     [
       'not a list',

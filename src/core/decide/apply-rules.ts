@@ -101,6 +101,10 @@ export function applyRules(
 }
 
 function refusalStep(rule: Rule, s: Situation): NextStep {
+  if (rule.when.env?.includes('conda-base') && s.interp.isCondaBase === true) {
+    const [major, minor] = s.interp.version;
+    return { kind: 'conda-create', python: `${major}.${minor}` };
+  }
   if (rule.when.sudo) return makeVenv(s.facts, { withoutSudo: true });
   if (rule.when.breakSystemPackages) return makeVenv(s.facts, { drop: '--break-system-packages' });
   if (rule.when.user) return makeVenv(s.facts, { drop: '--user', orUnset: 'PIP_USER' });
@@ -126,7 +130,7 @@ export function matches(
 ): boolean {
   const is = (want: boolean | undefined, actual: boolean) => want === undefined || want === actual;
   return (
-    (when.env === undefined || when.env.includes(interp.envKind)) &&
+    (when.env === undefined || envHolds(when.env, interp)) &&
     is(when.writable, interp.sitePackagesWritable) &&
     is(when.externallyManaged, interp.externallyManaged !== null) &&
     is(when.root, facts.user.isRoot) &&
@@ -139,6 +143,13 @@ export function matches(
     (when.packages === undefined || anyGlob(when.packages, requested(inv))) &&
     (when.indexNotIn === undefined || offendingIndex(when, inv, facts) !== undefined) &&
     (when.location === undefined || offendingLocation(when, inv, facts) !== undefined)
+  );
+}
+
+/** `conda-base` holds for conda's base env only; `conda` for it and every other conda env. */
+function envHolds(kinds: NonNullable<RuleWhen['env']>, interp: InterpreterFacts): boolean {
+  return (
+    kinds.includes(interp.envKind) || (kinds.includes('conda-base') && interp.isCondaBase === true)
   );
 }
 

@@ -96,6 +96,7 @@ function editArgv(inv: PipInvocation, draft: Draft, pipVersion: string | null): 
     current = parsePipArgv(removeOptions(current, ['use_user_site']), pipVersion);
   const append: string[] = [];
   if (draft.addUser) append.push('--user');
+  if (draft.addNoUser) append.push('--no-user');
   if (draft.addBreakSystemPackages) append.push('--break-system-packages');
   if (append.length) current = parsePipArgv(appendSubcommandOptions(current, append), pipVersion);
   // pip ≥ 23.x only accepts --python before the subcommand (it re-executes

@@ -140,12 +140,41 @@ describe('decide: user mode in a venv', () => {
     expect(p.notices[0]?.text).toContain('PIP_USER in the environment');
   });
 
-  it('leaves venvs with system site-packages alone (pip allows --user there)', () => {
-    const p = plan(
-      'pip install --user x',
-      facts({}, venvInterp({ includeSystemSitePackages: true, enableUserSite: true })),
+  // pip allows --user there and writes to ~/.local, outside the venv.
+  it('redirects in venvs with system site-packages too, unless they are not writable', () => {
+    const ss = { includeSystemSitePackages: true, enableUserSite: true };
+    const p = plan('pip install --user x', facts({}, venvInterp(ss)));
+    expect(p.action).toBe('rewrite');
+    if (p.action === 'rewrite') expect(p.command).toEqual([`${VENV}/bin/pip`, 'install', 'x']);
+    expect(p.notices.map((n) => n.text)).toEqual([
+      `installing into the venv ${VENV}, not the user site /home/u/.local/lib/python3.12/site-packages: --user is turned off in a venv`,
+    ]);
+    const shared = venvInterp({ ...ss, sitePackagesWritable: false });
+    expect(plan('pip install --user x', facts({}, shared)).action).toBe('pass');
+    const kept = plan('pip install --user x', facts({}, venvInterp(ss)), {
+      onUserInVenv: { action: 'pip', message: null },
+    });
+    expect(kept.action).toBe('pass');
+  });
+
+  // pip ignores every PIP_* variable under --isolated, but still reads the
+  // file PIP_CONFIG_FILE names: only the command line beats it.
+  it('--isolated: user = true from a file is turned off with --no-user, not PIP_USER=0', () => {
+    const settings = {
+      ...noPipSettings(),
+      user: { value: true, source: { kind: 'file' as const, where: '/c/pip.conf' } },
+    };
+    const p = plan('pip install --isolated x', facts({ pipSettings: settings }, venvInterp()));
+    expect(p.action).toBe('rewrite');
+    if (p.action !== 'rewrite') return;
+    expect(p.command).toEqual([`${VENV}/bin/pip`, 'install', '--isolated', 'x', '--no-user']);
+    expect(p.env).toEqual({ set: {}, unset: [] });
+    const q = plan(
+      'pip install --user --isolated x',
+      facts({ pipSettings: settings }, venvInterp()),
     );
-    expect(p.action).toBe('pass');
+    if (q.action === 'rewrite')
+      expect(q.command).toEqual([`${VENV}/bin/pip`, 'install', '--isolated', 'x', '--no-user']);
   });
 
   it('onUserInVenv: refuse refuses with exit 77', () => {
@@ -273,6 +302,101 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
     expect(plan('pip install x', facts({ activeEnv: base }), { condaBase: true }).action).toBe(
       'rewrite',
     );
+  });
+
+  describe('user mode in the env itself (a whole interpreter: pip would use ~/.local)', () => {
+    const own = (kind: 'conda' | 'pixi' = 'conda') =>
+      facts(
+        { activeEnv: activeEnv(`${CONDA}/bin/pip`, kind) },
+        interp({ prefix: CONDA, envKind: kind }),
+      );
+    it.each(['conda', 'pixi'] as const)('%s: --user is dropped, in one line', (kind) => {
+      const p = plan('pip install --user x', own(kind));
+      expect(p.action).toBe('rewrite');
+      if (p.action === 'rewrite') expect(p.command).toEqual([`${CONDA}/bin/pip`, 'install', 'x']);
+      // One line for user mode; a pixi env adds onPixiEnv's lock warning.
+      expect(p.notices[0]?.text).toBe(
+        `installing into the active ${kind} env ${CONDA}, not the user site; user mode (--user) is turned off`,
+      );
+      expect(p.notices.filter((n) => /user mode/.test(n.text))).toHaveLength(1);
+    });
+    it('PIP_USER=1: PIP_USER=0 for pip', () => {
+      const f = own();
+      f.pipSettings = { ...noPipSettings(), user: envSetting(true), userVars: ['PIP_USER'] };
+      const p = plan('pip install x', f);
+      if (p.action === 'rewrite') expect(p.env.set).toEqual({ PIP_USER: '0' });
+      expect(p.action).toBe('rewrite');
+    });
+    it('onUserInCondaEnv: pip passes; refuse refuses with the step', () => {
+      expect(
+        plan('pip install --user x', own(), { onUserInCondaEnv: { action: 'pip', message: null } })
+          .action,
+      ).toBe('pass');
+      const r = plan('pip install --user x', own(), {
+        onUserInCondaEnv: { action: 'refuse', message: null },
+      });
+      expect(r.action).toBe('refuse');
+      expect(r.notices.at(-1)?.text).toBe(
+        'next: drop --user (or unset PIP_USER) to install into the conda env',
+      );
+    });
+    it('conda base: left to pip unless condaBase; a read-only env too', () => {
+      const base = own();
+      base.activeEnv = {
+        ...(base.activeEnv as NonNullable<Facts['activeEnv']>),
+        isCondaBase: true,
+      };
+      expect(plan('pip install --user x', base).action).toBe('pass');
+      expect(plan('pip install --user x', base, { condaBase: true }).action).toBe('rewrite');
+      const shared = own();
+      shared.interpreter = interp({ prefix: CONDA, envKind: 'conda', sitePackagesWritable: false });
+      expect(plan('pip install --user x', shared).action).not.toBe('rewrite');
+    });
+    it('the env has no pip, pip is foreign: onUserInCondaEnv decides the same', () => {
+      const f = facts({ activeEnv: activeEnv(null) });
+      const p = plan('pip install --user x', f, {
+        onUserInCondaEnv: { action: 'pip', message: null },
+      });
+      expect(p.action).toBe('rewrite');
+      if (p.action !== 'rewrite') return;
+      expect(p.command).toEqual([
+        `${SYS}/bin/pip`,
+        '--python',
+        `${CONDA}/bin/python`,
+        'install',
+        '--user',
+        'x',
+      ]);
+      expect(p.notices[0]?.text).toMatch(
+        /user mode \(--user\) stays on: the install goes into that interpreter's user site/,
+      );
+      const d = plan('pip install --user x', f);
+      if (d.action === 'rewrite')
+        expect(d.command).toEqual([
+          `${SYS}/bin/pip`,
+          '--python',
+          `${CONDA}/bin/python`,
+          'install',
+          'x',
+        ]);
+    });
+  });
+
+  it('rule env: conda-base holds in base only; its refusal offers conda create', () => {
+    const rules = [
+      {
+        name: null,
+        when: { env: ['conda-base' as const] },
+        action: 'refuse' as const,
+        message: null,
+      },
+    ];
+    const inBase = facts({}, interp({ prefix: CONDA, envKind: 'conda', isCondaBase: true }));
+    const p = plan('pip install x', inBase, { rules });
+    expect(p.action).toBe('refuse');
+    expect(p.nextSteps).toEqual([{ kind: 'conda-create', python: '3.12' }]);
+    const other = facts({}, interp({ prefix: CONDA, envKind: 'conda' }));
+    expect(plan('pip install x', other, { rules }).action).toBe('pass');
   });
 
   it('does nothing when pip already belongs to the env', () => {

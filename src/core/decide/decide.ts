@@ -32,6 +32,7 @@ import { pipPythonMismatch } from './situations/pip-python-mismatch.js';
 import { pixiEnv } from './situations/pixi-env.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
+import { userInCondaEnv } from './situations/user-in-conda-env.js';
 import { userInVenv } from './situations/user-in-venv.js';
 import { refuseUnseenPip } from './unseen-pip.js';
 import { useDisposableBase } from './use-disposable-base.js';
@@ -149,6 +150,7 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
           draft: first.draft,
         };
   userInVenv(s);
+  userInCondaEnv(s);
   // In a Jupyter kernel the kernel imports, not the env the server's shell
   // had active (its VIRTUAL_ENV is the server's): onForeignEnv stays out.
   const inKernel = facts.jupyterKernel !== undefined;

@@ -50,11 +50,19 @@ export interface Draft {
   runner: Runner;
   removeUser: boolean;
   addUser: boolean;
+  /** `--no-user` appended: user mode off where pip reads no PIP_* variable (`--isolated`). */
+  addNoUser: boolean;
   /** `--python X` inserted before the subcommand (pip ≥ 22.3). */
   pythonOption: string | null;
   addBreakSystemPackages: boolean;
   /** Set when user mode was turned off for an env: who had turned it on. */
   userOff: UserOff | null;
+  /**
+   * User mode stays on while pip is pointed at an interpreter (`onUserInCondaEnv:
+   * pip`, or no env): the install goes to that interpreter's user site, so the
+   * short "installing into the env" notice would not be true. Who asked for it.
+   */
+  userKept: UserOff | null;
   envSet: Record<string, string>;
   envUnset: string[];
   before: string[][];
@@ -74,9 +82,11 @@ export function newDraft(): Draft {
     runner: { kind: 'original' },
     removeUser: false,
     addUser: false,
+    addNoUser: false,
     pythonOption: null,
     addBreakSystemPackages: false,
     userOff: null,
+    userKept: null,
     envSet: {},
     envUnset: [],
     before: [],

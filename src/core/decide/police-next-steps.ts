@@ -76,6 +76,7 @@ function inVenv(facts: Facts, interp: InterpreterFacts, step: NextStep): Facts {
     enableUserSite: false,
     envKind: 'venv',
     includeSystemSitePackages: false,
+    isCondaBase: false,
   };
   const active = {
     kind: 'venv' as const,

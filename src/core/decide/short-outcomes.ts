@@ -29,7 +29,7 @@ function foldPixiLock(outcomes: Outcome[]): Outcome[] {
 }
 
 function shortForms(draft: Draft, facts: Facts): Outcome[] {
-  return draft.outcomes.flatMap((o): Outcome[] => {
+  const out = draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
     const { reason } = o;
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
@@ -39,7 +39,19 @@ function shortForms(draft: Draft, facts: Facts): Outcome[] {
     if (reason.situation === 'pixiEnv' && reason.action !== 'refuse') return pixiEnv(o, draft);
     return long(o, draft);
   });
+  // "Said in one line": when the env notice already says user mode was
+  // turned off (`python -m pip` in an env without pip), the user-mode
+  // situation's own line would say it again. Its reason stays for explain.
+  if (!out.some((o) => o.kind === 'into-env' && o.userOff !== null)) return out;
+  return out.filter(
+    (o) =>
+      o.kind !== 'applied' ||
+      !USER_OFF_SITUATIONS.has(draft.reasons[o.reason]?.situation ?? '') ||
+      draft.reasons[o.reason]?.action !== 'env',
+  );
 }
+
+const USER_OFF_SITUATIONS = new Set(['userInVenv', 'userInCondaEnv']);
 
 type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
 
@@ -50,8 +62,9 @@ function long(o: Applied, draft: Draft): Outcome[] {
 
 function foreignEnv(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const env = facts.activeEnv;
-  // With --target or --prefix the files go there, not into the env: say it in full.
-  if (!env || draft.location !== undefined) return long(o, draft);
+  // With --target or --prefix the files go there, and with user mode left
+  // on (onUserInCondaEnv: pip) to a user site, not into the env: say it in full.
+  if (!env || draft.location !== undefined || draft.userKept !== null) return long(o, draft);
   // pixi add runs instead of the env's pip: its own line says where.
   if (draft.runner.kind === 'pixi') return [];
   return [

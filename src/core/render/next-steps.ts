@@ -23,7 +23,9 @@ export function stepText(step: NextStep): string {
     case 'user-install':
       return 'pip install --user';
     case 'drop-user':
-      return 'drop --user (or unset PIP_USER) to install into the venv';
+      return `drop --user (or unset PIP_USER) to install into the ${step.envKind ? `${step.envKind} env` : 'venv'}`;
+    case 'conda-create':
+      return `conda create -n <name> python=${step.python} pip && conda activate <name>, then run pip again`;
     case 'install-pip':
       if (step.manager === 'pixi') return 'pixi add pip (then run pip again)';
       if (step.manager === 'conda') return `conda install -p ${step.env} pip (then run pip again)`;

@@ -63,6 +63,14 @@ export function reasonText(why: Why): string {
       return `installing into the venv ${why.prefix}, not the user site: ${userFrom(why.from)} is ignored in a venv`;
     case 'pip-python-mismatch':
       return mismatchText(why.mismatch);
+    case 'user-off-in-venv':
+      return `installing into the venv ${why.prefix}, not the user site ${why.userSite}: ${userFrom(why.from)} is turned off in a venv`;
+    case 'user-in-conda-env': {
+      const site = why.userSite ? ` ${why.userSite}` : '';
+      return `user mode (${userFrom(why.from)}) inside the ${why.envKind} env ${why.prefix}: pip would install into the user site${site}, outside the env`;
+    }
+    case 'user-off-in-conda-env':
+      return `installing into the active ${why.envKind} env ${why.prefix}, not the user site${userOffText(why.userOff)}`;
     case 'env-requires-virtualenv':
       return `${why.envKind} env ${why.prefix} is active, but pip requires a virtualenv (${describeSource(why.required)}) and would refuse it, so pip runs as typed`;
     case 'foreign-env':
@@ -142,6 +150,13 @@ export function userOffText(off: UserOff | null): string {
   return off ? `; user mode (${userFrom(off.from)}) is turned off` : '';
 }
 
+/** The clause a reason ends with when user mode was left on for another interpreter. */
+function userKeptReason(kept: UserOff | null | undefined): string {
+  return kept
+    ? `; user mode (${userFrom(kept.from)}) stays on: the install goes into that interpreter's user site`
+    : '';
+}
+
 /** The clause a reason ends with when user mode was turned off. */
 function userOffReason(off: UserOff | null): string {
   return off ? `${userOffText(off)}: the install goes into the env` : '';
@@ -153,13 +168,13 @@ function foreignText(env: ForeignEnv, did: ForeignDid): string {
     case 'refused':
       return what;
     case 'own-pip':
-      return `${what}; using the env's own pip${userOffReason(did.userOff)}`;
+      return `${what}; using the env's own pip${userOffReason(did.userOff)}${userKeptReason(did.userKept)}`;
     case 'python-option':
-      return `${what}; the env has no pip, so running pip ${did.pipVersion} --python ${did.python}${userOffReason(did.userOff)}`;
+      return `${what}; the env has no pip, so running pip ${did.pipVersion} --python ${did.python}${userOffReason(did.userOff)}${userKeptReason(did.userKept)}`;
     case 'pip-too-old':
       return `${what}; the env has no pip, and pip ${did.pipVersion ?? '(none)'} is older than ${did.since}, so it cannot target another interpreter`;
     case 'other-python-option':
-      return `${what}; the env has no pip, and ${cannotText(did.own)}, so running pip ${did.version} (${did.path}) --python ${did.python}${userOffReason(did.userOff)}`;
+      return `${what}; the env has no pip, and ${cannotText(did.own)}, so running pip ${did.version} (${did.path}) --python ${did.python}${userOffReason(did.userOff)}${userKeptReason(did.userKept)}`;
     case 'no-pip-fits':
       return `${what}; the env has no pip, and ${cannotText(did.own)}, ${did.other === null ? 'and no other pip is on PATH' : `nor can ${cannotText(did.other.cannot)} (${did.other.path})`}`;
   }
@@ -189,7 +204,7 @@ function noPipText(p: Pipless, did: NoPipDid): string {
     case 'other-too-old':
       return `${what}, and pip ${did.version} (${did.path}) is older than ${did.since}, so it cannot target another interpreter`;
     case 'other-pip':
-      return `${what}; running pip ${did.version} (${did.path}) --python ${p.executable}`;
+      return `${what}; running pip ${did.version} (${did.path}) --python ${p.executable}${userKeptReason(did.userKept)}`;
     case 'other-cannot':
       return `${what}, and ${cannotText(did.cannot)} (${did.path})`;
     case 'other-pip-location':

@@ -72,6 +72,24 @@ export function isCondaBase(prefix: string, env: Env): boolean {
   return isDir(join(prefix, 'condabin'));
 }
 
+/**
+ * Whether the interpreter's own prefix is a conda base env, read from that
+ * prefix (not from which env is active: `CONDA_DEFAULT_ENV=base` says
+ * nothing about another env's python run by its path).
+ */
+export function isCondaBasePrefix(prefix: string, env: Env): boolean {
+  if (isDir(join(prefix, 'condabin'))) return true;
+  for (const root of [env._CONDA_ROOT, env.CONDA_ROOT]) {
+    if (root && samePlace(root, prefix)) return true;
+  }
+  const name = env.CONDA_DEFAULT_ENV;
+  return (
+    (name === 'base' || name === 'root') &&
+    !!env.CONDA_PREFIX &&
+    samePlace(env.CONDA_PREFIX, prefix)
+  );
+}
+
 function tools(
   prefix: string,
 ): Pick<ActiveEnv, 'python' | 'pip' | 'pythonVersions' | 'pythonVersion'> {

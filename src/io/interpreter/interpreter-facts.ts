@@ -5,6 +5,7 @@ import type { Env } from '../../core/env.js';
 import type { EnvKind, InterpreterFacts } from '../../core/facts.js';
 import { exists, isDir, isFile, safeRealpath } from '../fs-checks.js';
 import { homeDir } from '../paths.js';
+import { isCondaBasePrefix } from './active-env.js';
 import type { ProbeResult } from './probe.js';
 import { includesSystemSitePackages, readPyvenvCfg } from './pyvenv-cfg.js';
 
@@ -37,6 +38,7 @@ export function interpreterFacts(
   const noUserSite =
     flags.noUserSite || flags.isolated || (!envIgnored && Boolean(env.PYTHONNOUSERSITE));
   const cfg = readPyvenvCfg(probe.prefix);
+  const envKind = envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe));
   return {
     executable: invoked,
     realpath: safeRealpath(invoked),
@@ -57,8 +59,9 @@ export function interpreterFacts(
     externallyManaged: externallyManaged(probe),
     pipVersion: opts.pip?.version ?? probe.pipVersion,
     pipRequiresPython: opts.pip ? opts.pip.requiresPython : probe.pipRequiresPython,
-    envKind: envKindOf(probe.prefix, cfg !== null || inVirtualenv(probe)),
+    envKind,
     includeSystemSitePackages: cfg === null ? null : includesSystemSitePackages(cfg),
+    isCondaBase: envKind === 'conda' && isCondaBasePrefix(probe.prefix, env),
   };
 }
 

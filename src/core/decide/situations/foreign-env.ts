@@ -1,7 +1,7 @@
-import type { ForeignDid, ForeignEnv, Why } from '../../reason.js';
+import type { ForeignDid, ForeignEnv, UserOff, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
-import { neutraliseUser } from '../neutralise-user.js';
+import { keepUser, neutraliseUser } from '../neutralise-user.js';
 import { cannotTarget } from '../pip-fits.js';
 import { requiresVirtualenv } from '../require-virtualenv.js';
 import { samePrefix } from '../same-path.js';
@@ -54,14 +54,13 @@ export function foreignEnv(s: Situation): boolean {
     return true;
   }
   if (env.pip !== null) {
+    const user = userMode(s, env);
+    if (user === null) return true;
     draft.runner =
       s.facts.tool.kind === 'python'
         ? { kind: 'python', python: env.python }
         : { kind: 'pip-script', path: env.pip };
-    // The env's pip would refuse --user in a venv ("User site-packages are
-    // not visible in this virtualenv"), a call pip alone would complete.
-    const userOff = neutraliseUser(s);
-    applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', userOff }));
+    applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', ...user }));
     return true;
   }
   const target = env.pythonVersion ?? null;
@@ -70,13 +69,14 @@ export function foreignEnv(s: Situation): boolean {
     target,
   );
   if (own === null) {
+    const user = userMode(s, env);
+    if (user === null) return true;
     draft.pythonOption = env.python;
-    const userOff = neutraliseUser(s);
     const did = {
       kind: 'python-option',
       pipVersion: interp.pipVersion,
       python: env.python,
-      userOff,
+      ...user,
     } as const;
     applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
@@ -86,16 +86,17 @@ export function foreignEnv(s: Situation): boolean {
   const other = facts.fallbackPip ?? null;
   const otherCannot = other === null ? null : cannotTarget(other, target);
   if (other !== null && otherCannot === null) {
+    const user = userMode(s, env);
+    if (user === null) return true;
     draft.runner = { kind: 'pip-script', path: other.path };
     draft.pythonOption = env.python;
-    const userOff = neutraliseUser(s);
     const did = {
       kind: 'other-python-option',
       own,
       version: other.version,
       path: other.path,
       python: env.python,
-      userOff,
+      ...user,
     } as const;
     applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
@@ -113,4 +114,35 @@ export function foreignEnv(s: Situation): boolean {
         };
   refuse(draft, config, 'foreignEnv', what(did), [installPip(env.kind, env.prefix)]);
   return true;
+}
+
+/**
+ * User mode for a plan that points pip at the env. The env's pip would refuse
+ * --user in a venv ("User site-packages are not visible in this
+ * virtualenv"), a call pip alone would complete, so it is turned off there.
+ * A conda or pixi env would take it and write to the user site: that is
+ * `onUserInCondaEnv`'s call, as when the env's own pip is run (so `pip` and
+ * `python -m pip` end alike). Returns who had user mode on and whether it
+ * was turned off or kept, or null when the call is refused.
+ */
+function userMode(
+  s: Situation,
+  env: NonNullable<Situation['facts']['activeEnv']>,
+): { userOff: UserOff | null; userKept: UserOff | null } | null {
+  if (env.kind === 'venv' || s.user.value !== true)
+    return { userOff: neutraliseUser(s), userKept: null };
+  const rule = ruleFor(s.config, 'userInCondaEnv');
+  if (rule.action === 'pip') return { userOff: null, userKept: keepUser(s) };
+  if (rule.action === 'refuse') {
+    const why: Why = {
+      kind: 'user-in-conda-env',
+      envKind: env.kind,
+      prefix: env.prefix,
+      userSite: null,
+      from: s.user.source,
+    };
+    refuse(s.draft, s.config, 'userInCondaEnv', why, [{ kind: 'drop-user', envKind: env.kind }]);
+    return null;
+  }
+  return { userOff: neutraliseUser(s), userKept: null };
 }

@@ -2,6 +2,7 @@ import type { ExplicitLocation } from '../../location.js';
 import type { NoPipDid, PipCannot, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
+import { keepUser } from '../neutralise-user.js';
 import { cannotTarget } from '../pip-fits.js';
 import type { Situation } from './situation.js';
 
@@ -52,7 +53,10 @@ export function noPip(s: Situation): boolean {
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
-  const did = { kind: 'other-pip', version: other.version, path: other.path } as const;
+  // User mode still on here was left on by the user's config (a situation
+  // above turns it off where it would leave the env): say where it goes.
+  const userKept = draft.userOff === null ? keepUser(s) : null;
+  const did = { kind: 'other-pip', version: other.version, path: other.path, userKept } as const;
   applied(draft, config, 'foreignEnv', 'env', what(did));
   return true;
 }
