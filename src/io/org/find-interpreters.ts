@@ -58,6 +58,8 @@ export function findInterpreters(backstop: BackstopConfig): GovernedInterpreter[
     const real = safeReal(path);
     byReal.set(real, [...(byReal.get(real) ?? []), path]);
   }
+  // The most specific name first (python3.12 before python3 and python): the one reports show.
+  for (const paths of byReal.values()) paths.sort((a, b) => specificity(b) - specificity(a));
   const byStdlib = new Map<string, GovernedInterpreter>();
   const out: GovernedInterpreter[] = [];
   for (const [real, paths] of byReal) {
@@ -85,7 +87,8 @@ function inspect(real: string, paths: string[]): GovernedInterpreter {
       ...none,
     };
   }
-  const r = spawnSync(paths[0]!, ['-E', '-s', '-c', PROBE], {
+  // -B: asking writes no __pycache__ into the interpreter's tree.
+  const r = spawnSync(paths[0]!, ['-E', '-s', '-B', '-c', PROBE], {
     cwd: '/',
     env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
     encoding: 'utf8',
@@ -113,6 +116,11 @@ function unsafeOwner(path: string): { path: string; detail: string } | null {
     }
     if (p === '/') return null;
   }
+}
+
+function specificity(path: string): number {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.length;
 }
 
 function listDir(dir: string): string[] {
