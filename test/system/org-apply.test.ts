@@ -63,20 +63,26 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
 
   /** argv in a new namespace over the stage; as nobody when asked. */
   const run = (argv: string[], opts: { nobody?: boolean; env?: Record<string, string> } = {}) => {
-    const as = opts.nobody ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
-    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', enter, ...as, ...argv], {
-      // No __pycache__ from the test's own calls: the tree must compare equal after --undo.
-      env: opts.env ?? {
-        PATH: SYSTEM_PATH,
-        HOME: opts.nobody ? home : rootHome,
-        LC_ALL: 'C.UTF-8',
-        PYTHONDONTWRITEBYTECODE: '1',
+    const as = opts.nobody
+      ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']
+      : [];
+    const r = spawnSync(
+      'unshare',
+      ['-m', '--propagation', 'private', 'sh', enter, ...as, ...argv],
+      {
+        // No __pycache__ from the test's own calls: the tree must compare equal after --undo.
+        env: opts.env ?? {
+          PATH: SYSTEM_PATH,
+          HOME: opts.nobody ? home : rootHome,
+          LC_ALL: 'C.UTF-8',
+          PYTHONDONTWRITEBYTECODE: '1',
+        },
+        cwd: '/',
+        encoding: 'utf8',
+        timeout: 180_000,
+        maxBuffer: 256 * 1024 * 1024,
       },
-      cwd: '/',
-      encoding: 'utf8',
-      timeout: 180_000,
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    );
     if (r.error) throw r.error;
     return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr } as RunResult;
   };
@@ -143,7 +149,9 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`wrote /usr/local/lib/python${minor}/EXTERNALLY-MANAGED`);
-    expect(r.stdout).toMatch(/python3.11\/EXTERNALLY-MANAGED \(\/usr\/bin\/python3[^)]*\): a marker pipwarden did not write/);
+    expect(r.stdout).toMatch(
+      /python3.11\/EXTERNALLY-MANAGED \(\/usr\/bin\/python3[^)]*\): a marker pipwarden did not write/,
+    );
     const marker = readFileSync(upper('usrlocal', `lib/python${minor}/EXTERNALLY-MANAGED`), 'utf8');
     expect(marker).toMatch(/^\[externally-managed\]\nError=ACME policy/);
     expect(run(['sha256sum', DEBIAN_MARKER]).stdout).toBe(debianMarker);
@@ -181,9 +189,9 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
     const r = pipInstall([`/usr/local/bin/pip${minor}`], false);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(MESSAGE);
-    expect(run(['sh', '-c', `ls /usr/local/lib/python${minor}/site-packages`]).stdout).not.toContain(
-      'pwdemo',
-    );
+    expect(
+      run(['sh', '-c', `ls /usr/local/lib/python${minor}/site-packages`]).stdout,
+    ).not.toContain('pwdemo');
     expect(existsSync(join(home, '.local'))).toBe(false);
     // pip.conf's index reaches pip: an unrouted pip uses the approved index.
     const conf = run([`/usr/local/bin/python${minor}`, '-m', 'pip', 'config', 'list'], {
@@ -195,13 +203,22 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
   it('a venv made from that interpreter installs; a conda-like env installs', () => {
     const venv = join(home, 'venv');
     const made = run(
-      [`/usr/local/bin/python${minor}`, '-m', 'venv', '--without-pip', '--system-site-packages', venv],
+      [
+        `/usr/local/bin/python${minor}`,
+        '-m',
+        'venv',
+        '--without-pip',
+        '--system-site-packages',
+        venv,
+      ],
       { nobody: true },
     );
     expect(made.status, made.stderr).toBe(0);
     const r = pipInstall([join(venv, 'bin/python'), '-m', 'pip']);
     expect(r.status, r.stderr).toBe(0);
-    expect(existsSync(join(venv, `lib/python${minor}/site-packages/pwdemo/__init__.py`))).toBe(true);
+    expect(existsSync(join(venv, `lib/python${minor}/site-packages/pwdemo/__init__.py`))).toBe(
+      true,
+    );
 
     const conda = makeWholeEnv(PY as string, join(root, 'conda-env'), { kind: 'conda', pip: true });
     const c = pipInstall([conda.python, '-m', 'pip'], false);
@@ -226,9 +243,9 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("nothing of pipwarden's is left");
-    expect(existsSync(upper('usrlocal', 'pyenv/versions/3.13.0/lib/python3.13/EXTERNALLY-MANAGED'))).toBe(
-      false,
-    );
+    expect(
+      existsSync(upper('usrlocal', 'pyenv/versions/3.13.0/lib/python3.13/EXTERNALLY-MANAGED')),
+    ).toBe(false);
     // The new Python is not pipwarden's to remove; take it away to compare with before.
     rmSync(upper('usrlocal', 'pyenv'), { recursive: true });
     expect(run(SNAPSHOT).stdout).toBe(before);
