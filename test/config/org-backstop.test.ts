@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { merge } from '../../src/core/config/merge.js';
 import { orgWants } from '../../src/core/org/org-wants.js';
 import { loadConfig } from '../../src/io/config/load-config.js';
+import { giveToNobody, openForNobody, pipwarden } from '../helpers/cli.js';
+import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // `backstop:` names the interpreters org apply governs: only the org layer
@@ -84,3 +86,38 @@ describe('backstop: org layer only', () => {
     ).toBeNull();
   });
 });
+
+// The allowance for automation is a rule the org writes, never a switch a
+// user holds: root with PIP_BREAK_SYSTEM_PACKAGES=1 (what Ansible's pip
+// module sets for break_system_packages: true, ansible/ansible#82097).
+describe.skipIf(process.getuid?.() !== 0 || !existsSync('/usr/bin/pip'))(
+  'the automation allowance (a rule in the org config)',
+  () => {
+    it('root with PIP_BREAK_SYSTEM_PACKAGES=1 passes; nobody with the same is refused', () => {
+      const root = tempDir('pipwarden-allowance-');
+      const org = join(root, 'org');
+      mkdirSync(org);
+      writeFileSync(
+        join(org, 'config.yaml'),
+        'presets: [venv-only]\nrules:\n  - name: automation\n    when: { root: true, breakSystemPackages: true, env: [system] }\n    action: pass\nlock: [rules]\n',
+      );
+      openForNobody(root, org);
+      const home = (who: string) => join(root, who);
+      const env = (who: string, extra: Record<string, string> = {}) =>
+        hermeticEnv(home(who), { PIPWARDEN_ORG_CONFIG_DIR: org, ...extra });
+      const argv = ['explain', '--', '/usr/bin/pip', 'install', 'x'];
+      const asRoot = pipwarden(argv, { env: env('r', { PIP_BREAK_SYSTEM_PACKAGES: '1' }) });
+      expect(asRoot.stdout).toMatch(/^action: {2}pass$/m);
+      expect(asRoot.stdout).toContain('rule "automation"');
+      // Without the variable root is refused like everyone else.
+      expect(pipwarden(argv, { env: env('r2') }).stdout).toMatch(/^action: {2}refuse$/m);
+      mkdirSync(home('n'));
+      giveToNobody(home('n'));
+      const asNobody = pipwarden(argv, {
+        env: env('n', { PIP_BREAK_SYSTEM_PACKAGES: '1' }),
+        asNobody: true,
+      });
+      expect(asNobody.stdout).toMatch(/^action: {2}refuse$/m);
+    });
+  },
+);
