@@ -1,7 +1,7 @@
 import { PipwardenError } from '../../core/errors.js';
-import type { OrgState } from '../../core/org/org-facts.js';
+import type { OrgState, OrgWants } from '../../core/org/org-facts.js';
 import { type Gap, planOrgApply } from '../../core/org/plan-org.js';
-import { gapText, type OrgDone, orgDoneText } from '../../core/render/org-report.js';
+import { coveredText, gapText, type OrgDone, orgDoneText } from '../../core/render/org-report.js';
 import { applyOrgPlan, undoOrg } from '../../io/org/apply-org.js';
 import { gatherOrg } from '../../io/org/gather-org.js';
 import { sha256, writeState } from '../../io/org/org-files.js';
@@ -67,7 +67,7 @@ export const org: Command = async (args, ctx) => {
     return 0;
   }
   const plan = planOrgApply(facts.wants, facts.interpreters, facts.state, facts.pipConf, sha256);
-  if (check) return report(ctx, checkGaps(plan, facts.wants.pipSettings));
+  if (check) return report(ctx, checkGaps(plan, facts.wants.pipSettings), facts.wants);
   save(() => applyOrgPlan(plan, facts.state, say));
   for (const gap of [...plan.gaps, ...plan.pipConfConflicts]) {
     ctx.stderr.write(`pipwarden: warning: ${gapText(gap)}\n`);
@@ -106,11 +106,11 @@ function checkGaps(plan: ReturnType<typeof planOrgApply>, settings: Record<strin
   return gaps;
 }
 
-function report(ctx: CommandContext, gaps: Gap[]): number {
+function report(ctx: CommandContext, gaps: Gap[], wants: OrgWants): number {
   for (const gap of gaps) ctx.stdout.write(`pipwarden org apply: ${gapText(gap)}\n`);
   if (gaps.length > 0) return EXIT_UNCOVERED;
   ctx.stdout.write(
-    'pipwarden org apply: covered: every governed interpreter refuses installs outside envs as the org asks\n',
+    `pipwarden org apply: ${coveredText(wants.marker !== null, Object.keys(wants.pipSettings))}\n`,
   );
   return 0;
 }

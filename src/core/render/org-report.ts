@@ -59,3 +59,15 @@ export function gapText(gap: Gap): string {
         : `uncovered: ${gap.path}: ${gap.key} = ${gap.has}, the org wants ${gap.want}; left alone; next: edit ${gap.path}`;
   }
 }
+
+/** `--check` with no gap: what is covered, or that the org asks nothing of pip. */
+export function coveredText(marker: boolean, settings: readonly string[]): string {
+  if (!marker && settings.length === 0) {
+    return 'nothing to cover: the org config asks nothing of pip itself (the marker comes with onNoEnv: refuse, e.g. presets: [venv-only])';
+  }
+  const what = [
+    ...(marker ? ['every governed base interpreter has an EXTERNALLY-MANAGED marker'] : []),
+    ...(settings.length ? [`/etc/pip.conf sets ${settings.join(', ')}`] : []),
+  ];
+  return `covered: ${what.join('; ')}`;
+}
