@@ -84,7 +84,13 @@ function save(effect: () => OrgState): OrgState {
   } catch (error) {
     const partial = (error as { orgState?: OrgState }).orgState;
     if (partial) writeState(partial);
-    throw error;
+    if (error instanceof PipwardenError || !(error as NodeJS.ErrnoException).code) throw error;
+    // EROFS, ENOSPC, EACCES…: one line naming the file (Node's message does), what was done is recorded.
+    throw new PipwardenError(
+      'io',
+      `org apply: ${(error as Error).message}`,
+      'fix that (a read-only or full file system?), then run pipwarden org apply again; --check shows what is in place',
+    );
   }
 }
 

@@ -101,6 +101,16 @@ function inspect(real: string, paths: string[]): GovernedInterpreter {
     return { paths, kind: 'broken', problem: { what: 'probe', path: paths[0]!, detail }, ...none };
   }
   const kind = venv === '1' ? 'venv' : conda === '1' ? 'conda' : 'base';
+  // Root writes the marker there: a stdlib dir someone else may write is theirs, not ours to write into.
+  const stdlibOwner = kind === 'base' ? unsafeOwner(stdlib) : null;
+  if (stdlibOwner) {
+    return {
+      paths,
+      kind: 'unsafe',
+      problem: { what: 'owner', path: stdlibOwner.path, detail: stdlibOwner.detail },
+      ...none,
+    };
+  }
   return { paths, kind, stdlib, version, pip: pip || null, marker: markerHash(stdlib) };
 }
 

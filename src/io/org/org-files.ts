@@ -12,6 +12,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { PipwardenError } from '../../core/errors.js';
 import { EMPTY_STATE, type OrgState } from '../../core/org/org-facts.js';
 import { makeDirs } from '../make-dirs.js';
 import { readBoundedOrNull } from '../read-bounded.js';
@@ -49,9 +50,22 @@ export function readState(): OrgState {
   const st = lstatSync(STATE_FILE, { throwIfNoEntry: false });
   if (!st) return EMPTY_STATE;
   if (!st.isFile() || st.uid !== 0 || (st.mode & 0o022) !== 0) {
-    throw new Error(`${STATE_FILE}: not a regular file that only root can write`);
+    throw new PipwardenError(
+      'io',
+      `${STATE_FILE}: not a regular file that only root can write, so it is not trusted`,
+      `chown root ${STATE_FILE} && chmod 644 ${STATE_FILE} if it is the record org apply wrote`,
+    );
   }
-  const parsed = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Partial<OrgState>;
+  let parsed: Partial<OrgState>;
+  try {
+    parsed = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Partial<OrgState>;
+  } catch {
+    throw new PipwardenError(
+      'io',
+      `${STATE_FILE}: not the record org apply writes (not JSON)`,
+      `look at it: it lists the markers pipwarden wrote; move it away only once you removed those by hand`,
+    );
+  }
   return {
     version: 1,
     markers: Array.isArray(parsed.markers) ? parsed.markers : [],
