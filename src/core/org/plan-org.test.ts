@@ -103,6 +103,19 @@ describe('planOrgApply', () => {
       path: '/etc/pip.conf',
       text: null,
     });
+    // A symlink (or any non-file) is never written through: reported instead.
+    const link = { path: '/etc/pip.conf', text: null, ours: null, unusable: 'symlink' as const };
+    const linked = planOrgApply(index, [], EMPTY_STATE, link, hash);
+    expect(linked.pipConf).toBeNull();
+    expect(linked.pipConfConflicts).toEqual([
+      {
+        kind: 'pip-conf',
+        path: '/etc/pip.conf',
+        key: 'index-url',
+        want: 'https://pypi.org/simple',
+        has: '(not set: a symlink)',
+      },
+    ]);
     // Someone edited it after pipwarden: left alone.
     expect(planOrgApply(wants, [], EMPTY_STATE, conf('x', null, false), hash).pipConf).toBeNull();
   });

@@ -26,7 +26,14 @@ export type Gap =
   | { kind: 'old-pip'; python: string; pip: string }
   | { kind: 'unsafe'; python: string; path: string; detail: string }
   | { kind: 'broken'; python: string; detail: string }
-  | { kind: 'pip-conf'; path: string; key: string; want: string; has: string | null };
+  | { kind: 'pip-conf'; path: string; key: string; want: string; has: string | null }
+  | {
+      kind: 'pip-conf-unusable';
+      path: string;
+      key: string;
+      want: string;
+      what: 'symlink' | 'not-file';
+    };
 
 export interface OrgPlan {
   markers: MarkerStep[];
@@ -44,6 +51,8 @@ export interface PipConfNow {
   text: string | null;
   /** pipwarden's last edit: the text before it, and whether the file is still what it wrote. */
   ours: { before: string | null; intact: boolean } | null;
+  /** Set when the path is there but no regular file (a symlink, a dir): never written through. */
+  unusable?: 'symlink' | 'not-file';
 }
 
 /**
@@ -108,6 +117,17 @@ function planPipConf(
   now: PipConfNow,
 ): { change: { path: string; text: string | null } | null; conflicts: Gap[] } {
   if (now.ours !== null && !now.ours.intact) return { change: null, conflicts: [] };
+  const unusable = now.unusable;
+  if (unusable !== undefined) {
+    const conflicts: Gap[] = Object.entries(wants.pipSettings).map(([key, want]) => ({
+      kind: 'pip-conf-unusable',
+      path: now.path,
+      key,
+      want,
+      what: unusable,
+    }));
+    return { change: null, conflicts };
+  }
   // Edit from the bytes before pipwarden's own last edit, so a second run
   // does not stack edits and a changed policy leaves nothing stale behind.
   const base = now.ours !== null ? now.ours.before : now.text;

@@ -57,6 +57,8 @@ export function gapText(gap: Gap): string {
       return gap.has === null
         ? `uncovered: ${gap.path}: ${gap.key} is not ${gap.want}; next: pipwarden org apply`
         : `uncovered: ${gap.path}: ${gap.key} = ${gap.has}, the org wants ${gap.want}; left alone; next: edit ${gap.path}`;
+    case 'pip-conf-unusable':
+      return `uncovered: ${gap.path}: ${gap.what === 'symlink' ? 'a symlink' : 'not a regular file'}, never written through, so ${gap.key} is not ${gap.want}; next: set it in the file it names by hand`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { merge } from '../../core/config/merge.js';
 import type { GovernedInterpreter, OrgState, OrgWants } from '../../core/org/org-facts.js';
 import { orgWants } from '../../core/org/org-wants.js';
@@ -28,7 +29,10 @@ export async function gatherOrg(): Promise<OrgFacts> {
   const state = readState();
   const now = readFileState(PIP_CONF);
   const record = state.pipConf;
+  const kind = lstatSync(PIP_CONF, { throwIfNoEntry: false });
+  const unusable = kind && !kind.isFile() ? (kind.isSymbolicLink() ? 'symlink' : 'not-file') : null;
   const pipConf: PipConfNow = {
+    ...(unusable ? { unusable } : {}),
     path: PIP_CONF,
     // latin1: one char per byte, so the file's other bytes come back as they were.
     text: now ? now.bytes.toString('latin1') : null,
