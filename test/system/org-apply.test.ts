@@ -49,6 +49,9 @@ const SNAPSHOT = [
    md5sum /usr/lib/python3*/EXTERNALLY-MANAGED; ls -la /usr/lib/python3.11 | md5sum`,
 ];
 
+const compile = (dir: string) =>
+  spawnSync(PY as string, ['-m', 'compileall', '-q', '-j', '0', dir], { stdio: 'ignore' });
+
 describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (staged)", () => {
   const root = join('/tmp', `pipwarden-org-${process.pid}`);
   const upper = (name: keyof typeof OVERLAID, path = '') => join(root, name, 'upper', path);
@@ -111,6 +114,9 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
       );
     }
     expect(env.minor).toBe(minor);
+    // The copy's .py files are newer than their .pyc: compile them once, as
+    // an install does, or every pip run compiles all of pip again.
+    compile(env.sitePackages);
     // The interpreter a `pyenv install` under the shared root adds later.
     makeWholeEnv(NEW_PY as string, newPyStaging, { kind: 'plain', pip: true });
     mkdirSync(upper('etc', 'pipwarden'), { recursive: true });
@@ -198,7 +204,7 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
       nobody: true,
     });
     expect(conf.stdout).toContain("global.index-url='https://pypi.org/simple'");
-  });
+  }, 300_000);
 
   it('a venv made from that interpreter installs; a conda-like env installs', () => {
     const venv = join(home, 'venv');
@@ -221,10 +227,11 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
     );
 
     const conda = makeWholeEnv(PY as string, join(root, 'conda-env'), { kind: 'conda', pip: true });
+    compile(conda.sitePackages);
     const c = pipInstall([conda.python, '-m', 'pip'], false);
     expect(c.status, c.stderr).toBe(0);
     expect(existsSync(join(conda.sitePackages, 'pwdemo/__init__.py'))).toBe(true);
-  });
+  }, 300_000);
 
   it('--check reports a Python that appeared under the shared pyenv root after apply; apply covers it', () => {
     mkdirSync(upper('usrlocal', 'pyenv/versions'), { recursive: true });
@@ -250,5 +257,5 @@ describe.skipIf(notReady)("org apply: pip's own EXTERNALLY-MANAGED backstop (sta
     rmSync(upper('usrlocal', 'pyenv'), { recursive: true });
     expect(run(SNAPSHOT).stdout).toBe(before);
     expect(run(['sha256sum', DEBIAN_MARKER]).stdout).toBe(debianMarker);
-  });
+  }, 300_000);
 });

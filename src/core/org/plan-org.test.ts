@@ -109,11 +109,11 @@ describe('planOrgApply', () => {
     expect(linked.pipConf).toBeNull();
     expect(linked.pipConfConflicts).toEqual([
       {
-        kind: 'pip-conf',
+        kind: 'pip-conf-unusable',
         path: '/etc/pip.conf',
         key: 'index-url',
         want: 'https://pypi.org/simple',
-        has: '(not set: a symlink)',
+        what: 'symlink',
       },
     ]);
     // Someone edited it after pipwarden: left alone.
