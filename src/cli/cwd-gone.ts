@@ -29,8 +29,6 @@ export async function cwdGonePlan(
   });
   facts.cwd = ctx.env.PWD ?? '';
   const inv = call.kind === 'pip' ? parsePipArgv(call.pipArgs, null) : null;
-  const where = facts.cwd ? ` ${facts.cwd}` : '';
-  const why = `the current directory${where} no longer exists: no project config can be read, so the call runs unchanged and pip reports it`;
-  const plan = passPlan(call, facts, inv, why);
+  const plan = passPlan(call, facts, inv, { kind: 'cwd-gone', cwd: facts.cwd });
   return { call, facts, config: merge([]), plan, warnings: [] };
 }

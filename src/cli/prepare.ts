@@ -46,7 +46,7 @@ export async function prepare(
     factsInput({ kind: call.tool, name: call.name, path: real }, t, config, ctx, exclude),
   );
   if (t.kind === 'pass')
-    return { call, facts, config, plan: passPlan(call, facts, t.inv, t.why), warnings };
+    return { call, facts, config, plan: passPlan(call, facts, t.inv, t.reason), warnings };
   const decided = decide(call, facts, config);
   const plan =
     decided.action === 'ask'

@@ -1,4 +1,5 @@
 import type { SettingSource } from './facts.js';
+import type { UserOff } from './reason.js';
 
 /**
  * A next step, as a value: what the user could do, never the sentence that
@@ -9,13 +10,15 @@ import type { SettingSource } from './facts.js';
 export type NextStep =
   /**
    * Make the project's `.venv` with `python` and activate it. `drop` is what
-   * to take off the command first (`--user (or unset PIP_USER)`, a location);
+   * to take off the command first (`--user`, a location), `orUnset` the
+   * variable that says the same (`PIP_USER`);
    * `withoutSudo` says to leave sudo; `orSet` offers a config value instead.
    */
   | {
       kind: 'make-venv';
       python: string;
       drop?: string;
+      orUnset?: string;
       withoutSudo?: boolean;
       orSet?: { key: string; value: string };
     }
@@ -58,7 +61,7 @@ export type Level = 'notice' | 'warning' | 'error';
  * (`src/core/render/notices.ts`) turns each into its lines.
  */
 export type Outcome =
-  /** A situation applied: its reason's sentence (plan.reasons[reason]) is the line. */
+  /** A situation applied: its reason (plan.reasons[reason]) in words is the line. */
   | { kind: 'applied'; level: Level; reason: number }
   /** pip was pointed at the active env: the short form of a foreignEnv reason. */
   | {
@@ -67,8 +70,8 @@ export type Outcome =
       envKind: string;
       prefix: string;
       through: 'own-pip' | 'python-option';
-      /** The clause saying user mode was turned off, when it was. */
-      userOff: string | null;
+      /** Who had turned user mode on, when it was turned off. */
+      userOff: UserOff | null;
     }
   /** site-packages was not writable, so --user was added: the short form of a notWritable reason. */
   | {

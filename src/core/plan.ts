@@ -2,16 +2,25 @@ import type { PipInvocation } from './argv/types.js';
 import type { Action, PromptChoice, SituationId, ValueSource } from './config/types.js';
 import type { Facts } from './facts.js';
 import type { Level, NextStep, Outcome } from './outcome.js';
+import type { Why } from './reason.js';
 
 /** Why the plan is what it is: one entry per situation that applied. */
 export interface Reason {
   situation: SituationId | 'passthrough' | 'rule';
   action: Action | 'pass';
-  /** Human sentence, without the `pipwarden:` prefix. */
+  /** What was found and done, as a value (src/core/reason.ts). */
+  why: Why;
+  /**
+   * The sentence, without the `pipwarden:` prefix: `reasonText(why)`, as
+   * src/core/render/reasons.ts wrote it when the plan was assembled.
+   */
   message: string;
   /** Where the action came from (config file, or default). */
   source: ValueSource | null;
 }
+
+/** A reason while the draft is built: the words are written when the plan is assembled. */
+export type DraftReason = Omit<Reason, 'message'>;
 
 export interface EnvChange {
   set: Record<string, string>;
@@ -61,7 +70,9 @@ export interface RewritePlan extends PlanBase {
 
 export interface RefusePlan extends PlanBase {
   action: 'refuse';
-  /** Why, in one sentence (the line after `refused: `). */
+  /** Why, as a value (src/core/reason.ts). */
+  refused: Why;
+  /** Why, in one sentence (the line after `refused: `): `reasonText(refused)`. */
   refusal: string;
   /** Documented exit code (see docs/exit-codes.md). */
   exitCode: number;
@@ -72,6 +83,9 @@ export type Plan = PassPlan | RewritePlan | RefusePlan;
 /** One answer the prompt offers. */
 export interface Offer {
   choice: PromptChoice;
+  /** The user site or the venv the answer installs into. */
+  path?: string;
+  /** In words: `offerText(choice, path)` (src/core/render/offers.ts). */
   label: string;
 }
 

@@ -1,6 +1,8 @@
 import { commandChangesEnv, parsePipArgv } from './argv/index.js';
 import type { PipInvocation } from './argv/types.js';
 import type { Call } from './call.js';
+import type { Why } from './reason.js';
+import { reasonText } from './render/reasons.js';
 
 /** Whether a pip subcommand can change an environment: only those make decide() look at the interpreter. */
 export function changesEnv(subcommand: string | null): boolean {
@@ -14,7 +16,14 @@ export function changesEnv(subcommand: string | null): boolean {
  * decide(). Pure: the caller hands in the variables it needs.
  */
 export type Triage =
-  | { kind: 'pass'; why: string; inv: PipInvocation | null }
+  | {
+      kind: 'pass';
+      /** The one reason, as a value (src/core/reason.ts). */
+      reason: Why;
+      /** The same in words: `reasonText(reason)` (src/core/render/reasons.ts). */
+      why: string;
+      inv: PipInvocation | null;
+    }
   | {
       kind: 'decide';
       call: Extract<Call, { kind: 'pip' }>;
@@ -38,18 +47,12 @@ export interface TriageInput {
 export function triage(call: Call, input: TriageInput): Triage {
   if (input.disable === '1' && !input.disableLocked) {
     const inv = call.kind === 'pip' ? parsePipArgv(call.pipArgs, null) : null;
-    return { kind: 'pass', why: 'PIPWARDEN_DISABLE=1', inv };
+    return pass({ kind: 'disabled' }, inv);
   }
-  if (call.kind !== 'pip') {
-    return { kind: 'pass', why: `not a pip call: ${call.name} runs unchanged`, inv: null };
-  }
+  if (call.kind !== 'pip') return pass({ kind: 'not-pip', name: call.name }, null);
   const inv = parsePipArgv(call.pipArgs, null);
   if (inv.subcommand === null || !changesEnv(inv.subcommand)) {
-    return {
-      kind: 'pass',
-      why: `pip ${inv.subcommand ?? '(no subcommand)'} changes no environment`,
-      inv,
-    };
+    return pass({ kind: 'no-change', subcommand: inv.subcommand }, inv);
   }
   return {
     kind: 'decide',
@@ -58,4 +61,8 @@ export function triage(call: Call, input: TriageInput): Triage {
     subcommand: inv.subcommand,
     isolated: call.pipArgs.includes('--isolated'),
   };
+}
+
+function pass(reason: Why, inv: PipInvocation | null): Triage {
+  return { kind: 'pass', reason, why: reasonText(reason), inv };
 }

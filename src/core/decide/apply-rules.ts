@@ -7,11 +7,12 @@ import type { Rule, RuleWhen } from '../config/validate-rules.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
 import type { NextStep } from '../outcome.js';
 import type { Plan } from '../plan.js';
+import type { RuleRef } from '../reason.js';
 import { compareVersions } from '../version.js';
 import { assemblePlan } from './assemble.js';
 import { type RuleApplied, ruleApplied, ruleRefuses } from './draft.js';
 import { makeVenv } from './hints.js';
-import { describeIndexSource, type IndexUse, indexUses } from './index-urls.js';
+import { type IndexUse, indexUses } from './index-urls.js';
 import { neutraliseUser } from './neutralise-user.js';
 import { foreignEnv } from './situations/foreign-env.js';
 import { newSituation, type Situation } from './situations/situation.js';
@@ -36,7 +37,7 @@ export function applyRules(
   const rule = config.config.rules.find((r) => matches(r.when, inv, facts, interp, user.value));
   if (!rule) return null;
   const s = newSituation(inv, facts, interp, config, user);
-  const what = `rule ${rule.name ? `"${rule.name}" ` : ''}in ${rule.file ?? 'config'}`;
+  const what: RuleRef = { name: rule.name ?? null, file: rule.file ?? null };
   const by: RuleApplied = {
     action: rule.action,
     source: rule.file ? { level: levelOf(config, rule.file), file: rule.file } : null,
@@ -48,7 +49,13 @@ export function applyRules(
       const index = offendingIndex(rule.when, inv, facts);
       if (index) {
         // Name the URL and where pip got it (argv, PIP_*, which pip.conf).
-        const message = `${index.url} (${describeIndexSource(index)}) is not an approved index, by ${what}`;
+        const why = {
+          kind: 'rule-index',
+          rule: what,
+          url: index.url,
+          key: index.key,
+          source: index.source,
+        } as const;
         const allowed = rule.when.indexNotIn ?? [];
         const step: NextStep = {
           kind: 'approved-index',
@@ -56,37 +63,37 @@ export function applyRules(
           source: index.source,
           allowed,
         };
-        ruleRefuses(d, by, message, [step]);
+        ruleRefuses(d, by, why, [step]);
         break;
       }
       const location = offendingLocation(rule.when, inv, facts);
       if (location) {
-        const message = `${location}: an explicit install location, refused by ${what}`;
-        ruleRefuses(d, by, message, [makeVenv(facts, { drop: location })]);
+        const why = { kind: 'rule-location', rule: what, location } as const;
+        ruleRefuses(d, by, why, [makeVenv(facts, { drop: location })]);
         break;
       }
       // The rule's own message is the refusal itself here, said once.
-      const message = rule.message ?? `${what} refuses this install`;
-      ruleRefuses(d, { ...by, message: null }, message, [refusalStep(rule, s)]);
+      const why = { kind: 'rule-refuses', rule: what, message: rule.message ?? null } as const;
+      ruleRefuses(d, { ...by, message: null }, why, [refusalStep(rule, s)]);
       break;
     }
     case 'pass':
-      ruleApplied(d, by, `${what}: pip runs unchanged`);
+      ruleApplied(d, by, { kind: 'rule', rule: what, did: 'pass' });
       break;
     case 'user':
       if (user.value !== true) d.addUser = true;
-      ruleApplied(d, by, `${what}: installing with --user into ${interp.userSite}`);
+      ruleApplied(d, by, { kind: 'rule-user', rule: what, userSite: interp.userSite });
       break;
     case 'env': {
       neutraliseUser(s);
       const forced = withRule(config, 'onForeignEnv');
       foreignEnv({ ...s, config: forced });
-      ruleApplied(d, by, `${what}: installing into the env`);
+      ruleApplied(d, by, { kind: 'rule', rule: what, did: 'env' });
       break;
     }
     case 'venv':
-      useVenv({ ...s, config: withRule(config, 'onNoEnv') }, 'noEnv', what);
-      ruleApplied(d, by, `${what}: installing into a venv`);
+      useVenv({ ...s, config: withRule(config, 'onNoEnv') }, 'noEnv', { kind: 'rule', rule: what });
+      ruleApplied(d, by, { kind: 'rule', rule: what, did: 'venv' });
       break;
   }
   return assemblePlan(call, inv, facts, config, d);
@@ -95,7 +102,7 @@ export function applyRules(
 function refusalStep(rule: Rule, s: Situation): NextStep {
   if (rule.when.sudo) return makeVenv(s.facts, { withoutSudo: true });
   if (rule.when.breakSystemPackages) return makeVenv(s.facts, { drop: '--break-system-packages' });
-  if (rule.when.user) return makeVenv(s.facts, { drop: '--user (or unset PIP_USER)' });
+  if (rule.when.user) return makeVenv(s.facts, { drop: '--user', orUnset: 'PIP_USER' });
   return makeVenv(s.facts);
 }
 

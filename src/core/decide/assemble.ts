@@ -9,8 +9,9 @@ import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { EXIT_CODES } from '../errors.js';
 import type { Facts } from '../facts.js';
-import type { Plan } from '../plan.js';
+import type { DraftReason, Plan, Reason } from '../plan.js';
 import { renderNotices } from '../render/notices.js';
+import { reasonText } from '../render/reasons.js';
 import type { Draft } from './draft.js';
 import { shortOutcomes } from './short-outcomes.js';
 
@@ -25,15 +26,16 @@ export function assemblePlan(
   const show = config.config.notices;
   if (draft.refusal) {
     const said = {
-      outcomes: shortOutcomes(draft, facts, draft.reasons),
-      reasons: draft.reasons,
+      outcomes: shortOutcomes(draft, facts),
+      reasons: draft.reasons.map(worded),
       nextSteps: draft.refusal.steps,
-      refusal: draft.refusal.message,
+      refused: draft.refusal.why,
     };
     return {
       action: 'refuse',
       exitCode: EXIT_CODES.refused,
       ...said,
+      refusal: reasonText(said.refused),
       notices: renderNotices(said, show),
       invocation: inv,
       facts,
@@ -49,19 +51,19 @@ export function assemblePlan(
     env.unset.length > 0 ||
     command.length !== original.length ||
     command.some((t, i) => t !== original[i]);
-  const reasons = draft.reasons.length
+  const reasons: DraftReason[] = draft.reasons.length
     ? draft.reasons
     : [
         {
-          situation: 'passthrough' as const,
-          action: 'pass' as const,
-          message: 'no situation applies',
+          situation: 'passthrough',
+          action: 'pass',
+          why: { kind: 'nothing-applies' },
           source: null,
         },
       ];
   const said = {
-    outcomes: shortOutcomes(draft, facts, reasons),
-    reasons,
+    outcomes: shortOutcomes(draft, facts),
+    reasons: reasons.map(worded),
     nextSteps: draft.after,
   };
   const notices = renderNotices(said, show);
@@ -78,6 +80,11 @@ export function assemblePlan(
     invocation: inv,
     facts,
   };
+}
+
+/** A reason with its sentence, as the renderer writes it. */
+function worded(r: DraftReason): Reason {
+  return { ...r, message: reasonText(r.why) };
 }
 
 function editArgv(inv: PipInvocation, draft: Draft, pipVersion: string | null): string[] {

@@ -3,8 +3,10 @@ import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
-import type { AskPlan, Decision, Plan, Reason } from '../plan.js';
+import type { AskPlan, Decision, Plan } from '../plan.js';
+import type { Why } from '../reason.js';
 import { renderNotices } from '../render/notices.js';
+import { reasonText } from '../render/reasons.js';
 import { changesEnv } from '../triage.js';
 import { applyRules } from './apply-rules.js';
 import { assemblePlan } from './assemble.js';
@@ -97,36 +99,21 @@ function withAnswer(
 
 function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   if (call.kind !== 'pip') {
-    return passPlan(call, facts, null, `not a pip call: ${call.name} runs unchanged`);
+    return passPlan(call, facts, null, { kind: 'not-pip', name: call.name });
   }
   const inv = parsePipArgv(call.pipArgs, facts.interpreter?.pipVersion ?? null);
   const subcommand = inv.subcommand;
   if (subcommand === null || !changesEnv(subcommand)) {
-    return passPlan(
-      call,
-      facts,
-      inv,
-      `pip ${subcommand ?? '(no subcommand)'} changes no environment`,
-    );
+    return passPlan(call, facts, inv, { kind: 'no-change', subcommand });
   }
   const unseen = refuseUnseenPip(call, inv, facts, config);
   if (unseen !== null) return unseen;
   if (call.pythonFlags.noSite) {
-    return passPlan(
-      call,
-      facts,
-      inv,
-      'python -S: site is not imported, so pip is not imported from site-packages',
-    );
+    return passPlan(call, facts, inv, { kind: 'no-site' });
   }
   const interp = facts.interpreter;
   if (interp === null) {
-    return passPlan(
-      call,
-      facts,
-      inv,
-      `the interpreter behind ${facts.tool.path} could not be determined`,
-    );
+    return passPlan(call, facts, inv, { kind: 'no-interpreter', tool: facts.tool.path });
   }
   // The org's and user's first-match rules come before the situations.
   const ruled = applyRules(call, inv, facts, interp, config);
@@ -135,11 +122,11 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   // ignored by 22.3–23.1; either way it is pip's to judge, not ours to add to.
   const named = [...inv.globals, ...inv.misplaced].some((o) => o.dest === 'python');
   if (named || facts.pipSettings.python) {
-    return passPlan(call, facts, inv, 'pip --python names the target interpreter explicitly');
+    return passPlan(call, facts, inv, { kind: 'python-named' });
   }
   const location = explicitLocation(inv, facts);
   if (location !== null) {
-    return passPlan(call, facts, inv, `the install location is explicit (${location})`);
+    return passPlan(call, facts, inv, { kind: 'explicit-location', location });
   }
   const s = newSituation(inv, facts, interp, config);
   userInVenv(s);
@@ -159,10 +146,16 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
 }
 
 /** The user's own command, unchanged and silent, with the one reason why. */
-export function passPlan(call: Call, facts: Facts, inv: PipInvocation | null, why: string): Plan {
+export function passPlan(call: Call, facts: Facts, inv: PipInvocation | null, why: Why): Plan {
   const args = call.kind === 'pip' ? [...call.prefix, ...call.pipArgs] : call.args;
-  const reasons: Reason[] = [
-    { situation: 'passthrough', action: 'pass', message: why, source: null },
+  const reasons = [
+    {
+      situation: 'passthrough' as const,
+      action: 'pass' as const,
+      why,
+      message: reasonText(why),
+      source: null,
+    },
   ];
   return {
     action: 'pass',

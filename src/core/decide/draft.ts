@@ -7,7 +7,8 @@ import type {
 } from '../config/types.js';
 import { SITUATIONS } from '../config/types.js';
 import type { Level, NextStep, Outcome } from '../outcome.js';
-import type { Reason } from '../plan.js';
+import type { DraftReason } from '../plan.js';
+import type { UserOff, Why } from '../reason.js';
 
 /** How pip will be started once the decision is made. */
 export type Runner =
@@ -25,7 +26,7 @@ export type Runner =
  */
 export type DraftOutcome =
   | Exclude<Outcome, { kind: 'applied' }>
-  | { kind: 'applied'; level: Level; reason: Reason };
+  | { kind: 'applied'; level: Level; reason: DraftReason };
 
 /** The decision as it is built up, situation by situation. */
 export interface Draft {
@@ -35,16 +36,16 @@ export interface Draft {
   /** `--python X` inserted before the subcommand (pip ≥ 22.3). */
   pythonOption: string | null;
   addBreakSystemPackages: boolean;
-  /** Set when user mode was turned off for an env: the clause the notice carries. */
-  userOff: string | null;
+  /** Set when user mode was turned off for an env: who had turned it on. */
+  userOff: UserOff | null;
   envSet: Record<string, string>;
   envUnset: string[];
   before: string[][];
   /** The step after the run (activate the venv `before` creates). */
   after: NextStep[];
   outcomes: DraftOutcome[];
-  reasons: Reason[];
-  refusal: { message: string; steps: NextStep[] } | null;
+  reasons: DraftReason[];
+  refusal: { why: Why; steps: NextStep[] } | null;
 }
 
 export function newDraft(): Draft {
@@ -75,14 +76,14 @@ export function applied(
   config: ResolvedConfig,
   id: SituationId,
   action: Action,
-  message: string,
+  why: Why,
   level: Level = 'notice',
 ): void {
   const key = SITUATIONS[id].key;
-  const reason: Reason = {
+  const reason: DraftReason = {
     situation: id,
     action,
-    message,
+    why,
     source: config.sources[key] ?? null,
   };
   draft.reasons.push(reason);
@@ -101,16 +102,16 @@ export function refuse(
   draft: Draft,
   config: ResolvedConfig,
   id: SituationId,
-  message: string,
+  why: Why,
   steps: NextStep[],
 ): void {
-  applied(draft, config, id, 'refuse', message, 'error');
-  draft.refusal ??= { message, steps };
+  applied(draft, config, id, 'refuse', why, 'error');
+  draft.refusal ??= { why, steps };
 }
 
 /** A first-match rule as the draft records it: what it does, where it is, its own words. */
 export interface RuleApplied {
-  action: Reason['action'];
+  action: DraftReason['action'];
   source: ValueSource | null;
   message: string | null;
 }
@@ -120,20 +121,15 @@ export interface RuleApplied {
  * any situation it sends the call to), and its own message after what the
  * situation said. A refusing rule's message prints before the refusal.
  */
-export function ruleApplied(draft: Draft, rule: RuleApplied, message: string): void {
-  draft.reasons.unshift({ situation: 'rule', action: rule.action, message, source: rule.source });
+export function ruleApplied(draft: Draft, rule: RuleApplied, why: Why): void {
+  draft.reasons.unshift({ situation: 'rule', action: rule.action, why, source: rule.source });
   if (rule.message && rule.action !== 'refuse')
     draft.outcomes.push({ kind: 'message', level: 'notice', text: rule.message });
 }
 
 /** A refusing rule: its reason, its own message, and the steps that would help. */
-export function ruleRefuses(
-  draft: Draft,
-  rule: RuleApplied,
-  message: string,
-  steps: NextStep[],
-): void {
-  ruleApplied(draft, rule, message);
+export function ruleRefuses(draft: Draft, rule: RuleApplied, why: Why, steps: NextStep[]): void {
+  ruleApplied(draft, rule, why);
   if (rule.message) draft.outcomes.push({ kind: 'message', level: 'error', text: rule.message });
-  draft.refusal = { message, steps };
+  draft.refusal = { why, steps };
 }

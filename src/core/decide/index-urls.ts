@@ -59,12 +59,3 @@ export function indexUses(inv: PipInvocation, facts: Facts): IndexUse[] {
     ...findLinks,
   ];
 }
-
-/** `PIP_INDEX_URL in the environment`, `/etc/pip.conf [global]`, `--index-url X`. */
-export function describeIndexSource(use: IndexUse): string {
-  const src = use.source;
-  if (src === 'default') return "pip's default index";
-  if (src.kind === 'argv') return `${src.where} on the command line`;
-  if (src.kind === 'env') return `${src.where} in the environment`;
-  return `${use.key} in ${src.where}${src.section ? ` [${src.section}]` : ''}`;
-}

@@ -1,5 +1,5 @@
+import type { UserOff } from '../reason.js';
 import type { Situation } from './situations/situation.js';
-import { describeSource } from './user-mode.js';
 
 /**
  * Turn user mode off for a plan that installs into an env: drop `--user`
@@ -7,10 +7,11 @@ import { describeSource } from './user-mode.js';
  * config files. pip applies PIP_* variables after all config files, and
  * within them the last one in os.environ wins, so PIP_NO_USER=1 (which pip
  * stores as user = True) or a lower-case PIP_user could beat our PIP_USER=0:
- * every other such variable is unset. Returns a clause for the notice.
+ * every other such variable is unset. Returns who had turned user mode on
+ * (for the reason and the notice), or null when it was not on.
  */
-export function neutraliseUser(s: Situation): string {
-  if (s.user.value !== true) return '';
+export function neutraliseUser(s: Situation): UserOff | null {
+  if (s.user.value !== true) return null;
   const { draft, facts } = s;
   if (s.user.source?.kind === 'argv') draft.removeUser = true;
   if (facts.pipSettings.user?.value === true) {
@@ -20,7 +21,6 @@ export function neutraliseUser(s: Situation): string {
       if (name !== 'PIP_USER' && !draft.envUnset.includes(name)) draft.envUnset.push(name);
     }
   }
-  const from = s.user.source ? describeSource(s.user.source) : '--user';
-  draft.userOff = `; user mode (${from}) is turned off`;
-  return `${draft.userOff}: the install goes into the env`;
+  draft.userOff = { from: s.user.source };
+  return draft.userOff;
 }

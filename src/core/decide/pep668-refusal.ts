@@ -1,4 +1,4 @@
-import type { Reason } from '../plan.js';
+import type { DraftReason } from '../plan.js';
 import type { Draft } from './draft.js';
 import { makeVenv } from './hints.js';
 import type { Situation } from './situations/situation.js';
@@ -26,24 +26,18 @@ export function refuseInPipsPlace(s: Situation): void {
   if (exempt) return;
   dropNotice(draft, reason);
   reason.action = 'refuse';
-  const words = interp.externallyManagedMessage
-    ? `: "${condense(interp.externallyManagedMessage)}"`
-    : '';
   draft.refusal = {
-    message: `${interp.executable} is externally managed (PEP 668), so pip would refuse${words}`,
+    why: {
+      kind: 'pep668-refusal',
+      executable: interp.executable,
+      marker: interp.externallyManagedMessage ?? null,
+    },
     steps: [makeVenv(s.facts, { orSet: { key: 'onExternallyManaged', value: 'venv' } })],
   };
 }
 
-/** The marker's first paragraph on one line: Debian's is 13 lines, its first says what to do. */
-export function condense(text: string): string {
-  const first = text.trim().split(/\n\s*\n/)[0] ?? '';
-  const line = first.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
-}
-
 /** The refusal says it now: the notice of the reason it replaces goes. */
-function dropNotice(draft: Draft, reason: Reason): void {
+function dropNotice(draft: Draft, reason: DraftReason): void {
   const i = draft.outcomes.findIndex((o) => o.kind === 'applied' && o.reason === reason);
   if (i !== -1) draft.outcomes.splice(i, 1);
 }

@@ -9,6 +9,7 @@ import {
 import type { Facts } from '../facts.js';
 import type { AnswerHow } from '../outcome.js';
 import type { Offer, Plan } from '../plan.js';
+import { offerText } from '../render/offers.js';
 
 export type { Offer } from '../plan.js';
 
@@ -65,14 +66,15 @@ export function offersFor(id: SituationId, facts: Facts, venv: string): Offer[] 
   const i = facts.interpreter;
   const userOk = id !== 'externallyManaged' && i !== null && i.enableUserSite;
   const out: Offer[] = [];
-  if (userOk) out.push({ choice: 'user', label: `the user site (${i?.userSite})` });
-  out.push({ choice: 'venv', label: `a venv: ${venv}` });
-  if (userOk)
-    out.push({
-      choice: 'disposable',
-      label: 'the disposable user site (pipwarden user clean removes it)',
-    });
-  out.push({ choice: 'cancel', label: 'cancel' });
+  const offer = (choice: PromptChoice, path?: string): Offer => ({
+    choice,
+    ...(path === undefined ? {} : { path }),
+    label: offerText(choice, path),
+  });
+  if (userOk) out.push(offer('user', i?.userSite));
+  out.push(offer('venv', venv));
+  if (userOk) out.push(offer('disposable'));
+  out.push(offer('cancel'));
   return out;
 }
 

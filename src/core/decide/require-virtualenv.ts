@@ -1,5 +1,5 @@
+import type { SettingSource } from '../facts.js';
 import type { Situation } from './situations/situation.js';
-import { describeSource } from './user-mode.js';
 
 /**
  * Where pip's require-virtualenv comes from (`--require-virtualenv`,
@@ -8,9 +8,9 @@ import { describeSource } from './user-mode.js';
  * (sys.prefix == sys.base_prefix, so conda and pixi envs too) pip exits 3
  * before doing anything (pip/_internal/cli/base_command.py).
  */
-export function requiresVirtualenv(s: Situation): string | null {
+export function requiresVirtualenv(s: Situation): SettingSource | null {
   const opt = [...s.inv.globals, ...s.inv.options].filter((o) => o.dest === 'require_venv').at(-1);
-  if (opt) return s.inv.argv.slice(opt.start, opt.end).join(' ');
+  if (opt) return { kind: 'argv', where: s.inv.argv.slice(opt.start, opt.end).join(' ') };
   const setting = s.facts.pipSettings.requireVirtualenv;
-  return setting?.value === true ? describeSource(setting.source) : null;
+  return setting?.value === true ? setting.source : null;
 }

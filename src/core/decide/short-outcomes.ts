@@ -1,6 +1,5 @@
 import type { Facts } from '../facts.js';
 import type { Outcome } from '../outcome.js';
-import type { Reason } from '../plan.js';
 import type { Draft, DraftOutcome } from './draft.js';
 
 /**
@@ -11,27 +10,28 @@ import type { Draft, DraftOutcome } from './draft.js';
  * reason, so the short form follows the reason's situation and action, not
  * its wording. Returns the plan's outcomes, reasons by index.
  */
-export function shortOutcomes(draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+export function shortOutcomes(draft: Draft, facts: Facts): Outcome[] {
   return draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
-    const { reason, level } = o;
+    const { reason } = o;
     if (reason.situation === 'foreignEnv' && reason.action === 'env')
-      return foreignEnv(o, draft, facts, reasons);
+      return foreignEnv(o, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
-      return notWritable(o, draft, facts, reasons);
-    return [{ kind: 'applied', level, reason: reasons.indexOf(reason) }];
+      return notWritable(o, draft, facts);
+    return long(o, draft);
   });
 }
 
 type Applied = Extract<DraftOutcome, { kind: 'applied' }>;
 
-function long(o: Applied, reasons: Reason[]): Outcome[] {
-  return [{ kind: 'applied', level: o.level, reason: reasons.indexOf(o.reason) }];
+/** The long form: the reason itself, by its index among the plan's reasons (the draft's, in order). */
+function long(o: Applied, draft: Draft): Outcome[] {
+  return [{ kind: 'applied', level: o.level, reason: draft.reasons.indexOf(o.reason) }];
 }
 
-function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+function foreignEnv(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const env = facts.activeEnv;
-  if (!env) return long(o, reasons);
+  if (!env) return long(o, draft);
   return [
     {
       kind: 'into-env',
@@ -45,9 +45,9 @@ function foreignEnv(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): 
   ];
 }
 
-function notWritable(o: Applied, draft: Draft, facts: Facts, reasons: Reason[]): Outcome[] {
+function notWritable(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const i = facts.interpreter;
-  if (!i) return long(o, reasons);
+  if (!i) return long(o, draft);
   // The disposable base says where it went, in its own notice.
   if (draft.envSet.PYTHONUSERBASE !== undefined) return [];
   return [

@@ -13,15 +13,15 @@ type PipCall = Extract<Call, { kind: 'pip' }>;
  * the interpreter the engine probed (with -E, from /): `-S` (no site, so a
  * venv's python keeps its base sys.prefix and pip comes from PYTHONPATH or
  * the cwd), and what gatherFacts found on the way to pip (PYTHONPATH,
- * PYTHONHOME, a `pip/` in the cwd or a PYTHONUSERBASE).
+ * PYTHONHOME, a `pip/` in the cwd or a PYTHONUSERBASE). Null: nothing.
  */
-export function unseenPip(call: PipCall, facts: Facts): string[] {
-  const why = call.pythonFlags.noSite
-    ? [
-        'python -S (site is not imported: pip can only come from PYTHONPATH or the cwd, and a venv keeps its base interpreter’s sys.prefix)',
-      ]
-    : [];
-  return [...why, ...(facts.importOverrides ?? [])];
+export function unseenPip(
+  call: PipCall,
+  facts: Facts,
+): { noSite: boolean; overrides: string[] } | null {
+  const noSite = call.pythonFlags.noSite === true;
+  const overrides = facts.importOverrides ?? [];
+  return noSite || overrides.length > 0 ? { noSite, overrides } : null;
 }
 
 /**
@@ -37,20 +37,20 @@ export function refuseUnseenPip(
   facts: Facts,
   config: ResolvedConfig,
 ): Plan | null {
-  const why = unseenPip(call, facts);
-  if (why.length === 0) return null;
+  const unseen = unseenPip(call, facts);
+  if (unseen === null) return null;
   const lock = Object.values(config.locks)[0];
   if (lock === undefined) return null;
   const draft = newDraft();
-  const message = `${why.join('; ')}: pipwarden cannot check this pip against the policy locked by ${lock}`;
+  const why = { kind: 'unseen-pip', ...unseen, lock } as const;
   draft.reasons.push({
     situation: 'rule',
     action: 'refuse',
-    message,
+    why,
     source: { level: 'org', file: lock },
   });
   draft.refusal = {
-    message,
+    why,
     steps: [{ kind: 'import-probed-pip', dropNoSite: call.pythonFlags.noSite === true }],
   };
   return assemblePlan(call, inv, facts, config, draft);

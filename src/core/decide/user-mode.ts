@@ -1,5 +1,6 @@
 import type { PipInvocation } from '../argv/types.js';
 import type { Facts, SettingSource } from '../facts.js';
+import { describeSource } from '../render/reasons.js';
 
 /** How pip would decide `use_user_site`, and who asked for it. */
 export interface UserMode {
@@ -69,15 +70,4 @@ export function breaksSystemPackages(inv: PipInvocation, facts: Facts): boolean 
   const opt = inv.options.find((o) => o.dest === 'override_externally_managed');
   if (opt) return true;
   return facts.pipSettings.breakSystemPackages?.value === true;
-}
-
-export function describeSource(source: SettingSource): string {
-  switch (source.kind) {
-    case 'argv':
-      return source.where;
-    case 'env':
-      return `${source.where} in the environment`;
-    case 'file':
-      return source.section ? `${source.where} [${source.section}]` : source.where;
-  }
 }

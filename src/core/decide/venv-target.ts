@@ -1,6 +1,6 @@
 import type { ResolvedConfig, SituationId } from '../config/types.js';
 import type { NextStep } from '../outcome.js';
-import { stepText } from '../render/next-steps.js';
+import type { Found, FoundDid, Why } from '../reason.js';
 import { applied, refuse } from './draft.js';
 import { neutraliseUser } from './neutralise-user.js';
 import { atLeast, PIP_PYTHON_OPTION } from './pip-versions.js';
@@ -14,8 +14,9 @@ import { MARK_VENV_SCRIPT } from './venv-mark.js';
  * Returns false when the call is better left to pip: an uninstall never
  * targets a venv that does not exist yet (a new venv has nothing to remove).
  */
-export function useVenv(s: Situation, id: SituationId, what: string): boolean {
+export function useVenv(s: Situation, id: SituationId, found: Found): boolean {
   const { facts, config, draft, interp } = s;
+  const what = (did: FoundDid): Why => ({ kind: 'found', found, did });
   const { venv } = config.config;
   const { path, exists } = facts.configuredVenv;
   const python = `${path}/bin/python`;
@@ -25,12 +26,12 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
       config,
       id,
       'pip',
-      `${what}; the venv ${path} does not exist, so there is nothing to uninstall there: pip uninstalls from ${interp.prefix}`,
+      what({ kind: 'venv-missing-uninstall', path, prefix: interp.prefix }),
     );
     return true;
   }
   if (!exists && !venv.create) {
-    refuse(draft, config, id, `${what}, and the venv ${path} does not exist (venv.create: false)`, [
+    refuse(draft, config, id, what({ kind: 'venv-no-create', path }), [
       { kind: 'create-venv', python: interp.executable, path },
     ]);
     return true;
@@ -38,22 +39,16 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   if (exists && facts.configuredVenv.vouch === null) {
     // A cloned repository's `.venv/bin/python` would run the repository's
     // code, through `-m pip` or `pip --python` alike (docs/security.md).
-    refuse(
-      draft,
-      config,
-      id,
-      `${what}, and the venv ${path} was not made by pipwarden, trusted or activated by you, so pipwarden will not run its python (a cloned repository can ship a .venv that runs its own code)`,
-      [{ kind: 'vouch-venv', path }],
-    );
-    return true;
-  }
-  if (exists && facts.configuredVenv.python === false) {
-    refuse(draft, config, id, `${what}, and the venv ${path} has no bin/python`, [
-      rebuild(s, path),
+    refuse(draft, config, id, what({ kind: 'venv-unvouched', path }), [
+      { kind: 'vouch-venv', path },
     ]);
     return true;
   }
-  if (exists && facts.configuredVenv.pip === false) return pipless(s, id, what, path);
+  if (exists && facts.configuredVenv.python === false) {
+    refuse(draft, config, id, what({ kind: 'venv-no-python', path }), [rebuild(s, path)]);
+    return true;
+  }
+  if (exists && facts.configuredVenv.pip === false) return pipless(s, id, found, path);
   if (!exists) {
     const creator = venv.python ?? interp.executable;
     // The marks that let the next call use this venv (src/io/interpreter/venv-vouch.ts).
@@ -68,13 +63,7 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
   }
   draft.runner = { kind: 'python', python };
   neutraliseUser(s);
-  applied(
-    draft,
-    config,
-    id,
-    'venv',
-    `${what}; installing into ${exists ? 'the venv' : 'a new venv'} ${path}`,
-  );
+  applied(draft, config, id, 'venv', what({ kind: 'venv', path, exists }));
   return true;
 }
 
@@ -84,22 +73,22 @@ export function useVenv(s: Situation, id: SituationId, what: string): boolean {
  * venv. `<venv>/bin/python -m pip` would only say "No module named pip", so
  * a pip ≥ 22.3 drives it with --python; an older one refuses with the fix.
  */
-function pipless(s: Situation, id: SituationId, what: string, path: string): boolean {
+function pipless(s: Situation, id: SituationId, found: Found, path: string): boolean {
   const { draft, config, interp } = s;
-  const missing = `the venv ${path} has no pip (python -m venv stopped in ensurepip, or it was made --without-pip)`;
+  const what = (did: FoundDid): Why => ({ kind: 'found', found, did });
   if (!atLeast(interp.pipVersion, PIP_PYTHON_OPTION)) {
-    refuse(draft, config, id, `${what}, and ${missing}`, [rebuild(s, path)]);
+    refuse(draft, config, id, what({ kind: 'venv-no-pip', path }), [rebuild(s, path)]);
     return true;
   }
   draft.pythonOption = `${path}/bin/python`;
   neutraliseUser(s);
-  applied(
-    draft,
-    config,
-    id,
-    'venv',
-    `${what}; ${missing}: installing into it with pip ${interp.pipVersion} --python ${path}/bin/python. To give it its own pip: ${path}/bin/python -m ensurepip, or ${stepText(rebuild(s, path))}`,
-  );
+  const did = {
+    kind: 'venv-pipless',
+    path,
+    pipVersion: interp.pipVersion,
+    rebuild: rebuild(s, path),
+  } as const;
+  applied(draft, config, id, 'venv', what(did));
   return true;
 }
 

@@ -12,7 +12,7 @@ export function stepText(step: NextStep): string {
     case 'make-venv': {
       const make = `${step.python} -m venv .venv && . .venv/bin/activate, then run pip again`;
       const before = step.drop
-        ? `drop ${step.drop} and `
+        ? `drop ${step.drop}${step.orUnset ? ` (or unset ${step.orUnset})` : ''} and `
         : step.withoutSudo
           ? 'run without sudo inside a venv: '
           : '';

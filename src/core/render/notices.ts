@@ -1,9 +1,11 @@
 import type { Outcome } from '../outcome.js';
 import type { Notice, Plan } from '../plan.js';
+import type { Why } from '../reason.js';
 import { stepsText, stepText } from './next-steps.js';
+import { reasonText, userOffText } from './reasons.js';
 
 /** What the renderer reads of a plan: everything it says, as values. */
-export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refusal?: string };
+export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refused?: Why };
 
 /**
  * The lines a plan prints on stderr (without the `pipwarden:` prefix, which
@@ -19,8 +21,8 @@ export function renderNotices(said: Said, notices: boolean): Notice[] {
     return notices || o.kind === 'answer' ? out : out.filter((n) => n.level !== 'notice');
   });
   const ordered = [...lines];
-  if (said.refusal !== undefined) {
-    ordered.push({ level: 'error', text: `refused: ${said.refusal}` });
+  if (said.refused !== undefined) {
+    ordered.push({ level: 'error', text: `refused: ${reasonText(said.refused)}` });
     if (said.nextSteps.length > 0)
       ordered.push({ level: 'error', text: `next: ${stepsText(said.nextSteps)}` });
   } else if (said.nextSteps.length > 0) {
@@ -32,7 +34,7 @@ export function renderNotices(said: Said, notices: boolean): Notice[] {
 function outcomeLines(o: Outcome, said: Said): Notice[] {
   switch (o.kind) {
     case 'applied':
-      return [{ level: o.level, text: said.reasons[o.reason]?.message ?? '' }];
+      return [{ level: o.level, text: reasonWords(said.reasons[o.reason]?.why) }];
     case 'into-env': {
       const how =
         o.through === 'python-option'
@@ -42,7 +44,7 @@ function outcomeLines(o: Outcome, said: Said): Notice[] {
       return [
         {
           level: o.level,
-          text: `installing into the active ${what} ${o.prefix}, ${how}${o.userOff ?? ''}`,
+          text: `installing into the active ${what} ${o.prefix}, ${how}${userOffText(o.userOff)}`,
         },
       ];
     }
@@ -78,4 +80,8 @@ export function answerText(o: Extract<Outcome, { kind: 'answer' }>): string {
     case 'default-explain':
       return `on a terminal this would ask; shown with promptDefault: ${o.choice} [${o.from}]`;
   }
+}
+
+function reasonWords(why: Why | undefined): string {
+  return why === undefined ? '' : reasonText(why);
 }

@@ -1,4 +1,4 @@
-import { stepsText, stepText } from '../../render/next-steps.js';
+import type { FoundDid, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
 import { atLeast, PIP_BREAK_SYSTEM_PACKAGES, PIP_PEP668 } from '../pip-versions.js';
@@ -13,44 +13,39 @@ export function externallyManaged(s: Situation): boolean {
   if (breaksSystemPackages(s.inv, s.facts) || dryRunReport(s)) return false;
   const rule = ruleFor(config, 'externallyManaged');
   const pep668 = atLeast(interp.pipVersion, PIP_PEP668);
-  const what = `${interp.executable} is externally managed (PEP 668: ${interp.externallyManaged})`;
+  const what = {
+    kind: 'externally-managed',
+    executable: interp.executable,
+    marker: interp.externallyManaged,
+  } as const;
+  const because = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'externallyManaged', what, [makeVenv(s.facts)]);
+    refuse(draft, config, 'externallyManaged', because({ kind: 'refused' }), [makeVenv(s.facts)]);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'externallyManaged', what);
   if (!pep668) return false;
   if (config.config.allowBreakSystemPackages) {
     if (!atLeast(interp.pipVersion, PIP_BREAK_SYSTEM_PACKAGES)) {
-      applied(
-        draft,
-        config,
-        'externallyManaged',
-        'pip',
-        `${what}; pip ${interp.pipVersion} has no --break-system-packages (it came in ${PIP_BREAK_SYSTEM_PACKAGES}), so pip will refuse. Next: ${stepText(makeVenv(s.facts))}`,
-        'warning',
-      );
+      const why = because({
+        kind: 'no-break-option',
+        pipVersion: interp.pipVersion,
+        since: PIP_BREAK_SYSTEM_PACKAGES,
+        next: makeVenv(s.facts),
+      });
+      applied(draft, config, 'externallyManaged', 'pip', why, 'warning');
       return true;
     }
     draft.addBreakSystemPackages = true;
-    applied(
-      draft,
-      config,
-      'externallyManaged',
-      'pip',
-      `${what}; adding --break-system-packages (allowBreakSystemPackages: true)`,
-      'warning',
-    );
+    const why = because({ kind: 'break-system-packages' });
+    applied(draft, config, 'externallyManaged', 'pip', why, 'warning');
     return true;
   }
-  applied(
-    draft,
-    config,
-    'externallyManaged',
-    'pip',
-    `${what}; pip will refuse. Next: ${stepsText([makeVenv(s.facts), { kind: 'set-config', key: 'onExternallyManaged', value: 'venv' }])}`,
-    'warning',
-  );
+  const why = because({
+    kind: 'pip-will-refuse',
+    next: [makeVenv(s.facts), { kind: 'set-config', key: 'onExternallyManaged', value: 'venv' }],
+  });
+  applied(draft, config, 'externallyManaged', 'pip', why, 'warning');
   return true;
 }
 

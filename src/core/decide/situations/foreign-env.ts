@@ -1,3 +1,4 @@
+import type { ForeignDid, ForeignEnv, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { neutraliseUser } from '../neutralise-user.js';
@@ -29,19 +30,27 @@ export function foreignEnv(s: Situation): boolean {
     // pip's require-virtualenv exits 3 ("Could not find an activated
     // virtualenv (required)") under a conda or pixi interpreter: pointing pip
     // there would fail a call that, as typed, runs in a virtualenv.
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'pip',
-      `${env.kind} env ${env.prefix} is active, but pip requires a virtualenv (${required}) and would refuse it, so pip runs as typed`,
-      'warning',
-    );
+    const why: Why = {
+      kind: 'env-requires-virtualenv',
+      envKind: env.kind,
+      prefix: env.prefix,
+      required,
+    };
+    applied(draft, config, 'foreignEnv', 'pip', why, 'warning');
     return false;
   }
-  const what = `${env.kind} env ${env.prefix} is active (${env.source}) but ${facts.tool.path} belongs to ${interp.prefix}`;
+  const found: ForeignEnv = {
+    envKind: env.kind,
+    prefix: env.prefix,
+    source: env.source,
+    tool: facts.tool.path,
+    owner: interp.prefix,
+  };
+  const what = (did: ForeignDid): Why => ({ kind: 'foreign-env', env: found, did });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, [installPip(env.kind, env.prefix)]);
+    refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), [
+      installPip(env.kind, env.prefix),
+    ]);
     return true;
   }
   if (env.pip !== null) {
@@ -51,28 +60,23 @@ export function foreignEnv(s: Situation): boolean {
         : { kind: 'pip-script', path: env.pip };
     // The env's pip would refuse --user in a venv ("User site-packages are
     // not visible in this virtualenv"), a call pip alone would complete.
-    const user = neutraliseUser(s);
-    applied(draft, config, 'foreignEnv', 'env', `${what}; using the env's own pip${user}`);
+    const userOff = neutraliseUser(s);
+    applied(draft, config, 'foreignEnv', 'env', what({ kind: 'own-pip', userOff }));
     return true;
   }
   const pipVersion = interp.pipVersion;
   if (atLeast(pipVersion, PIP_PYTHON_OPTION)) {
     draft.pythonOption = env.python;
-    const user = neutraliseUser(s);
-    applied(
-      draft,
-      config,
-      'foreignEnv',
-      'env',
-      `${what}; the env has no pip, so running pip ${pipVersion} --python ${env.python}${user}`,
-    );
+    const userOff = neutraliseUser(s);
+    const did = { kind: 'python-option', pipVersion, python: env.python, userOff } as const;
+    applied(draft, config, 'foreignEnv', 'env', what(did));
     return true;
   }
   refuse(
     draft,
     config,
     'foreignEnv',
-    `${what}; the env has no pip, and pip ${pipVersion ?? '(none)'} is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`,
+    what({ kind: 'pip-too-old', pipVersion, since: PIP_PYTHON_OPTION }),
     [installPip(env.kind, env.prefix)],
   );
   return true;

@@ -14,9 +14,11 @@ export function noEnv(s: Situation): boolean {
   if (inEnv) return false;
   const rule = ruleFor(config, 'noEnv');
   if (rule.action === 'pip') return false;
-  const what = `${facts.tool.path} is not in a venv, conda or pixi env (${interp.prefix})`;
+  const what = { kind: 'no-env', tool: facts.tool.path, prefix: interp.prefix } as const;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'noEnv', what, [makeVenv(facts)]);
+    refuse(draft, config, 'noEnv', { kind: 'found', found: what, did: { kind: 'refused' } }, [
+      makeVenv(facts),
+    ]);
     return true;
   }
   return useVenv(s, 'noEnv', what);

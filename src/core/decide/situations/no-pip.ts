@@ -1,3 +1,4 @@
+import type { NoPipDid, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { installPip } from '../hints.js';
 import { atLeast, PIP_PYTHON_OPTION } from '../pip-versions.js';
@@ -18,31 +19,34 @@ export function noPip(s: Situation): boolean {
     return false;
   const rule = ruleFor(config, 'foreignEnv');
   if (rule.action === 'pip') return false;
-  const where =
-    interp.envKind === 'system' ? interp.prefix : `${interp.envKind} env ${interp.prefix}`;
-  const what = `${interp.executable} has no pip (${where})`;
+  const pipless = {
+    executable: interp.executable,
+    envKind: interp.envKind,
+    prefix: interp.prefix,
+  };
+  const what = (did: NoPipDid): Why => ({ kind: 'no-pip', pipless, did });
   const hint = [installPip(interp.envKind, interp.prefix, interp.executable)];
   const other = facts.fallbackPip ?? null;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'foreignEnv', what, hint);
+    refuse(draft, config, 'foreignEnv', what({ kind: 'refused' }), hint);
     return true;
   }
   if (other === null || !atLeast(other.version, PIP_PYTHON_OPTION)) {
-    const why =
+    const why: NoPipDid =
       other === null
-        ? 'no other pip is on PATH'
-        : `pip ${other.version} (${other.path}) is older than ${PIP_PYTHON_OPTION}, so it cannot target another interpreter`;
-    refuse(draft, config, 'foreignEnv', `${what}, and ${why}`, hint);
+        ? { kind: 'no-other-pip' }
+        : {
+            kind: 'other-too-old',
+            version: other.version,
+            path: other.path,
+            since: PIP_PYTHON_OPTION,
+          };
+    refuse(draft, config, 'foreignEnv', what(why), hint);
     return true;
   }
   draft.runner = { kind: 'pip-script', path: other.path };
   draft.pythonOption = interp.executable;
-  applied(
-    draft,
-    config,
-    'foreignEnv',
-    'env',
-    `${what}; running pip ${other.version} (${other.path}) --python ${interp.executable}`,
-  );
+  const did = { kind: 'other-pip', version: other.version, path: other.path } as const;
+  applied(draft, config, 'foreignEnv', 'env', what(did));
   return true;
 }

@@ -1,4 +1,4 @@
-import { stepsText } from '../../render/next-steps.js';
+import type { FoundDid, Why } from '../../reason.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
 import { atLeast, PIP_USER_FALLBACK } from '../pip-versions.js';
@@ -19,33 +19,31 @@ export function notWritable(s: Situation): boolean {
   if (interp.sitePackagesWritable || !interp.enableUserSite) return false;
   const rule = ruleFor(config, 'notWritable');
   if (rule.action === 'pip') return false;
-  const what = `${interp.purelib} is not writable`;
+  const what = { kind: 'not-writable', purelib: interp.purelib } as const;
+  const because = (t: FoundDid): Why => ({ kind: 'found', found: what, did: t });
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'notWritable', what, [{ kind: 'user-install' }, makeVenv(s.facts)]);
+    const steps = [{ kind: 'user-install' } as const, makeVenv(s.facts)];
+    refuse(draft, config, 'notWritable', because({ kind: 'refused' }), steps);
     return true;
   }
   if (rule.action === 'venv') return useVenv(s, 'notWritable', what);
   if (!atLeast(interp.pipVersion, PIP_USER_FALLBACK)) {
-    applied(
-      draft,
-      config,
-      'notWritable',
-      'pip',
-      `${what}, and pip ${interp.pipVersion ?? '(unknown)'} has no user-site fallback (pip ≥ ${PIP_USER_FALLBACK}), so it will fail with Permission denied. Next: ${stepsText([{ kind: 'user-install' }, makeVenv(s.facts)])}`,
-      'warning',
-    );
+    const why = because({
+      kind: 'no-user-fallback',
+      pipVersion: interp.pipVersion,
+      since: PIP_USER_FALLBACK,
+      next: [{ kind: 'user-install' }, makeVenv(s.facts)],
+    });
+    applied(draft, config, 'notWritable', 'pip', why, 'warning');
     return true;
   }
   draft.addUser = true;
-  const onPath = interp.userScriptsOnPath
-    ? `scripts go to ${interp.userScripts}, which is on PATH`
-    : `scripts go to ${interp.userScripts}, which is NOT on PATH: add it with export PATH="${interp.userScripts}:$PATH"`;
-  applied(
-    draft,
-    config,
-    'notWritable',
-    'user',
-    `${what}; installing with --user into ${interp.userSite} (${onPath})`,
-  );
+  const why = because({
+    kind: 'user-site',
+    userSite: interp.userSite,
+    scripts: interp.userScripts,
+    onPath: interp.userScriptsOnPath,
+  });
+  applied(draft, config, 'notWritable', 'user', why);
   return true;
 }

@@ -1,4 +1,3 @@
-import { stepText } from '../../render/next-steps.js';
 import { applied, refuse, ruleFor } from '../draft.js';
 import { makeVenv } from '../hints.js';
 import type { Situation } from './situation.js';
@@ -15,10 +14,11 @@ export function sudo(s: Situation): void {
   if (interp.envKind !== 'system') return;
   if (draft.runner.kind !== 'original' || draft.pythonOption !== null) return;
   const rule = ruleFor(config, 'sudo');
-  const what = `running pip as root via sudo (SUDO_USER=${facts.user.sudoUser}) writes root-owned files into ${interp.prefix}`;
+  const what = { kind: 'sudo', sudoUser: facts.user.sudoUser, prefix: interp.prefix } as const;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'sudo', what, [makeVenv(facts, { withoutSudo: true })]);
+    const why = { ...what, next: null };
+    refuse(draft, config, 'sudo', why, [makeVenv(facts, { withoutSudo: true })]);
     return;
   }
-  applied(draft, config, 'sudo', 'pip', `${what}. Next: ${stepText(makeVenv(facts))}`, 'warning');
+  applied(draft, config, 'sudo', 'pip', { ...what, next: makeVenv(facts) }, 'warning');
 }

@@ -1,6 +1,5 @@
 import { applied, refuse, ruleFor } from '../draft.js';
 import { neutraliseUser } from '../neutralise-user.js';
-import { describeSource } from '../user-mode.js';
 import type { Situation } from './situation.js';
 
 /**
@@ -13,20 +12,12 @@ export function userInVenv(s: Situation): void {
   if (s.subcommand !== 'install' || user.value !== true) return;
   if (interp.envKind !== 'venv' || interp.includeSystemSitePackages === true) return;
   const rule = ruleFor(config, 'userInVenv');
-  const from = user.source ? describeSource(user.source) : '--user';
+  const at = { prefix: interp.prefix, from: user.source };
   if (rule.action === 'pip') return;
   if (rule.action === 'refuse') {
-    refuse(draft, config, 'userInVenv', `user mode (${from}) inside the venv ${interp.prefix}`, [
-      { kind: 'drop-user' },
-    ]);
+    refuse(draft, config, 'userInVenv', { kind: 'user-in-venv', ...at }, [{ kind: 'drop-user' }]);
     return;
   }
   neutraliseUser(s);
-  applied(
-    draft,
-    config,
-    'userInVenv',
-    'env',
-    `installing into the venv ${interp.prefix}, not the user site: ${from} is ignored in a venv`,
-  );
+  applied(draft, config, 'userInVenv', 'env', { kind: 'user-ignored-in-venv', ...at });
 }

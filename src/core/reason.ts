@@ -1,0 +1,129 @@
+import type { SettingSource } from './facts.js';
+import type { NextStep } from './outcome.js';
+
+/**
+ * Why a plan is what it is, as a value: what was found and what was done
+ * about it, never the sentence that says it. `src/core/render/reasons.ts`
+ * writes the words (`reasonText`); the decision only picks a kind and fills
+ * in the facts. A reason the draft refused is the refusal's too.
+ */
+export type Why =
+  // ── The call passes as typed (no situation was looked at). ──
+  /** PIPWARDEN_DISABLE=1. */
+  | { kind: 'disabled' }
+  /** `python -c …` and the like. */
+  | { kind: 'not-pip'; name: string }
+  /** `pip list`, `pip show`, … */
+  | { kind: 'no-change'; subcommand: string | null }
+  /** `python -S -m pip`: pip is not imported from site-packages. */
+  | { kind: 'no-site' }
+  | { kind: 'no-interpreter'; tool: string | null }
+  /** `pip --python X` or PIP_PYTHON. */
+  | { kind: 'python-named' }
+  /** --target, --prefix or --root, as the user gave it. */
+  | { kind: 'explicit-location'; location: string }
+  /** The cwd was deleted (`cwd` is $PWD, or ''). */
+  | { kind: 'cwd-gone'; cwd: string }
+  /** Situations were looked at, and none applied. */
+  | { kind: 'nothing-applies' }
+  // ── A first-match rule (config `rules`). ──
+  | { kind: 'rule'; rule: RuleRef; did: 'pass' | 'env' | 'venv' }
+  | { kind: 'rule-user'; rule: RuleRef; userSite: string }
+  /** A refusing rule; `message` is the rule's own, said instead of ours. */
+  | { kind: 'rule-refuses'; rule: RuleRef; message: string | null }
+  | {
+      kind: 'rule-index';
+      rule: RuleRef;
+      url: string;
+      key: string;
+      source: SettingSource | 'default';
+    }
+  | { kind: 'rule-location'; rule: RuleRef; location: string }
+  /** Under an org lock, a pip the engine did not probe. */
+  | { kind: 'unseen-pip'; noSite: boolean; overrides: string[]; lock: string }
+  // ── userInVenv. `from` null: plain --user. ──
+  | { kind: 'user-in-venv'; prefix: string; from: SettingSource | null }
+  | { kind: 'user-ignored-in-venv'; prefix: string; from: SettingSource | null }
+  // ── foreignEnv ──
+  /** A conda/pixi env is active but pip requires a virtualenv (`required`: where from). */
+  | { kind: 'env-requires-virtualenv'; envKind: string; prefix: string; required: SettingSource }
+  | { kind: 'foreign-env'; env: ForeignEnv; did: ForeignDid }
+  // ── noPip (`python -m pip` where python has no pip) ──
+  | { kind: 'no-pip'; pipless: Pipless; did: NoPipDid }
+  // ── noEnv, externallyManaged, notWritable, a venv rule: what was found, then what was done. ──
+  | { kind: 'found'; found: Found; did: FoundDid }
+  /** `onExternallyManaged: pip` where pip is sure to refuse: pipwarden refuses in its place. */
+  | { kind: 'pep668-refusal'; executable: string; marker: string | null }
+  // ── sudo ──
+  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null };
+
+/** A rule as its reason names it: `rule "name" in file`. */
+export interface RuleRef {
+  name: string | null;
+  file: string | null;
+}
+
+/** Turned user mode off for an env: who had turned it on (null: --user). */
+export interface UserOff {
+  from: SettingSource | null;
+}
+
+/** The active env pip did not belong to. */
+export interface ForeignEnv {
+  envKind: string;
+  prefix: string;
+  /** The variables that told us (`CONDA_PREFIX`, `VIRTUAL_ENV`). */
+  source: string;
+  tool: string | null;
+  /** The prefix of the interpreter the pip belongs to. */
+  owner: string;
+}
+
+export type ForeignDid =
+  | { kind: 'refused' }
+  | { kind: 'own-pip'; userOff: UserOff | null }
+  | { kind: 'python-option'; pipVersion: string | null; python: string; userOff: UserOff | null }
+  | { kind: 'pip-too-old'; pipVersion: string | null; since: string };
+
+/** An interpreter without pip. */
+export interface Pipless {
+  executable: string;
+  envKind: string;
+  prefix: string;
+}
+
+export type NoPipDid =
+  | { kind: 'refused' }
+  | { kind: 'no-other-pip' }
+  | { kind: 'other-too-old'; version: string; path: string; since: string }
+  | { kind: 'other-pip'; version: string; path: string };
+
+/** What a situation found, before what it did about it. */
+export type Found =
+  | { kind: 'no-env'; tool: string | null; prefix: string }
+  | { kind: 'externally-managed'; executable: string; marker: string }
+  | { kind: 'not-writable'; purelib: string }
+  | { kind: 'rule'; rule: RuleRef };
+
+export type FoundDid =
+  /** Refused (the refusal's next steps say what to do). */
+  | { kind: 'refused' }
+  /** pip runs, and will refuse or fail: the steps that help. */
+  | { kind: 'pip-will-refuse'; next: NextStep[] }
+  | { kind: 'no-break-option'; pipVersion: string | null; since: string; next: NextStep }
+  | { kind: 'break-system-packages' }
+  | { kind: 'no-user-fallback'; pipVersion: string | null; since: string; next: NextStep[] }
+  | {
+      kind: 'user-site';
+      userSite: string;
+      scripts: string;
+      onPath: boolean;
+    }
+  // The venv action (src/core/decide/venv-target.ts):
+  | { kind: 'venv-missing-uninstall'; path: string; prefix: string }
+  | { kind: 'venv-no-create'; path: string }
+  | { kind: 'venv-unvouched'; path: string }
+  | { kind: 'venv-no-python'; path: string }
+  | { kind: 'venv-no-pip'; path: string }
+  | { kind: 'venv-pipless'; path: string; pipVersion: string | null; rebuild: NextStep }
+  | { kind: 'venv'; path: string; exists: boolean };
