@@ -212,7 +212,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [
@@ -225,7 +225,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [
