@@ -6,7 +6,10 @@
 #   <prefix>/lib/pipwarden/          a copy of the package, the shared shims, static init files
 #   <prefix>/bin/pipwarden           the command
 #   /etc/profile.d/pipwarden.sh      login shells (sh, bash)
-#   /etc/bash.bashrc, /etc/zsh/zshrc one marked line each (interactive bash, zsh)
+#   /etc/bash.bashrc                 one marked line, at the top (interactive bash, and
+#                                    the bash sshd starts for a command: Debian's file
+#                                    returns early for non-interactive shells)
+#   /etc/zsh/zshenv, /etc/zsh/zshrc  one marked line each (zshenv: every zsh, zsh -c too)
 #   /etc/fish/conf.d/pipwarden.fish  fish
 #   /etc/sudoers.d/pipwarden         the shims first on sudo's secure_path, so `sudo pip` is seen
 #   /etc/pipwarden/config.yaml       the org policy (the preset), unless one is already there
@@ -111,6 +114,7 @@ link=$prefix/bin/pipwarden
 profile=/etc/profile.d/pipwarden.sh
 bashrc=/etc/bash.bashrc
 if [ -d /etc/zsh ]; then zshrc=/etc/zsh/zshrc; else zshrc=/etc/zshrc; fi
+zshenv=$(dirname -- "$zshrc")/zshenv
 fishconf=/etc/fish/conf.d/pipwarden.fish
 sudoers=/etc/sudoers.d/pipwarden
 orgdir=/etc/pipwarden
@@ -145,6 +149,18 @@ add_line() {
   [ -f "$1" ] || return 0
   printf '%s %s\n' "$2" "$MARK" >>"$1"
   say "added a line to $1"
+}
+
+# The same, as the file's first line: ahead of an early return for
+# non-interactive shells (Debian's /etc/bash.bashrc has one).
+add_line_top() {
+  remove_line "$1"
+  [ -f "$1" ] || return 0
+  tmp=$(mktemp)
+  { printf '%s %s\n' "$2" "$MARK" && cat "$1"; } >"$tmp"
+  cat "$tmp" >"$1"
+  rm -f "$tmp"
+  say "added a line at the top of $1"
 }
 
 # sudo's current secure_path, so ours only puts the shims in front of it.
@@ -313,11 +329,15 @@ fi
 EOF
   chmod 644 "$profile"
   say "wrote $profile"
-  # Interactive shells that are not login shells read only these.
-  add_line "$bashrc" "if [ -r '$init/pipwarden.bash' ]; then . '$init/pipwarden.bash'; fi"
+  # Interactive shells that are not login shells read only these; bash
+  # started by sshd for a command reads bash.bashrc too (Debian builds bash
+  # with SSH_SOURCE_BASHRC), and every zsh, zsh -c included, reads zshenv.
+  add_line_top "$bashrc" "if [ -r '$init/pipwarden.bash' ]; then . '$init/pipwarden.bash'; fi"
   if command -v zsh >/dev/null 2>&1 || [ -f "$zshrc" ]; then
-    [ -f "$zshrc" ] || { make_dir "$(dirname -- "$zshrc")" && : >"$zshrc" && echo "$zshrc" >>"$pending"; }
-    add_line "$zshrc" "if [ -r '$init/pipwarden.zsh' ]; then . '$init/pipwarden.zsh'; fi"
+    for f in "$zshenv" "$zshrc"; do
+      [ -f "$f" ] || { make_dir "$(dirname -- "$f")" && : >"$f" && echo "$f" >>"$pending"; }
+      add_line "$f" "if [ -r '$init/pipwarden.zsh' ]; then . '$init/pipwarden.zsh'; fi"
+    done
   fi
   if command -v fish >/dev/null 2>&1 || [ -d /etc/fish ]; then
     make_dir "$(dirname -- "$fishconf")"
@@ -406,6 +426,7 @@ do_uninstall() {
   done
   remove_line "$bashrc"
   remove_line "$zshrc"
+  remove_line "$zshenv"
   if [ -L "$link" ] && [ "$(readlink "$link")" = "$main" ]; then rm -f "$link" && say "removed $link"; fi
   # Remove the files and dirs we made, newest first; a dir that is not empty now stays.
   dirs=

@@ -78,13 +78,52 @@ sh_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 fish_quote() { printf "'%s'" "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e "s/'/\\\\'/g")"; }
 
 zshrc=${ZDOTDIR:-$HOME}/.zshrc
+zshenv=${ZDOTDIR:-$HOME}/.zshenv
 fishrc=${XDG_CONFIG_HOME:-$HOME/.config}/fish/config.fish
 
-# The rc files of the shells this machine has (or that already have an rc file).
+# The file a login bash reads: the first of these that exists (bash reads
+# only that one), else ~/.profile, which we then make.
+bash_login_file() {
+  for f in "$HOME/.bash_profile" "$HOME/.bash_login" "$HOME/.profile"; do
+    if [ -f "$f" ]; then
+      echo "$f"
+      return 0
+    fi
+  done
+  echo "$HOME/.profile"
+}
+
+# The rc files of the shells this machine has (or that already have an rc
+# file), one "kind file" a line:
+#   bash        ~/.bashrc: interactive bash at its end, and at its top the
+#               bash sshd starts for a command (Debian's .bashrc returns
+#               early for non-interactive shells, so a line at the end is
+#               never reached there)
+#   bash-login  a login bash (bash -l, a console login) whose login file
+#               does not source ~/.bashrc, or that has no login file at all
+#   zsh-env     ~/.zshenv: every zsh, zsh -c and zsh over ssh included
+#   zsh, fish   ~/.zshrc, config.fish (fish reads it in fish -c too)
 rc_files() {
-  if command -v bash >/dev/null 2>&1 || [ -f "$HOME/.bashrc" ]; then echo "bash $HOME/.bashrc"; fi
-  if command -v zsh >/dev/null 2>&1 || [ -f "$zshrc" ]; then echo "zsh $zshrc"; fi
+  if command -v bash >/dev/null 2>&1 || [ -f "$HOME/.bashrc" ]; then
+    echo "bash $HOME/.bashrc"
+    login=$(bash_login_file)
+    # Sources ~/.bashrc: a line that names it outside a comment (Debian's skeleton does).
+    if ! { [ -f "$login" ] && grep -vF "$MARK" "$login" | grep -v '^[[:space:]]*#' | grep -q '\.bashrc'; }; then
+      echo "bash-login $login"
+    fi
+  fi
+  if command -v zsh >/dev/null 2>&1 || [ -f "$zshrc" ] || [ -f "$zshenv" ]; then
+    echo "zsh-env $zshenv"
+    echo "zsh $zshrc"
+  fi
   if command -v fish >/dev/null 2>&1 || [ -f "$fishrc" ]; then echo "fish $fishrc"; fi
+}
+
+# Every file a line of ours may be in, for --uninstall.
+all_rc_files() {
+  for f in "$HOME/.bashrc" "$HOME/.bash_profile" "$HOME/.bash_login" "$HOME/.profile" "$zshenv" "$zshrc" "$fishrc"; do
+    echo "- $f"
+  done
 }
 
 # The one line each shell gets; MARK lets --uninstall find it exactly. It
@@ -92,16 +131,30 @@ rc_files() {
 # is missing or stale (it returns 1: pipwarden upgraded, or the shim dir
 # moved) it falls back to `pipwarden init`, which writes it afresh.
 init_line() {
+  # shellcheck disable=SC2016 # the $-, ${…} are for the rc file, not us
+  case $1 in
+    bash-top)
+      printf 'case $- in *i*) ;; *) %s ;; esac %s\n' "$(init_cmd bash)" "$MARK"
+      ;;
+    bash-login)
+      printf 'if [ -n "${BASH_VERSION-}" ]; then %s; fi %s\n' "$(init_cmd bash)" "$MARK"
+      ;;
+    zsh-env) printf '%s %s\n' "$(init_cmd zsh)" "$MARK" ;;
+    *) printf '%s %s\n' "$(init_cmd "$1")" "$MARK" ;;
+  esac
+}
+
+init_cmd() {
   static=$data/init/init.$1
   if [ "$1" = fish ]; then
     q=$(fish_quote "$link")
     s=$(fish_quote "$static")
-    printf 'if test -r %s; and source %s; else if test -x %s; %s init fish | source; end %s\n' "$s" "$s" "$q" "$q" "$MARK"
+    printf 'if test -r %s; and source %s; else if test -x %s; %s init fish | source; end' "$s" "$s" "$q" "$q"
   else
     q=$(sh_quote "$link")
     s=$(sh_quote "$static")
     # shellcheck disable=SC2016 # the $(…) is for the rc file to run, not us
-    printf 'if [ -r %s ] && . %s; then :; elif [ -x %s ]; then eval "$(%s init %s)"; fi %s\n' "$s" "$s" "$q" "$q" "$1" "$MARK"
+    printf 'if [ -r %s ] && . %s; then :; elif [ -x %s ]; then eval "$(%s init %s)"; fi' "$s" "$s" "$q" "$q" "$1"
   fi
 }
 
@@ -123,7 +176,10 @@ remove_line() {
 
 add_line() {
   line=$(init_line "$1")
-  if [ -f "$2" ] && grep -qxF "$line" "$2"; then
+  # ~/.bashrc gets two lines: one at the top (non-interactive), one at the end.
+  top=
+  [ "$1" != bash ] || top=$(init_line bash-top)
+  if [ -f "$2" ] && grep -qxF "$line" "$2" && { [ -z "$top" ] || [ "$(head -n 1 "$2")" = "$top" ]; }; then
     say "$2 already has the pipwarden line"
     return 0
   fi
@@ -132,6 +188,13 @@ add_line() {
   # Start on a fresh line if the file does not end with one.
   if [ -s "$2" ] && [ -n "$(tail -c 1 "$2")" ]; then echo >>"$2"; fi
   printf '%s\n' "$line" >>"$2"
+  if [ -n "$top" ]; then
+    tmp=$(mktemp)
+    { printf '%s\n' "$top" && cat "$2"; } >"$tmp"
+    cat "$tmp" >"$2"
+    rm -f "$tmp"
+    say "added to the top of $2: $top"
+  fi
   say "added to $2: $line"
 }
 
@@ -198,7 +261,7 @@ EOF
   elif [ -e "$link" ] || [ -L "$link" ]; then
     say "left $link alone: it does not point to $main"
   fi
-  rc_files | while read -r shell rc; do remove_line "$shell" "$rc"; done
+  all_rc_files | while read -r shell rc; do remove_line "$shell" "$rc"; done
   if [ -n "$kept" ]; then
     say "kept (yours to keep; $me --uninstall --purge removes them):"
     printf '%s' "$kept"
@@ -264,7 +327,10 @@ do_install() {
       printf '%s\n' "$rcs" | while read -r shell rc; do add_line "$shell" "$rc"; done
     else
       say 'rc files left alone; add these lines yourself (or rerun with --yes):'
-      printf '%s\n' "$rcs" | while read -r shell rc; do printf '  %s: %s' "$rc" "$(init_line "$shell")"; echo; done
+      printf '%s\n' "$rcs" | while read -r shell rc; do
+        [ "$shell" != bash ] || printf '  %s (first line): %s\n' "$rc" "$(init_line bash-top)"
+        printf '  %s: %s\n' "$rc" "$(init_line "$shell")"
+      done
     fi
   fi
 

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { Out } from '../io/fd-out.js';
 
 /**
  * A chalk for one stream: NO_COLOR (no-color.org) wins, then FORCE_COLOR,
@@ -6,16 +7,13 @@ import type { ChalkInstance } from 'chalk';
  * FORCE_COLOR but not NO_COLOR, and looks at process.env rather than the
  * command's env, so the level is worked out here.
  */
-export async function chalkFor(
-  stream: NodeJS.WritableStream,
-  env: NodeJS.ProcessEnv,
-): Promise<ChalkInstance> {
+export async function chalkFor(stream: Out, env: NodeJS.ProcessEnv): Promise<ChalkInstance> {
   const { Chalk, supportsColor } = await import('chalk');
   return new Chalk({ level: colourLevel(stream, env, supportsColor ? supportsColor.level : 0) });
 }
 
 export function colourLevel(
-  stream: NodeJS.WritableStream,
+  stream: Out,
   env: NodeJS.ProcessEnv,
   ttyLevel: 0 | 1 | 2 | 3,
 ): 0 | 1 | 2 | 3 {
@@ -26,6 +24,6 @@ export function colourLevel(
     const n = Number.parseInt(force, 10);
     return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
   }
-  const tty = (stream as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true;
+  const tty = stream.isTTY === true;
   return tty ? ttyLevel || 1 : 0;
 }

@@ -61,6 +61,10 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
         flag: '--write',
         help: 'write the static init files the rc line sources, and print their paths',
       },
+      {
+        flag: '--ci',
+        help: "in a CI job: the shims first on PATH for its later steps ($GITHUB_PATH, CircleCI's $BASH_ENV); prints an sh file to source (GitLab: before_script). Runner: github, gitlab or circleci, else detected",
+      },
     ],
   },
   {

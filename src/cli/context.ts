@@ -1,4 +1,5 @@
 import type { Env } from '../core/env.js';
+import type { Out } from '../io/fd-out.js';
 /** What a command gets from the entry point: the process edges, passed in so commands stay testable. */
 export interface CommandContext {
   env: Env;
@@ -8,8 +9,8 @@ export interface CommandContext {
   cwdGone?: boolean;
   /** The user's home, worked out once (io/paths homeDir): HOME, else the password database. */
   home: string;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Out;
+  stderr: Out;
   /** `--set KEY=VALUE` flags: the config layer above PIPWARDEN_* variables. */
   configSets?: readonly string[];
 }

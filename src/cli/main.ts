@@ -2,6 +2,7 @@
 import { closest } from '../core/config/suggest.js';
 import { PipwardenError } from '../core/errors.js';
 import { currentDir } from '../io/current-dir.js';
+import { fdOut } from '../io/fd-out.js';
 import { homeDir } from '../io/paths.js';
 import {
   COMMAND_SPECS,
@@ -33,6 +34,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 // Commands that still work when the cwd is gone: the plan commands pass the
 // call through for pip to report (cli/cwd-gone.ts); the rest need no cwd.
+// fd writers, not process.stdout/stderr: see out.ts.
+const stdout = fdOut(1);
+const stderr = fdOut(2);
+
 const NO_CWD_NEEDED = new Set(['explain', 'run', 'shell-plan', 'completion']);
 
 async function main(argv: string[]): Promise<number> {
@@ -42,8 +47,8 @@ async function main(argv: string[]): Promise<number> {
     cwd: cwd ?? '/',
     ...(cwd === null ? { cwdGone: true } : {}),
     home: homeDir(process.env),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
   };
   const [name, ...rest] = argv;
   const topic =
@@ -100,21 +105,11 @@ async function version(): Promise<string> {
   return (await import('../io/package-paths.js')).packageVersion();
 }
 
-// A reader that stops early (`pipwarden explain | head -1`) closes the pipe:
-// end quietly as a C tool killed by SIGPIPE would (128+13), not with Node's
-// unhandled-'error' stack trace. Node ignores SIGPIPE itself, so exit.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(141);
-    throw error;
-  });
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = reportError(error, process.stderr, process.env);
+    process.exitCode = reportError(error, stderr, process.env);
   },
 );

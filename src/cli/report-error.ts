@@ -1,12 +1,13 @@
 import type { Env } from '../core/env.js';
 import { EXIT_CODES, PipwardenError } from '../core/errors.js';
+import type { Out } from '../io/fd-out.js';
 
 /**
  * The single place errors become output: one line naming what was wrong, one
  * with the next step, and a documented exit code. A stack trace only with
  * PIPWARDEN_DEBUG=1, and only for errors that are not ours.
  */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream, env: Env): number {
+export function reportError(error: unknown, stderr: Out, env: Env): number {
   if (error instanceof PipwardenError) {
     const prefix = error.kind === 'refused' ? 'pipwarden: refused:' : 'pipwarden: error:';
     stderr.write(`${prefix} ${error.message}\n`);

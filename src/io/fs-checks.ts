@@ -48,6 +48,17 @@ export function isFile(p: string): boolean {
   return whatIs(p)?.isFile() ?? false;
 }
 
+/** A directory this process may create files in. */
+export function isWritableDir(p: string): boolean {
+  if (!isDir(p)) return false;
+  try {
+    accessSync(p, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A regular file (after symlinks) that this process may execute, as execvp would. */
 export function isExecutableFile(p: string): boolean {
   if (!isFile(p)) return false;

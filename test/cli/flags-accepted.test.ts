@@ -25,7 +25,8 @@ function call(name: string, flag: string[], dir: string): string[] {
   const calls: Record<string, string[]> = {
     explain: ['explain', ...flag, '--', 'pip', '--version'],
     run: ['run', ...flag, '--', 'pip', '--version'],
-    init: ['init', ...flag, 'bash'],
+    // --ci names a runner, not a shell; gitlab's writes only under the temp HOME.
+    init: flag[0] === '--ci' ? ['init', ...flag, 'gitlab'] : ['init', ...flag, 'bash'],
     rehash: ['rehash', ...flag],
     completion: ['completion', ...flag, 'bash'],
     config: ['config', ...flag],

@@ -107,9 +107,9 @@ export function startSshHost(root: string, port: number) {
       }
       if (!log.includes('Server listening')) throw new Error(`sshd did not start:\n${log}`);
     },
-    /** Run a command on the host, as root, through ssh. */
-    ssh(command: string) {
-      const r = spawnSync('ssh', [...sshArgs, 'root@127.0.0.1', command], {
+    /** Run a command on the host through ssh, as root or as `user` (who holds `key`). */
+    ssh(command: string, user = 'root') {
+      const r = spawnSync('ssh', [...sshArgs, `${user}@127.0.0.1`, command], {
         encoding: 'utf8',
         timeout: 120_000,
       });

@@ -25,11 +25,16 @@ describe('races: two install.sh runs at once into one HOME', () => {
       const shims = join(m.home, '.local', 'share', 'pipwarden', 'shims');
       expect(existsSync(join(shims, 'pip'))).toBe(true);
       expect(readFileSync(join(shims, 'pip'), 'utf8')).toMatch(/^#!\/bin\/sh\n/);
-      for (const rc of [join(m.home, '.bashrc'), join(m.home, '.zshrc')]) {
+      // ~/.bashrc: a line at the top (non-interactive bash over ssh) and one at the end.
+      for (const [rc, want] of [
+        [join(m.home, '.bashrc'), 2],
+        [join(m.home, '.zshrc'), 1],
+        [join(m.home, '.zshenv'), 1],
+      ] as const) {
         const lines = readFileSync(rc, 'utf8')
           .split('\n')
           .filter((l) => l.includes(MARK));
-        expect({ rc, lines: lines.length }).toEqual({ rc, lines: 1 });
+        expect({ rc, lines: lines.length }).toEqual({ rc, lines: want });
       }
     }
   });

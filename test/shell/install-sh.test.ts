@@ -36,8 +36,10 @@ function expectInstalled(m: Machine, rcLines: boolean) {
           .split('\n')
           .filter((l) => l.includes(MARK))
       : [];
-    expect({ shell, count: lines.length }).toEqual({ shell, count: rcLines ? 1 : 0 });
-    if (rcLines) expect(lines[0]).toContain(`'${m.link}' init ${shell}`);
+    // ~/.bashrc: one line at the top for non-interactive bash (ssh), one at the end.
+    const want = rcLines ? (shell === 'bash' ? 2 : 1) : 0;
+    expect({ shell, count: lines.length }).toEqual({ shell, count: want });
+    if (rcLines) expect(lines.at(-1)).toContain(`'${m.link}' init ${shell}`);
   }
 }
 
@@ -68,8 +70,9 @@ describe('install.sh', () => {
     expect(r.status).toBe(0);
     expectInstalled(m, true);
     const stat = join(m.home, '.local', 'share', 'pipwarden', 'init', 'init.bash');
+    const line = `if [ -r '${stat}' ] && . '${stat}'; then :; elif [ -x '${m.link}' ]; then eval "$('${m.link}' init bash)"; fi`;
     expect(readFileSync(m.rc.bash, 'utf8')).toBe(
-      `alias ll='ls -l'\nif [ -r '${stat}' ] && . '${stat}'; then :; elif [ -x '${m.link}' ]; then eval "$('${m.link}' init bash)"; fi ${MARK}\n`,
+      `case $- in *i*) ;; *) ${line} ;; esac ${MARK}\nalias ll='ls -l'\n${line} ${MARK}\n`,
     );
     expect(existsSync(stat)).toBe(true);
 

@@ -10,6 +10,7 @@ import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
 import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';
 import { initOptions, RENDERERS, writeStaticInit } from '../static-init.js';
+import { initCi } from './init-ci.js';
 import { writeShims } from './rehash.js';
 
 const HOW: Record<string, string> = {
@@ -27,11 +28,13 @@ const isStatic = (shell: string): shell is StaticShell =>
  * PATH. Like `pyenv init`, it makes the shims when there are none; it also
  * refreshes the shell's static init file, so the rc line's next shell
  * sources that instead of starting Node. `init --write [shell]` only writes
- * the static files and prints their paths.
+ * the static files and prints their paths. `init --ci [runner]`: the shims
+ * first on PATH for a CI job's later steps (init-ci.ts).
  */
 export const init: Command = async (args, ctx) => {
   const { flags, rest: operands } = splitArgs('init', args);
   const write = flags.has('--write');
+  if (flags.has('--ci') && !write && operands.length <= 1) return initCi(operands[0], ctx);
   const [shell, ...rest] = operands;
   if (write && rest.length === 0 && (shell === undefined || isStatic(shell))) {
     const dir = resolve(ctx.cwd, shimDir(ctx.env));

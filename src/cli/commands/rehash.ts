@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { renderShim } from '../../core/render/shim.js';
+import type { Out } from '../../io/fd-out.js';
 import { exists } from '../../io/fs-checks.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
@@ -104,7 +105,7 @@ export function writeShims(
   return { names, changes, staticError };
 }
 
-function report(out: NodeJS.WritableStream, verb: string, c: ShimDirChanges): void {
+function report(out: Out, verb: string, c: ShimDirChanges): void {
   const total = c.written.length + c.unchanged.length;
   const parts = verb === 'removed' ? [] : [`${total} shims`];
   if (c.written.length) parts.push(`written: ${c.written.join(' ')}`);

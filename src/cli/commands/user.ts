@@ -103,7 +103,7 @@ async function clean(args: string[], ctx: CommandContext): Promise<number> {
         'pipwarden user clean --yes (or --dry-run to see it first)',
       );
     }
-    if (!(await confirm(`pipwarden: remove ${what}?`, stdin, ctx.stderr))) {
+    if (!(await confirm(`pipwarden: remove ${what}?`, stdin, process.stderr))) {
       ctx.stderr.write('pipwarden: user clean: nothing removed\n');
       return 1;
     }

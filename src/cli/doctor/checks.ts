@@ -47,8 +47,22 @@ export function shimChecks(r: Facts): Check[] {
       what: `${stale.length} of ${ours.length} shims in ${dir} were written by another pipwarden version (${names.join(', ')}${stale.length > 3 ? ', …' : ''})`,
       next: 'pipwarden rehash',
     });
-  } else {
+  } else if (r.pipwarden.unshimmed.length === 0) {
     out.push({ status: 'ok', what: `${ours.length} shims in ${dir}, all current` });
+  }
+  const missing = r.pipwarden.unshimmed;
+  if (missing.length) {
+    const named = missing
+      .slice(0, 3)
+      .map((m) => `${m.from}/${m.name}`)
+      .join(', ');
+    out.push({
+      status: 'warn',
+      what: `${missing.length === 1 ? 'a command' : `${missing.length} commands`} on PATH with no shim in ${dir}, so ${missing.length === 1 ? 'it runs' : 'they run'} without pipwarden: ${named}${missing.length > 3 ? ', …' : ''}`,
+      next: r.pipwarden.shimDirWritable
+        ? 'pipwarden rehash'
+        : `${dir} is not yours to rewrite: ask whoever installed it to run its rehash again (a system install: ./install.sh --system), or ./install.sh for shims of your own`,
+    });
   }
   const gone = ours.find((s) => s.node !== null && !s.nodeExists);
   if (gone) {

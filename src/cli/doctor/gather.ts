@@ -3,7 +3,7 @@ import { decide } from '../../core/decide/decide.js';
 import { venvNamedByUser } from '../../core/decide/venv-target.js';
 import { type Facts, noPipSettings } from '../../core/facts.js';
 import { loadConfig } from '../../io/config/load-config.js';
-import { samePlace } from '../../io/fs-checks.js';
+import { isWritableDir, samePlace } from '../../io/fs-checks.js';
 import { gatherFacts } from '../../io/gather-facts.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { packageVersion } from '../../io/package-paths.js';
@@ -12,6 +12,7 @@ import { planCacheStats } from '../../io/plan-cache/save-plan.js';
 import { allOnPath } from '../../io/shell/path-commands.js';
 import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
+import { discoverShimNames } from '../../io/shims/shim-names.js';
 import type { CommandContext } from '../context.js';
 import type { DoctorReport, PathCommand } from './report.js';
 
@@ -58,12 +59,20 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
       reasons: plan.reasons.map((r) => r.message),
     };
   }
+  const shims = inspectShimDir(dir);
+  const shimmed = new Set(shims.shims.filter((s) => s.stamp !== null).map((s) => s.name));
   return {
     pipwarden: {
       version: packageVersion(),
       node: process.versions.node,
-      shims: inspectShimDir(dir),
+      shims,
       shimDirFirstOnPath: first !== '' && samePlace(first, dir),
+      unshimmed: shims.exists
+        ? discoverShimNames(env, dir)
+            .filter((n) => !shimmed.has(n.name))
+            .map(({ name, from }) => ({ name, from }))
+        : [],
+      shimDirWritable: isWritableDir(dir),
       initLines: findInitLines(home, env),
       zshCompinit: env.SHELL?.endsWith('zsh') ? zshrcRunsCompinit(home, env) : null,
       shell: env.SHELL ? (env.SHELL.split('/').pop() ?? null) : null,

@@ -31,6 +31,13 @@ export interface DoctorReport {
     node: string;
     shims: ShimDirReport;
     shimDirFirstOnPath: boolean;
+    /**
+     * pip and python names on this PATH (and in pyenv's versions) that the
+     * shim dir has no shim for: they run without pipwarden until a rehash.
+     */
+    unshimmed: { name: string; from: string }[];
+    /** Whether this user can rewrite the shim dir (pipwarden rehash); not so for the system install's. */
+    shimDirWritable: boolean;
     /** Start-up files holding a `pipwarden init` line. */
     initLines: RcLine[];
     /** For zsh users: whether .zshrc runs compinit (null: no .zshrc, or not zsh). */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 /**
  * Sends one record to syslog/journald through util-linux `logger`, so the
@@ -7,6 +7,12 @@ import { spawnSync } from 'node:child_process';
  * /dev/log or journald's socket.
  */
 export function sendToSyslog(line: string, env: NodeJS.ProcessEnv): void {
+  // Loaded here, not with the module: write-audit.ts imports this file for
+  // every audited decision, and a decision that loads node:child_process is
+  // never kept in the plan cache (record-spawn.ts).
+  const { spawnSync }: typeof import('node:child_process') = createRequire(import.meta.url)(
+    'node:child_process',
+  );
   const r = spawnSync(
     'logger',
     ['--tag', 'pipwarden', '--priority', 'user.notice', '--size', '65536'],

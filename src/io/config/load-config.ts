@@ -1,4 +1,6 @@
-import { access, constants, readFile, stat } from 'node:fs/promises';
+// Sync calls, not node:fs/promises: loading that module (and the readline
+// and stream modules it brings) is a share of a shim's miss (bench/LEVERS.md).
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../../core/config/display.js';
 import { merge } from '../../core/config/merge.js';
@@ -83,7 +85,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     ...where.orgDirs.map((d) => ['org', d] as const),
     ['user', where.user] as const,
   ]) {
-    for (const [path, problem] of await unreadable(dir)) {
+    for (const [path, problem] of unreadable(dir)) {
       (level === 'org' ? orgErrors : errors).push(
         problem === 'dir'
           ? `${displayPath(path, home)}: is a directory, not a config file; remove it or put the settings in a file of that name`
@@ -145,7 +147,7 @@ async function presetLayer(name: string, level: Level, errors: string[]): Promis
   const file = join(PRESET_DIR, `${name}.yaml`);
   try {
     const { loadYaml } = await import('cosmiconfig/dist/loaders.js');
-    const checked = validate(await loadYaml(file, await readFile(file, 'utf8')), file);
+    const checked = validate(await loadYaml(file, readFileSync(file, 'utf8')), file);
     errors.push(...checked.errors);
     // A preset's locks hold only when the org names it.
     const locks = level === 'org' ? checked.locks : [];
@@ -261,23 +263,24 @@ function loadFailure(
  * The directory itself if it cannot be searched, else the config files in it
  * that cannot be read or are directories (cosmiconfig skips both as absent).
  */
-async function unreadable(dir: string): Promise<[string, 'denied' | 'dir'][]> {
-  const denied = async (path: string, mode: number) => {
+function unreadable(dir: string): [string, 'denied' | 'dir'][] {
+  const denied = (path: string, mode: number) => {
     try {
-      await access(path, mode);
+      accessSync(path, mode);
       return false;
     } catch (error) {
       return (error as { code?: unknown }).code === 'EACCES';
     }
   };
-  if (await denied(dir, constants.X_OK)) return [[dir, 'denied']];
-  const files = DIR_CONFIG_FILES.map((name) => join(dir, name));
-  const found = await Promise.all(
-    files.map(async (file): Promise<[string, 'denied' | 'dir'] | null> => {
-      if (await denied(file, constants.R_OK)) return [file, 'denied'];
-      const st = await stat(file).catch(() => null);
-      return st?.isDirectory() ? [file, 'dir'] : null;
-    }),
-  );
+  if (denied(dir, constants.X_OK)) return [[dir, 'denied']];
+  const found = DIR_CONFIG_FILES.map((name): [string, 'denied' | 'dir'] | null => {
+    const file = join(dir, name);
+    if (denied(file, constants.R_OK)) return [file, 'denied'];
+    try {
+      return statSync(file).isDirectory() ? [file, 'dir'] : null;
+    } catch {
+      return null;
+    }
+  });
   return found.filter((f) => f !== null);
 }

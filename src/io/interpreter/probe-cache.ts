@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -10,6 +9,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../../core/env.js';
+import { pathHash } from '../../core/path-hash.js';
 import { makeOwnDirs } from '../make-dirs.js';
 import { euid } from '../own-dirs.js';
 import { writeAtomic } from '../shims/write-atomic.js';
@@ -65,7 +65,7 @@ export async function probeInterpreter(
 }
 
 export function cacheFile(cacheDir: string, interpreter: string): string {
-  const hash = createHash('sha256').update(interpreter).digest('hex').slice(0, 32);
+  const hash = pathHash(interpreter);
   return join(cacheDir, 'probe', `${hash}.json`);
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Env } from '../../core/env.js';
 import type { VenvVouch } from '../../core/facts.js';
@@ -52,6 +52,10 @@ export function venvMarkFile(env: Env, path: string): string {
   } catch {
     // the parent is gone: the path as given
   }
+  // node:crypto loads only here: most decisions never look for a mark.
+  const { createHash }: typeof import('node:crypto') = createRequire(import.meta.url)(
+    'node:crypto',
+  );
   const key = createHash('sha256').update(where).digest('hex').slice(0, 32);
   return join(venvMarkDir(env), key);
 }

@@ -1,4 +1,5 @@
 import type { Env } from '../../core/env.js';
+import type { Out } from '../fd-out.js';
 import type { Inputs } from './inputs.js';
 import { startRecording } from './record-inputs.js';
 
@@ -8,7 +9,7 @@ export interface DecisionContext {
   cwd: string;
   /** Worked out of HOME before the decision, so HOME counts as read. */
   home?: string;
-  stderr: NodeJS.WritableStream;
+  stderr: Out;
 }
 
 export interface Recorded<T> {
@@ -34,9 +35,9 @@ export async function decideRecorded<C extends DecisionContext, T>(
   const printed: string[] = [];
   try {
     if (ctx.home !== undefined) void recording.env.HOME;
-    const stderr = Object.assign(Object.create(ctx.stderr) as NodeJS.WritableStream, {
-      write(chunk: string | Uint8Array) {
-        printed.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+    const stderr = Object.assign(Object.create(ctx.stderr) as Out, {
+      write(chunk: string) {
+        printed.push(chunk);
         return ctx.stderr.write(chunk);
       },
     });

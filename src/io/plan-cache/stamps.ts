@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, futimesSync, lstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { RESOLUTION } from '../../core/render/plan-cache-entry.js';
 import { makeOwnDirs } from '../make-dirs.js';
 
@@ -23,9 +22,15 @@ export const WHOLE_DIR = 's';
 /** Two stamps in one second, half a second apart: a `test` that tells them apart compares finer than seconds. */
 const RESOLUTION_S = 1_000_000_000n;
 
-/** When this engine started (an upper bound on when it first looked at any path). */
+/**
+ * When this engine started (an upper bound on when it first looked at any
+ * path): the clock now less the process's uptime, a millisecond early to
+ * cover Date.now()'s rounding. Not node:perf_hooks' timeOrigin: loading that
+ * module costs a miss more than everything else here (bench/LEVERS.md).
+ */
 export function startedNs(): bigint {
-  return BigInt(Math.floor(performance.timeOrigin * 1e6));
+  const nowNs = BigInt(Date.now() - 1) * 1_000_000n;
+  return nowNs - BigInt(Math.ceil(process.uptime() * 1e9));
 }
 
 /**

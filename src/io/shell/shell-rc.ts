@@ -18,6 +18,8 @@ export function findInitLines(home: string, env: NodeJS.ProcessEnv): RcLine[] {
   const files: RcLine[] = [
     { shell: 'bash', file: join(home, '.bashrc') },
     { shell: 'bash', file: join(home, '.bash_profile') },
+    { shell: 'bash', file: join(home, '.bash_login') },
+    { shell: 'zsh', file: join(zdot, '.zshenv') },
     { shell: 'zsh', file: join(zdot, '.zshrc') },
     { shell: 'fish', file: join(xdg, 'fish', 'config.fish') },
     { shell: 'sh', file: join(home, '.profile') },

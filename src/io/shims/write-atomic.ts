@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -39,7 +38,9 @@ export function writeAtomic(
   mode: number,
   opts: { durable: boolean },
 ): void {
-  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique by pid and clock, made with O_EXCL ('wx'): never another file's. Not
+  // node:crypto's randomBytes, whose load is a share of a shim's miss.
+  const temp = join(dir, `.${name}.${process.pid}.${process.hrtime.bigint().toString(36)}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
