@@ -24,7 +24,7 @@ _pipwarden() {
   case ${COMP_WORDS[1]} in
     explain) COMPREPLY=($(compgen -W '--json --set --' -- "$cur")) ;;
     run) COMPREPLY=($(compgen -W '--quiet --set --' -- "$cur")) ;;
-    init) COMPREPLY=($(compgen -W '--write bash zsh fish sh' -- "$cur")) ;;
+    init) COMPREPLY=($(compgen -W '--write --ci bash zsh fish sh' -- "$cur")) ;;
     completion) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")); fi ;;
     rehash)
       if [[ $prev == --dir ]]; then

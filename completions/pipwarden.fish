@@ -40,6 +40,7 @@ complete -c pipwarden -n '__fish_seen_subcommand_from validate trust' -F
 complete -c pipwarden -n '__fish_seen_subcommand_from trust' -l revoke -d 'take the trust back'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -l set -r -d 'a config value for this call (KEY=VALUE)'
 complete -c pipwarden -n '__fish_seen_subcommand_from init' -l write -d 'write the static init files'
+complete -c pipwarden -n '__fish_seen_subcommand_from init' -l ci -d 'the shims on PATH for the later steps of a CI job'
 complete -c pipwarden -n '__fish_seen_subcommand_from doctor' -l json -d 'print as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from run; and not __pipwarden_after_dashdash' -l quiet -d 'silence notices'
 complete -c pipwarden -n '__fish_seen_subcommand_from user; and not __fish_seen_subcommand_from list clean' -a 'list clean'
