@@ -22,11 +22,8 @@ export function bypassLocked(loaded: LoadedConfig): boolean {
  */
 export function configGate(loaded: LoadedConfig, env: NodeJS.ProcessEnv): string[] {
   assertNoOverrideErrors(loaded);
+  assertNoConfigErrors({ errors: loaded.fileErrors });
   const org = loaded.orgErrors;
-  const fromFiles = loaded.errors.filter(
-    (e) => !org.includes(e) && !loaded.overrideErrors.some((o) => o.message === e),
-  );
-  assertNoConfigErrors({ errors: fromFiles });
   const [first, ...rest] = org;
   if (first !== undefined) {
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more)`;

@@ -6,8 +6,8 @@ import { decide, passPlan } from '../core/decide/decide.js';
 import { type Answer, promptingIds } from '../core/decide/prompt.js';
 import { venvNamedByUser } from '../core/decide/venv-target.js';
 import { PipwardenError } from '../core/errors.js';
-import type { ToolFacts } from '../core/facts.js';
-import type { AskPlan } from '../core/plan.js';
+import type { Facts, ToolFacts } from '../core/facts.js';
+import type { AskPlan, Plan } from '../core/plan.js';
 import { type Triage, triage } from '../core/triage.js';
 import { type LoadedConfig, loadConfig } from '../io/config/load-config.js';
 import { exists } from '../io/fs-checks.js';
@@ -41,23 +41,15 @@ export async function prepare(
   const real = realPath ?? resolveReal(command[0] ?? '', ctx, exclude);
   if (ctx.cwdGone) return cwdGonePlan(call, real, ctx);
   const t = await triageFirst(call, ctx);
-  const { config, warnings } = t.kind === 'pass' ? noConfig() : await readConfig(t.loaded, ctx);
+  const { config, warnings } = await readConfig(t, ctx);
   const facts = await gatherFacts(
     factsInput({ kind: call.tool, name: call.name, path: real }, t, config, ctx, exclude),
   );
-  if (t.kind === 'pass')
-    return { call, facts, config, plan: passPlan(call, facts, t.inv, t.reason), warnings };
-  const decided = decide(call, facts, config);
   const plan =
-    decided.action === 'ask'
-      ? decide(call, facts, config, await answer(decided, config, ctx, ask))
-      : decided;
+    t.kind === 'pass'
+      ? passPlan(call, facts, t.inv, t.reason)
+      : await decideAnswered(call, facts, config, ctx, ask);
   return { call, facts, config, plan, warnings };
-}
-
-/** What a call triage passed reads of the config: nothing. */
-function noConfig(): { config: ResolvedConfig; warnings: string[] } {
-  return { config: merge([]), warnings: [] };
 }
 
 function classify(command: string[]): Call {
@@ -103,12 +95,16 @@ function load(ctx: CommandContext): Promise<LoadedConfig> {
   return loadConfig({ cwd: ctx.cwd, env: ctx.env, home: ctx.home, sets: ctx.configSets });
 }
 
-/** The config layers, checked: org fail-closed, bad user or project files, the lock on the bypass. */
+/**
+ * The config layers, checked: org fail-closed, bad user or project files,
+ * the lock on the bypass. A call triage passed reads none of it.
+ */
 async function readConfig(
-  already: LoadedConfig | null,
+  t: Triaged,
   ctx: CommandContext,
 ): Promise<{ config: ResolvedConfig; warnings: string[] }> {
-  const loaded = already ?? (await load(ctx));
+  if (t.kind === 'pass') return { config: merge([]), warnings: [] };
+  const loaded = t.loaded ?? (await load(ctx));
   const gateWarnings = configGate(loaded, ctx.env);
   return { config: loaded.resolved, warnings: [...loaded.warnings, ...gateWarnings] };
 }
@@ -137,6 +133,19 @@ function factsInput(
     // The prompt may offer the disposable user site: its base is a fact too.
     disposableUserSite: config.config.disposableUserSite || promptingIds(config).length > 0,
   };
+}
+
+/** The plan; a question (`ask`) is answered, and the answer decided again as a value. */
+async function decideAnswered(
+  call: Call,
+  facts: Facts,
+  config: ResolvedConfig,
+  ctx: CommandContext,
+  ask: boolean,
+): Promise<Plan> {
+  const decided = decide(call, facts, config);
+  if (decided.action !== 'ask') return decided;
+  return decide(call, facts, config, await answer(decided, config, ctx, ask));
 }
 
 /** The prompt's answer; its code (readline, the answers file) loads only when a plan asks. */

@@ -2,6 +2,7 @@
  * Facts: everything the engine knows about the world, gathered once at the
  * edge by `src/io/gather-facts.ts`. Plain data, so tests build it by hand.
  */
+import type { ImportOverride } from './import-override.js';
 
 /** Where a pip setting came from: a pip config file, or a `PIP_*` variable. */
 export interface SettingSource {
@@ -118,6 +119,24 @@ export interface ActiveEnv {
   isCondaBase: boolean;
   /** `X.Y` for each `pythonX.Y` in the env's bin dir (absent: not looked at). */
   pythonVersions?: string[];
+  /** For a pixi env: the project pixi's activation named, and pixi itself (absent: not pixi). */
+  pixi?: PixiProject;
+}
+
+/**
+ * What `pixi shell` and `pixi run` export about the active project, each
+ * null when unset or not absolute, and the `pixi` executable on PATH. They
+ * are the user's activated env (docs/security.md), never the cwd's tree.
+ */
+export interface PixiProject {
+  /** PIXI_PROJECT_ROOT */
+  root: string | null;
+  /** PIXI_PROJECT_MANIFEST */
+  manifest: string | null;
+  /** PIXI_ENVIRONMENT_NAME */
+  environment: string | null;
+  /** The first `pixi` on PATH's absolute entries (a relative entry is the cwd's tree). */
+  exe: string | null;
 }
 
 /** The executable the user's command would really have run. */
@@ -166,9 +185,9 @@ export interface Facts {
   /**
    * What makes python import another pip, or use another prefix, than the
    * probe saw (PYTHONPATH or a cwd holding a pip, PYTHONHOME, a
-   * PYTHONUSERBASE with a pip), one phrase each; absent or empty: none.
+   * PYTHONUSERBASE with a pip), as values; absent or empty: none.
    */
-  importOverrides?: string[];
+  importOverrides?: ImportOverride[];
 }
 
 export interface ConfiguredVenv {

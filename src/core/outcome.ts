@@ -1,4 +1,5 @@
 import type { SettingSource } from './facts.js';
+import type { ExplicitLocation } from './location.js';
 import type { UserOff } from './reason.js';
 
 /**
@@ -10,14 +11,15 @@ import type { UserOff } from './reason.js';
 export type NextStep =
   /**
    * Make the project's `.venv` with `python` and activate it. `drop` is what
-   * to take off the command first (`--user`, a location), `orUnset` the
+   * to take off the command first: an option as typed (`--user`), or an
+   * explicit location (src/core/location.ts); `orUnset` the
    * variable that says the same (`PIP_USER`);
    * `withoutSudo` says to leave sudo; `orSet` offers a config value instead.
    */
   | {
       kind: 'make-venv';
       python: string;
-      drop?: string;
+      drop?: string | ExplicitLocation;
       orUnset?: string;
       withoutSudo?: boolean;
       orSet?: { key: string; value: string };
@@ -52,7 +54,36 @@ export type NextStep =
   /** A venv nobody vouched for: trust it, activate it, or let pipwarden make a new one. */
   | { kind: 'vouch-venv'; path: string }
   /** Run pip so that python imports the pip the engine probed (no -S, PYTHONPATH, PYTHONHOME). */
-  | { kind: 'import-probed-pip'; dropNoSite: boolean };
+  | { kind: 'import-probed-pip'; dropNoSite: boolean }
+  /**
+   * Record the install in the pixi project: `pixi add --pypi <specs>`, or by
+   * hand when the call's requirements are not plain names (`specs` null);
+   * `getPixi`: pixi is not on PATH yet.
+   */
+  | { kind: 'pixi-add'; specs: string[] | null; getPixi?: boolean };
+
+/**
+ * Why `onPixiEnv: pixi-add` ran pip after all, as a value (the renderer,
+ * src/core/render/notices.ts, writes the words). pixi add is used only when
+ * it says what the call says; anything else runs as pip alone would run it.
+ */
+export type PixiMiss =
+  /** An option of pip's that `pixi add --pypi` has no word for (`-r`, `-e`, `-U`, `--index-url`, …). */
+  | { kind: 'option'; option: string }
+  /** An argument that is not a plain `name[extras]<specifiers>` (a path, a URL, a file, markers). */
+  | { kind: 'requirement'; arg: string }
+  | { kind: 'no-requirement' }
+  /** A pip setting (pip.conf, PIP_*) that pixi would not honour. */
+  | { kind: 'setting'; key: string; source: SettingSource }
+  | { kind: 'uninstall' }
+  /** pixi is not on PATH (its absolute entries). */
+  | { kind: 'no-pixi' }
+  /** The activation did not export the project (pixi sets both in `pixi shell` and `pixi run`). */
+  | { kind: 'no-project'; variable: 'PIXI_PROJECT_ROOT' | 'PIXI_PROJECT_MANIFEST' }
+  /** `pixi add` adds to the default feature and installs the default env; another env is active. */
+  | { kind: 'environment'; name: string | null }
+  /** pip installs into a pixi env that is not the active one. */
+  | { kind: 'not-active'; prefix: string };
 
 export type Level = 'notice' | 'warning' | 'error';
 
@@ -72,6 +103,8 @@ export type Outcome =
       through: 'own-pip' | 'python-option';
       /** Who had turned user mode on, when it was turned off. */
       userOff: UserOff | null;
+      /** A pixi env: pixi's lock file will not record this install (or uninstall). */
+      unlocked?: 'install' | 'uninstall';
     }
   /** site-packages was not writable, so --user was added: the short form of a notWritable reason. */
   | {
@@ -86,6 +119,12 @@ export type Outcome =
   | { kind: 'disposable-base'; base: string; next: NextStep }
   /** The org's or user's own words (a rule's or situation's `message`). */
   | { kind: 'message'; level: Level; text: string }
+  /** pip installs into (or uninstalls from) a pixi env, whose lock file does not record it. */
+  | { kind: 'pixi-lock'; level: Level; prefix: string; subcommand: 'install' | 'uninstall' }
+  /** `onPixiEnv: pixi-add` ran pip after all: why, and what would record it. */
+  | { kind: 'pixi-miss'; level: Level; miss: PixiMiss; next: NextStep | null }
+  /** `pixi add --pypi` runs in the pixi project instead of pip. */
+  | { kind: 'pixi-add'; level: Level; root: string }
   /** How the prompt was answered without asking (first, before what it led to). */
   | { kind: 'answer'; how: AnswerHow; choice: string; dir: string; from: string };
 

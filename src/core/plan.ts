@@ -66,6 +66,12 @@ export interface RewritePlan extends PlanBase {
   env: EnvChange;
   /** Commands to run first, each must succeed (e.g. create the venv). */
   before: string[][];
+  /**
+   * The directory the command runs in; absent: the caller's cwd. Set only
+   * for `pixi add`, which runs in the active pixi project (PIXI_PROJECT_ROOT),
+   * never in the cwd's tree (docs/security.md).
+   */
+  dir?: string;
 }
 
 export interface RefusePlan extends PlanBase {

@@ -1,4 +1,6 @@
 import type { SettingSource } from './facts.js';
+import type { ImportOverride } from './import-override.js';
+import type { ExplicitLocation } from './location.js';
 import type { NextStep } from './outcome.js';
 
 /**
@@ -21,7 +23,7 @@ export type Why =
   /** `pip --python X` or PIP_PYTHON. */
   | { kind: 'python-named' }
   /** --target, --prefix or --root, as the user gave it. */
-  | { kind: 'explicit-location'; location: string }
+  | { kind: 'explicit-location'; location: ExplicitLocation }
   /** The cwd was deleted (`cwd` is $PWD, or ''). */
   | { kind: 'cwd-gone'; cwd: string }
   /** Situations were looked at, and none applied. */
@@ -38,9 +40,9 @@ export type Why =
       key: string;
       source: SettingSource | 'default';
     }
-  | { kind: 'rule-location'; rule: RuleRef; location: string }
+  | { kind: 'rule-location'; rule: RuleRef; location: ExplicitLocation }
   /** Under an org lock, a pip the engine did not probe. */
-  | { kind: 'unseen-pip'; noSite: boolean; overrides: string[]; lock: string }
+  | { kind: 'unseen-pip'; noSite: boolean; overrides: ImportOverride[]; lock: string }
   // ── userInVenv. `from` null: plain --user. ──
   | { kind: 'user-in-venv'; prefix: string; from: SettingSource | null }
   | { kind: 'user-ignored-in-venv'; prefix: string; from: SettingSource | null }
@@ -55,7 +57,15 @@ export type Why =
   /** `onExternallyManaged: pip` where pip is sure to refuse: pipwarden refuses in its place. */
   | { kind: 'pep668-refusal'; executable: string; marker: string | null }
   // ── sudo ──
-  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null };
+  | { kind: 'sudo'; sudoUser: string; prefix: string; next: NextStep | null }
+  // ── pixiEnv: pip installs into (or uninstalls from) a pixi env, which its lock does not record ──
+  | { kind: 'pixi-env'; prefix: string; subcommand: 'install' | 'uninstall'; did: PixiDid };
+
+/** What the pixi situation did: refused, let pip run, or ran pixi add in the project. */
+export type PixiDid =
+  | { kind: 'refused' }
+  | { kind: 'pip' }
+  | { kind: 'pixi-add'; exe: string; manifest: string; root: string; specs: string[] };
 
 /** A rule as its reason names it: `rule "name" in file`. */
 export interface RuleRef {

@@ -21,6 +21,11 @@ export function replayable(
   if (plan.action === 'rewrite' && plan.before.length > 0) {
     return 'the plan makes something before pip runs, so the next call decides afresh';
   }
+  // pixi add edits the project's manifest and lock, and runs in the project:
+  // a call whose plan runs it is decided afresh, never replayed.
+  if (plan.action === 'rewrite' && plan.dir !== undefined) {
+    return `the plan runs ${plan.command[0]} in ${plan.dir}, which each call decides afresh`;
+  }
   // The user's own log takes a replay's record through `<log>.pending/`
   // (io/audit/pending.ts); syslog and the org's file are written at once.
   const { audit } = config.config;

@@ -20,7 +20,7 @@ export async function execute(plan: Plan, env: Env): Promise<number> {
       if (code !== 0) return code;
     }
   }
-  return runChild(plan.command, childEnv);
+  return runChild(plan.command, childEnv, plan.action === 'rewrite' ? plan.dir : undefined);
 }
 
 export function applyEnv(env: Env, change: EnvChange): Env {
@@ -36,11 +36,11 @@ export function applyEnv(env: Env, change: EnvChange): Env {
 const ALWAYS = ['SIGTERM', 'SIGHUP', 'SIGUSR1', 'SIGUSR2', 'SIGWINCH'] as const;
 const UNLESS_TTY = ['SIGINT', 'SIGQUIT'] as const;
 
-function runChild(argv: string[], env: Env): Promise<number> {
+function runChild(argv: string[], env: Env, cwd?: string): Promise<number> {
   const [file, ...args] = argv;
   if (file === undefined) return Promise.resolve(0);
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: 'inherit', env });
+    const child = spawn(file, args, { stdio: 'inherit', env, ...(cwd ? { cwd } : {}) });
     const forwarded: NodeJS.Signals[] = [...ALWAYS, ...(process.stdin.isTTY ? [] : UNLESS_TTY)];
     const handlers = new Map<NodeJS.Signals, () => void>();
     const ignoreOnly = process.stdin.isTTY ? UNLESS_TTY : [];

@@ -63,7 +63,7 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   let pyenvSpawned = false;
   let probe: ProbeResult | null = null;
   let interpreter: InterpreterFacts | null = null;
-  let importOverrideList: string[] = [];
+  let importOverrideList: ReturnType<typeof importOverrides> = [];
   if (tool.path !== null && !opts.skipInterpreter) {
     const resolved = await resolveInterpreter(tool.path, {
       env,

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pipwarden, ROOT, runCommand } from '../helpers/cli.js';
 import { DEBIAN_PYTHON } from '../helpers/pythons.js';
 import { makeVenv, sitePackages } from '../helpers/venv.js';
+import { makeWholeEnv, type WholeEnv } from '../helpers/whole-env.js';
 import { basePython, type ShellWorld, shellWorld } from '../shell/support/world.js';
 
 // What `pipwarden explain` says a call prints is what the shim prints: both
@@ -46,6 +48,25 @@ const dry = (w: ShellWorld, pkg = 'pwa') => [
   w.wheels,
   pkg,
 ];
+
+/** The copy's new mtimes make its .pyc files stale: let it write fresh ones (it is the test's own). */
+const OWN_PYC = { PYTHONDONTWRITEBYTECODE: undefined };
+
+/**
+ * A pixi-like env that is a whole interpreter, in `<tmp>/pixi-proj/.pixi/envs/default`:
+ * one for both pixi cases (copying an interpreter takes seconds), removed after them.
+ */
+let pixiEnv: WholeEnv | null = null;
+let pixiRoot: string | null = null;
+function pixiWhole(_w: ShellWorld): WholeEnv {
+  if (pixiEnv) return pixiEnv;
+  pixiRoot = mkdtempSync(join(tmpdir(), 'pipwarden-pixi-'));
+  pixiEnv = makeWholeEnv(basePython(), join(pixiRoot, 'pixi-proj', '.pixi', 'envs', 'default'), {
+    kind: 'pixi',
+    pip: true,
+  });
+  return pixiEnv;
+}
 
 /** The interpreter no env holds: pyenv's own (nothing is installed into it: refusals, a new venv, dry runs). */
 const bare = () => dirname(basePython());
@@ -89,6 +110,34 @@ const CASES: Record<string, Setup> = {
       cwd: project(w),
       says: /has no pip .*; running pip .* --python/,
       argv: ['python', '-m', 'pip', ...dry(w)],
+    };
+  },
+  'pixi-env (pip: the lock will not keep it)': (w) => {
+    const env = pixiWhole(w);
+    return {
+      env: w.env({ PATH: w.path(join(env.prefix, 'bin')), ...env.activation, ...OWN_PYC }),
+      cwd: project(w),
+      says: /pip installs into pixi env .*; pixi's lock file does not record it/,
+      argv: ['pip', 'install', '--no-index', '--find-links', w.wheels, 'pwa'],
+    };
+  },
+  'pixi-env (pixi-add: a stand-in pixi runs in the project)': (w) => {
+    const env = pixiWhole(w);
+    const bin = join(w.root, 'fake-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'pixi'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const root = env.activation.PIXI_PROJECT_ROOT as string;
+    return {
+      env: w.env({
+        PATH: w.path(join(env.prefix, 'bin'), bin),
+        ...env.activation,
+        PIXI_PROJECT_MANIFEST: join(root, 'pixi.toml'),
+        PIPWARDEN_ON_PIXI_ENV: 'pixi-add',
+        ...OWN_PYC,
+      }),
+      cwd: project(w),
+      says: /running pixi add --pypi in .* instead of pip/,
+      argv: ['pip', 'install', 'pwa>=0.1'],
     };
   },
   'not-writable (a read-only site-packages)': (w) => {
@@ -202,6 +251,10 @@ if (missing.length > 0 && process.env.CI === 'true') {
 }
 
 describe.skipIf(missing.length > 0)('explain prints what the shim prints', () => {
+  afterAll(() => {
+    if (pixiRoot) rmSync(pixiRoot, { recursive: true, force: true });
+  });
+
   it('covers every situation file', () => {
     // situation.ts holds the type every situation reads, not a situation.
     const files = readdirSync(SITUATIONS)

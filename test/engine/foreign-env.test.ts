@@ -34,7 +34,7 @@ describe.each([
     // One short line: no CONDA_PREFIX+PIXI_ENVIRONMENT_NAME noise to wrap it.
     const ours = r.stderr.split('\n').filter((l) => l.startsWith('pipwarden:'));
     expect(ours).toEqual([
-      `pipwarden: installing into the active ${pixi ? 'pixi' : 'conda'} env ${env1}, through pip --python: it has no pip of its own`,
+      `pipwarden: installing into the active ${pixi ? 'pixi' : 'conda'} env ${env1}, through pip --python: it has no pip of its own${pixi ? "; pixi's lock file does not record it, so the next pixi command may undo it (prefix-dev/pixi#1233)" : ''}`,
     ]);
     expect(r.status).toBe(0);
     expect(installedIn(env1, 'pwdemo')).toBe(true);

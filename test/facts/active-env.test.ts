@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectActiveEnv } from '../../src/io/interpreter/active-env.js';
 import { pyenvPython } from '../helpers/pythons.js';
@@ -104,6 +104,36 @@ describe('detectActiveEnv', () => {
         source: `CONDA_PREFIX+${v}`,
       });
     }
+  });
+
+  test('pixi: the project from its activation, and pixi on the absolute PATH entries only', () => {
+    const prefix = condaLike('pixi');
+    const bin = tempDir();
+    writeFileSync(join(bin, 'pixi'), '#!/bin/sh\n', { mode: 0o755 });
+    const env = {
+      CONDA_PREFIX: prefix,
+      PIXI_PROJECT_ROOT: '/work/proj',
+      PIXI_PROJECT_MANIFEST: '/work/proj/pixi.toml',
+      PIXI_ENVIRONMENT_NAME: 'default',
+    };
+    expect(detectActiveEnv({ ...env, PATH: `/nonexistent:${bin}` })?.pixi).toEqual({
+      root: '/work/proj',
+      manifest: '/work/proj/pixi.toml',
+      environment: 'default',
+      exe: join(bin, 'pixi'),
+    });
+    // A relative entry is the cwd's tree: a pixi there is never the one run.
+    const rel = relative(process.cwd(), bin);
+    expect(detectActiveEnv({ ...env, PATH: `${rel}::.` })?.pixi?.exe).toBeNull();
+    // Relative project variables are not the activation's.
+    expect(
+      detectActiveEnv({
+        CONDA_PREFIX: prefix,
+        PIXI_PROJECT_ROOT: 'proj',
+        PIXI_PROJECT_MANIFEST: 'p.toml',
+      })?.pixi,
+    ).toMatchObject({ root: null, manifest: null, environment: null });
+    expect(detectActiveEnv({ CONDA_PREFIX: condaLike() })?.pixi).toBeUndefined();
   });
 
   test('nothing activated', () => {

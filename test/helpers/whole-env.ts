@@ -81,9 +81,12 @@ export function makeWholeEnv(
   mkdirSync(ownStdlib, { recursive: true });
   for (const entry of readdirSync(stdlib)) {
     if (SKIPPED_STDLIB.has(entry) || entry === 'site-packages') continue;
+    // Timestamps kept, so pyenv's .pyc files stay valid for the copy's .py
+    // files (pyc checks the source mtime): no recompiling at every start.
     cpSync(join(stdlib, entry), join(ownStdlib, entry), {
       recursive: true,
       verbatimSymlinks: true,
+      preserveTimestamps: true,
     });
   }
   const sitePackages = join(ownStdlib, 'site-packages');
@@ -92,7 +95,10 @@ export function makeWholeEnv(
     const sourceSite = join(stdlib, 'site-packages');
     for (const entry of readdirSync(sourceSite)) {
       if (entry === 'pip' || /^pip-[\d.]+\.dist-info$/.test(entry)) {
-        cpSync(join(sourceSite, entry), join(sitePackages, entry), { recursive: true });
+        cpSync(join(sourceSite, entry), join(sitePackages, entry), {
+          recursive: true,
+          preserveTimestamps: true,
+        });
       }
     }
     for (const name of ['pip', 'pip3', `pip${minor}`]) {

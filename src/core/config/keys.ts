@@ -91,6 +91,7 @@ export function unflatten(flat: FlatConfig): Config {
     onExternallyManaged: { ...flat.onExternallyManaged },
     onNotWritable: { ...flat.onNotWritable },
     onSudo: { ...flat.onSudo },
+    onPixiEnv: { ...flat.onPixiEnv },
     condaBase: flat.condaBase,
     allowBreakSystemPackages: flat.allowBreakSystemPackages,
     notices: flat.notices,

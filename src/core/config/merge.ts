@@ -21,6 +21,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   onExternallyManaged: rule(SITUATIONS.externallyManaged.default),
   onNotWritable: rule(SITUATIONS.notWritable.default),
   onSudo: rule(SITUATIONS.sudo.default),
+  onPixiEnv: rule(SITUATIONS.pixiEnv.default),
   condaBase: false,
   allowBreakSystemPackages: false,
   venv: { path: '.venv', create: true, python: null },

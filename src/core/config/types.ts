@@ -18,9 +18,19 @@ export type Action =
   /** Do not run pip; print the reason and the next step. */
   | 'refuse'
   /** Ask on the terminal (user site, venv, disposable user site, cancel); `promptDefault` without one. */
-  | 'prompt';
+  | 'prompt'
+  /** In a pixi env: run `pixi add --pypi <names>` in the pixi project instead of pip. */
+  | 'pixi-add';
 
-export const ACTIONS: readonly Action[] = ['pip', 'user', 'env', 'venv', 'refuse', 'prompt'];
+export const ACTIONS: readonly Action[] = [
+  'pip',
+  'user',
+  'env',
+  'venv',
+  'refuse',
+  'prompt',
+  'pixi-add',
+];
 
 export type SituationId =
   | 'userInVenv'
@@ -28,7 +38,8 @@ export type SituationId =
   | 'notWritable'
   | 'externallyManaged'
   | 'sudo'
-  | 'noEnv';
+  | 'noEnv'
+  | 'pixiEnv';
 
 export interface SituationSpec {
   /** Config key, e.g. `onNotWritable`. */
@@ -76,6 +87,13 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     allowed: ['pip', 'refuse'],
     default: 'pip',
     summary: 'pip runs as root under sudo, outside any env',
+  },
+  pixiEnv: {
+    key: 'onPixiEnv',
+    allowed: ['pip', 'pixi-add', 'refuse'],
+    default: 'pip',
+    summary:
+      'pip installs into a pixi env, whose lock file does not record it (the next pixi command may undo it)',
   },
 };
 
@@ -152,6 +170,12 @@ export interface Config {
   onNotWritable: SituationRule;
   /** @default { action: 'pip' } (a warning is still printed) */
   onSudo: SituationRule;
+  /**
+   * `pixi-add` runs `pixi add --pypi <names>` in the active pixi project
+   * instead of pip, when the call can be said that way (docs/config.md).
+   * @default { action: 'pip' } (a notice says pixi's lock does not record it)
+   */
+  onPixiEnv: SituationRule;
   /**
    * Treat a conda base env as an install target, like any other env.
    * @default false

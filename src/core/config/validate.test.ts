@@ -75,6 +75,20 @@ describe('validate: errors', () => {
       [`${F}: onSudo: expected one of pip|refuse, got "venv" (venv does not apply to onSudo)`],
     ],
     [
+      'pixi-add is for onPixiEnv only',
+      { onNoEnv: 'pixi-add' },
+      [
+        `${F}: onNoEnv: expected one of pip|venv|refuse|prompt, got "pixi-add" (pixi-add does not apply to onNoEnv)`,
+      ],
+    ],
+    [
+      'onPixiEnv takes no venv',
+      { onPixiEnv: 'venv' },
+      [
+        `${F}: onPixiEnv: expected one of pip|pixi-add|refuse, got "venv" (venv does not apply to onPixiEnv)`,
+      ],
+    ],
+    [
       'wrong case',
       { onNoEnv: 'Refuse' },
       [
@@ -212,7 +226,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [
@@ -225,7 +239,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, condaBase, allowBreakSystemPackages, notices, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [

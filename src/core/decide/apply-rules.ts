@@ -5,6 +5,7 @@ import { globMatcher } from '../config/glob.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Rule, RuleWhen } from '../config/validate-rules.js';
 import type { Facts, InterpreterFacts } from '../facts.js';
+import type { ExplicitLocation } from '../location.js';
 import type { NextStep } from '../outcome.js';
 import type { Plan } from '../plan.js';
 import type { RuleRef } from '../reason.js';
@@ -142,10 +143,14 @@ export function matches(
 }
 
 /** The first explicit location (--target, --prefix, --root, from anywhere) the `location` condition names. */
-function offendingLocation(when: RuleWhen, inv: PipInvocation, facts: Facts): string | undefined {
+function offendingLocation(
+  when: RuleWhen,
+  inv: PipInvocation,
+  facts: Facts,
+): ExplicitLocation | undefined {
   const kinds = when.location;
   if (kinds === undefined) return undefined;
-  return explicitLocations(inv, facts).find((l) => kinds.includes(l.kind))?.text;
+  return explicitLocations(inv, facts).find((l) => kinds.includes(l.kind));
 }
 
 /** The first index or find-links location pip would use that no `indexNotIn` glob allows. */

@@ -75,6 +75,7 @@ export function assemblePlan(
     command,
     env,
     before: draft.before,
+    ...(draft.runner.kind === 'pixi' ? { dir: draft.runner.root } : {}),
     ...said,
     notices,
     invocation: inv,
@@ -120,5 +121,9 @@ function runnerCommand(
       return call.tool === 'python'
         ? [runner.python, ...call.prefix, ...pipArgs]
         : [runner.python, '-m', 'pip', ...pipArgs];
+    case 'pixi':
+      // --manifest-path beats a pixi.toml in the cwd, which pixi's discovery
+      // would otherwise prefer to PIXI_PROJECT_MANIFEST (docs/security.md).
+      return [runner.exe, 'add', '--manifest-path', runner.manifest, '--pypi', ...runner.specs];
   }
 }

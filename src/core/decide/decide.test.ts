@@ -214,7 +214,7 @@ describe('decide: an active conda or pixi env with a foreign pip', () => {
       }),
     );
     expect(p.notices.map((n) => n.text)).toEqual([
-      `installing into the active pixi env ${CONDA}, ${how}`,
+      `installing into the active pixi env ${CONDA}, ${how}; pixi's lock file does not record it, so the next pixi command may undo it (prefix-dev/pixi#1233)`,
     ]);
     expect(p.reasons[0]?.message).toContain('CONDA_PREFIX+PIXI_ENVIRONMENT_NAME'); // explain keeps it
   });

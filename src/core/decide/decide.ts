@@ -26,6 +26,7 @@ import { foreignEnv } from './situations/foreign-env.js';
 import { noEnv } from './situations/no-env.js';
 import { noPip } from './situations/no-pip.js';
 import { notWritable } from './situations/not-writable.js';
+import { pixiEnv } from './situations/pixi-env.js';
 import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInVenv } from './situations/user-in-venv.js';
@@ -142,6 +143,8 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   // only the runner changes (another pip, --python this interpreter), so
   // every rule above (org venv-only, PEP 668, sudo) has judged the target.
   noPip(s);
+  // Once the target is settled: a pixi env's lock does not record pip's work.
+  pixiEnv(s);
   return assemblePlan(call, inv, facts, config, s.draft);
 }
 

@@ -6,7 +6,7 @@ import type {
   ValueSource,
 } from '../config/types.js';
 import { SITUATIONS } from '../config/types.js';
-import type { Level, NextStep, Outcome } from '../outcome.js';
+import type { Level, NextStep, Outcome, PixiMiss } from '../outcome.js';
 import type { DraftReason } from '../plan.js';
 import type { UserOff, Why } from '../reason.js';
 
@@ -17,7 +17,23 @@ export type Runner =
   /** Another pip script (an env's own pip). */
   | { kind: 'pip-script'; path: string }
   /** `<python> -m pip`, keeping the user's interpreter flags. */
-  | { kind: 'python'; python: string };
+  | { kind: 'python'; python: string }
+  /**
+   * Not pip: `pixi add --manifest-path <manifest> --pypi <specs>`, run in the
+   * pixi project's root (onPixiEnv: pixi-add). The specs are the user's own
+   * arguments, byte for byte.
+   */
+  | { kind: 'pixi'; exe: string; root: string; manifest: string; specs: string[] };
+
+/** What the pixi situation found, for its short notices (short-outcomes.ts). */
+export interface PixiSaid {
+  prefix: string;
+  subcommand: 'install' | 'uninstall';
+  /** Why `onPixiEnv: pixi-add` ran pip after all; null when it did not apply or ran pixi. */
+  miss: PixiMiss | null;
+  /** The call's requirements when `pixi add --pypi` takes them as they are. */
+  specs: string[] | null;
+}
 
 /**
  * An outcome while the draft is built: an applied situation points at its
@@ -46,6 +62,8 @@ export interface Draft {
   outcomes: DraftOutcome[];
   reasons: DraftReason[];
   refusal: { why: Why; steps: NextStep[] } | null;
+  /** Set when pip installs into a pixi env (situations/pixi-env.ts). */
+  pixi: PixiSaid | null;
 }
 
 export function newDraft(): Draft {
@@ -63,6 +81,7 @@ export function newDraft(): Draft {
     outcomes: [],
     reasons: [],
     refusal: null,
+    pixi: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Facts } from '../facts.js';
-import type { Outcome } from '../outcome.js';
+import type { NextStep, Outcome } from '../outcome.js';
 import type { Draft, DraftOutcome } from './draft.js';
 
 /**
@@ -11,6 +11,24 @@ import type { Draft, DraftOutcome } from './draft.js';
  * its wording. Returns the plan's outcomes, reasons by index.
  */
 export function shortOutcomes(draft: Draft, facts: Facts): Outcome[] {
+  return foldPixiLock(shortForms(draft, facts));
+}
+
+/**
+ * pip pointed at the active pixi env already names it: the lock's warning
+ * becomes that line's last clause rather than a line of its own.
+ */
+function foldPixiLock(outcomes: Outcome[]): Outcome[] {
+  const lock = outcomes.find((o) => o.kind === 'pixi-lock');
+  const into = outcomes.find((o) => o.kind === 'into-env' && o.envKind === 'pixi');
+  if (lock?.kind !== 'pixi-lock' || into?.kind !== 'into-env') return outcomes;
+  if (into.prefix !== lock.prefix) return outcomes;
+  return outcomes.flatMap((o) =>
+    o === lock ? [] : o === into ? [{ ...into, unlocked: lock.subcommand }] : [o],
+  );
+}
+
+function shortForms(draft: Draft, facts: Facts): Outcome[] {
   return draft.outcomes.flatMap((o): Outcome[] => {
     if (o.kind !== 'applied') return [o];
     const { reason } = o;
@@ -18,6 +36,7 @@ export function shortOutcomes(draft: Draft, facts: Facts): Outcome[] {
       return foreignEnv(o, draft, facts);
     if (reason.situation === 'notWritable' && reason.action === 'user')
       return notWritable(o, draft, facts);
+    if (reason.situation === 'pixiEnv' && reason.action !== 'refuse') return pixiEnv(o, draft);
     return long(o, draft);
   });
 }
@@ -32,6 +51,8 @@ function long(o: Applied, draft: Draft): Outcome[] {
 function foreignEnv(o: Applied, draft: Draft, facts: Facts): Outcome[] {
   const env = facts.activeEnv;
   if (!env) return long(o, draft);
+  // pixi add runs instead of the env's pip: its own line says where.
+  if (draft.runner.kind === 'pixi') return [];
   return [
     {
       kind: 'into-env',
@@ -59,4 +80,23 @@ function notWritable(o: Applied, draft: Draft, facts: Facts): Outcome[] {
       next: i.userScriptsOnPath ? null : { kind: 'add-to-path', dir: i.userScripts },
     },
   ];
+}
+
+function pixiEnv(o: Applied, draft: Draft): Outcome[] {
+  const said = draft.pixi;
+  if (!said) return long(o, draft);
+  const { level } = o;
+  if (draft.runner.kind === 'pixi') return [{ kind: 'pixi-add', level, root: draft.runner.root }];
+  const lock: Outcome = {
+    kind: 'pixi-lock',
+    level,
+    prefix: said.prefix,
+    subcommand: said.subcommand,
+  };
+  if (said.miss === null) return [lock];
+  const getPixi = said.miss.kind === 'no-pixi';
+  const byHand = said.specs === null && said.subcommand === 'install';
+  const next: NextStep | null =
+    getPixi || byHand ? { kind: 'pixi-add', specs: said.specs, getPixi } : null;
+  return [lock, { kind: 'pixi-miss', level: 'warning', miss: said.miss, next }];
 }

@@ -2,6 +2,7 @@ import type { PipInvocation } from '../argv/types.js';
 import type { Call } from '../call.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Facts } from '../facts.js';
+import type { ImportOverride } from '../import-override.js';
 import type { Plan } from '../plan.js';
 import { assemblePlan } from './assemble.js';
 import { newDraft } from './draft.js';
@@ -18,7 +19,7 @@ type PipCall = Extract<Call, { kind: 'pip' }>;
 export function unseenPip(
   call: PipCall,
   facts: Facts,
-): { noSite: boolean; overrides: string[] } | null {
+): { noSite: boolean; overrides: ImportOverride[] } | null {
   const noSite = call.pythonFlags.noSite === true;
   const overrides = facts.importOverrides ?? [];
   return noSite || overrides.length > 0 ? { noSite, overrides } : null;

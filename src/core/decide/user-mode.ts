@@ -1,6 +1,6 @@
 import type { PipInvocation } from '../argv/types.js';
 import type { Facts, SettingSource } from '../facts.js';
-import { describeSource } from '../render/reasons.js';
+import type { ExplicitLocation } from '../location.js';
 
 /** How pip would decide `use_user_site`, and who asked for it. */
 export interface UserMode {
@@ -29,28 +29,25 @@ export function userMode(inv: PipInvocation, facts: Facts): UserMode {
 }
 
 /** `--target`, `--prefix` or `--root`: the user chose where files go. */
-export function explicitLocation(inv: PipInvocation, facts: Facts): string | null {
-  return explicitLocations(inv, facts)[0]?.text ?? null;
+export function explicitLocation(inv: PipInvocation, facts: Facts): ExplicitLocation | null {
+  return explicitLocations(inv, facts)[0] ?? null;
 }
 
-const LOCATION_DESTS: Record<string, Location['kind']> = {
+const LOCATION_DESTS: Record<string, ExplicitLocation['kind']> = {
   target_dir: 'target',
   prefix_path: 'prefix',
   root_path: 'root',
 };
 
-export interface Location {
-  kind: 'target' | 'prefix' | 'root';
-  /** As the user gave it: `--prefix /usr/local`, `target = x (PIP_TARGET in the environment)`. */
-  text: string;
-}
-
 /** Every explicit location, the command line's first, then pip's settings. */
-export function explicitLocations(inv: PipInvocation, facts: Facts): Location[] {
-  const found: Location[] = [];
+export function explicitLocations(inv: PipInvocation, facts: Facts): ExplicitLocation[] {
+  const found: ExplicitLocation[] = [];
   for (const opt of inv.options) {
     const kind = LOCATION_DESTS[opt.dest];
-    if (kind) found.push({ kind, text: inv.argv.slice(opt.start, opt.end).join(' ') });
+    if (kind) {
+      const where = inv.argv.slice(opt.start, opt.end).join(' ');
+      found.push({ kind, value: opt.value ?? '', source: { kind: 'argv', where } });
+    }
   }
   const s = facts.pipSettings;
   for (const [kind, setting] of [
@@ -58,9 +55,7 @@ export function explicitLocations(inv: PipInvocation, facts: Facts): Location[] 
     ['prefix', s.prefix],
     ['root', s.root],
   ] as const) {
-    if (setting) {
-      found.push({ kind, text: `${kind} = ${setting.value} (${describeSource(setting.source)})` });
-    }
+    if (setting) found.push({ kind, value: setting.value, source: setting.source });
   }
   return found;
 }

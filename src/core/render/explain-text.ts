@@ -15,6 +15,7 @@ export function explainText(plan: Plan, c: Paint): string {
   } else {
     if (plan.action === 'rewrite') {
       for (const step of plan.before) out.push(`before:  ${shArgv(step)}`);
+      if (plan.dir !== undefined) out.push(`in:      ${plan.dir}`);
     }
     for (const [k, v] of Object.entries(plan.env.set)) out.push(`env:     ${k}=${v}`);
     for (const k of plan.env.unset) out.push(`env:     unset ${k}`);

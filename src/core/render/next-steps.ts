@@ -1,5 +1,6 @@
 import type { NextStep } from '../outcome.js';
 import { shQuote } from './quote.js';
+import { locationText } from './reasons.js';
 
 /** The alternatives of one `next:` line, in the order given. */
 export function stepsText(steps: NextStep[]): string {
@@ -12,7 +13,7 @@ export function stepText(step: NextStep): string {
     case 'make-venv': {
       const make = `${step.python} -m venv .venv && . .venv/bin/activate, then run pip again`;
       const before = step.drop
-        ? `drop ${step.drop}${step.orUnset ? ` (or unset ${step.orUnset})` : ''} and `
+        ? `drop ${typeof step.drop === 'string' ? step.drop : locationText(step.drop)}${step.orUnset ? ` (or unset ${step.orUnset})` : ''} and `
         : step.withoutSudo
           ? 'run without sudo inside a venv: '
           : '';
@@ -47,6 +48,12 @@ export function stepText(step: NextStep): string {
       return `import from it with PYTHONUSERBASE=${step.base} ${step.python}; remove it with pipwarden user clean`;
     case 'set-config':
       return `set ${step.key}: ${step.value}`;
+    case 'pixi-add': {
+      const add = step.specs
+        ? `pixi add --pypi ${step.specs.map(shQuote).join(' ')}`
+        : 'add the packages to [pypi-dependencies] in the pixi manifest, then pixi install';
+      return step.getPixi ? `install pixi (https://pixi.sh) or put it on PATH; then: ${add}` : add;
+    }
   }
 }
 

@@ -1,8 +1,8 @@
-import type { Outcome } from '../outcome.js';
+import type { Outcome, PixiMiss } from '../outcome.js';
 import type { Notice, Plan } from '../plan.js';
 import type { Why } from '../reason.js';
 import { stepsText, stepText } from './next-steps.js';
-import { reasonText, userOffText } from './reasons.js';
+import { describeSource, reasonText, userOffText } from './reasons.js';
 
 /** What the renderer reads of a plan: everything it says, as values. */
 export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refused?: Why };
@@ -41,10 +41,12 @@ function outcomeLines(o: Outcome, said: Said): Notice[] {
           ? 'through pip --python: it has no pip of its own'
           : 'with its own pip';
       const what = o.envKind === 'venv' ? 'venv' : `${o.envKind} env`;
+      const lock = o.unlocked ? `; ${unlockedText(o.unlocked)}` : '';
+      const doing = o.unlocked === 'uninstall' ? 'uninstalling from' : 'installing into';
       return [
         {
           level: o.level,
-          text: `installing into the active ${what} ${o.prefix}, ${how}${userOffText(o.userOff)}`,
+          text: `${doing} the active ${what} ${o.prefix}, ${how}${userOffText(o.userOff)}${lock}`,
         },
       ];
     }
@@ -63,10 +65,63 @@ function outcomeLines(o: Outcome, said: Said): Notice[] {
         { level: 'notice', text: `installing with --user into the disposable user site ${o.base}` },
         { level: 'notice', text: `next: ${stepText(o.next)}` },
       ];
+    case 'pixi-lock': {
+      const into = o.subcommand === 'install' ? 'into' : 'from';
+      return [
+        {
+          level: o.level,
+          text: `pip ${o.subcommand}s ${into} pixi env ${o.prefix}; ${unlockedText(o.subcommand)}`,
+        },
+      ];
+    }
+    case 'pixi-miss': {
+      const out: Notice[] = [
+        { level: o.level, text: `onPixiEnv: pixi-add not used: ${pixiMissText(o.miss)}` },
+      ];
+      if (o.next) out.push({ level: o.level, text: `next: ${stepText(o.next)}` });
+      return out;
+    }
+    case 'pixi-add':
+      return [
+        {
+          level: o.level,
+          text: `running pixi add --pypi in ${o.root} instead of pip, so pixi's manifest and lock file record it`,
+        },
+      ];
     case 'message':
       return [{ level: o.level, text: o.text }];
     case 'answer':
       return [{ level: 'notice', text: answerText(o) }];
+  }
+}
+
+/** The clause that says pixi's lock will not keep what pip did. */
+function unlockedText(subcommand: 'install' | 'uninstall'): string {
+  const undo = subcommand === 'install' ? 'undo it' : 'put it back';
+  return `pixi's lock file does not record it, so the next pixi command may ${undo} (prefix-dev/pixi#1233)`;
+}
+
+/** Why `onPixiEnv: pixi-add` ran pip after all, in words. */
+function pixiMissText(m: PixiMiss): string {
+  switch (m.kind) {
+    case 'option':
+      return `pixi add --pypi has no equivalent for ${m.option}, so pip runs as typed`;
+    case 'requirement':
+      return `${m.arg} is not a plain requirement (name[extras] and version specifiers), so pip runs as typed`;
+    case 'no-requirement':
+      return 'the call names no requirement, so pip runs as typed';
+    case 'setting':
+      return `pixi does not read pip's ${m.key} (${describeSource(m.source)}), so pip runs as typed`;
+    case 'uninstall':
+      return 'it applies to pip install only, so pip runs as typed';
+    case 'no-pixi':
+      return 'pixi is not on PATH (absolute entries only), so pip runs as typed';
+    case 'no-project':
+      return `${m.variable} is not set (pixi shell and pixi run set it), so pip runs as typed`;
+    case 'environment':
+      return `the active pixi environment is ${m.name ?? '(unnamed)'}, and pixi add records into the default one, so pip runs as typed`;
+    case 'not-active':
+      return `pixi env ${m.prefix} is not the active one, so pip runs as typed`;
   }
 }
 

@@ -27,6 +27,10 @@ export function planToSh(plan: Plan, call: ShimCall): string {
   if (plan.action === 'rewrite') {
     for (const step of plan.before) lines.push(`${shArgv(step)} || exit $?`);
   }
+  // pixi add runs in its project, not the cwd; an absolute dir skips CDPATH.
+  if (plan.action === 'rewrite' && plan.dir !== undefined) {
+    lines.push(`cd -- ${shWord(plan.dir)} || exit $?`);
+  }
   for (const name of plan.env.unset) lines.push(`unset ${checkName(name)}`);
   for (const [name, value] of Object.entries(plan.env.set)) {
     lines.push(`${checkName(name)}=${shWord(value)}; export ${name}`);

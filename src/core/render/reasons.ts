@@ -1,4 +1,6 @@
 import type { SettingSource } from '../facts.js';
+import type { ImportOverride } from '../import-override.js';
+import type { ExplicitLocation } from '../location.js';
 import type {
   ForeignDid,
   ForeignEnv,
@@ -6,6 +8,7 @@ import type {
   FoundDid,
   NoPipDid,
   Pipless,
+  PixiDid,
   RuleRef,
   UserOff,
   Why,
@@ -33,7 +36,7 @@ export function reasonText(why: Why): string {
     case 'python-named':
       return 'pip --python names the target interpreter explicitly';
     case 'explicit-location':
-      return `the install location is explicit (${why.location})`;
+      return `the install location is explicit (${locationText(why.location)})`;
     case 'cwd-gone': {
       const where = why.cwd ? ` ${why.cwd}` : '';
       return `the current directory${where} no longer exists: no project config can be read, so the call runs unchanged and pip reports it`;
@@ -49,7 +52,7 @@ export function reasonText(why: Why): string {
     case 'rule-index':
       return `${why.url} (${indexSourceText(why.key, why.source)}) is not an approved index, by ${ruleText(why.rule)}`;
     case 'rule-location':
-      return `${why.location}: an explicit install location, refused by ${ruleText(why.rule)}`;
+      return `${locationText(why.location)}: an explicit install location, refused by ${ruleText(why.rule)}`;
     case 'unseen-pip':
       return `${unseenPipText(why.noSite, why.overrides).join('; ')}: pipwarden cannot check this pip against the policy locked by ${why.lock}`;
     case 'user-in-venv':
@@ -72,6 +75,21 @@ export function reasonText(why: Why): string {
       const what = `running pip as root via sudo (SUDO_USER=${why.sudoUser}) writes root-owned files into ${why.prefix}`;
       return why.next ? `${what}. Next: ${stepText(why.next)}` : what;
     }
+    case 'pixi-env':
+      return pixiText(why.prefix, why.subcommand, why.did);
+  }
+}
+
+function pixiText(prefix: string, subcommand: 'install' | 'uninstall', did: PixiDid): string {
+  const into = subcommand === 'install' ? 'into' : 'from';
+  const what = `pip would ${subcommand} ${into} pixi env ${prefix}, which pixi's lock file does not record`;
+  switch (did.kind) {
+    case 'refused':
+      return what;
+    case 'pip':
+      return `${what}; pip runs as typed`;
+    case 'pixi-add':
+      return `${what}; running ${did.exe} add --manifest-path ${did.manifest} --pypi ${did.specs.join(' ')} in ${did.root} instead`;
   }
 }
 
@@ -86,13 +104,29 @@ function ruleText(rule: RuleRef): string {
 }
 
 /** Why python may import another pip than the one probed (src/core/decide/unseen-pip.ts). */
-export function unseenPipText(noSite: boolean, overrides: string[]): string[] {
+export function unseenPipText(noSite: boolean, overrides: ImportOverride[]): string[] {
   const why = noSite
     ? [
         'python -S (site is not imported: pip can only come from PYTHONPATH or the cwd, and a venv keeps its base interpreter’s sys.prefix)',
       ]
     : [];
-  return [...why, ...overrides];
+  return [...why, ...overrides.map(importOverrideText)];
+}
+
+/** What puts another pip (or prefix) in python's way, in words. */
+export function importOverrideText(found: ImportOverride): string {
+  switch (found.kind) {
+    case 'first-dir':
+      return `${found.dir} holds a pip that python imports first`;
+    case 'pythonpath':
+      return found.archive
+        ? `PYTHONPATH names ${found.entry}, an archive python imports from`
+        : `PYTHONPATH names ${found.entry}, which holds a pip`;
+    case 'pythonhome':
+      return `PYTHONHOME=${found.home} (another prefix)`;
+    case 'userbase':
+      return `PYTHONUSERBASE=${found.base} holds a pip`;
+  }
 }
 
 function userFrom(from: SettingSource | null): string {
@@ -201,6 +235,12 @@ export function describeSource(source: SettingSource): string {
     case 'file':
       return source.section ? `${source.where} [${source.section}]` : source.where;
   }
+}
+
+/** As the user gave it: `--prefix /usr/local`, `target = x (PIP_TARGET in the environment)`. */
+export function locationText(location: ExplicitLocation): string {
+  const { kind, value, source } = location;
+  return source.kind === 'argv' ? source.where : `${kind} = ${value} (${describeSource(source)})`;
 }
 
 /** `PIP_INDEX_URL in the environment`, `/etc/pip.conf [global]`, `--index-url X`. */

@@ -43,6 +43,8 @@ export interface LoadedConfig {
   errors: string[];
   /** The org layer's share of `errors`: installs fail closed, read-only pip still runs. */
   orgErrors: string[];
+  /** The user and project files' (and their presets') share of `errors`: exit 78, naming the file. */
+  fileErrors: string[];
   /** The PIPWARDEN_* variables' and `--set` flags' share of `errors`: usage errors (exit 64), no file involved. */
   overrideErrors: OverrideError[];
 }
@@ -136,6 +138,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     warnings,
     errors: [...orgErrors, ...errors, ...overrideErrors.map((e) => e.message)],
     orgErrors,
+    fileErrors: errors,
     overrideErrors,
   };
 }

@@ -11,6 +11,7 @@ import type { Env } from '../../core/env.js';
  *     (`venv.path = "/home/me/.bashrc.d"`),
  *   - loosen what pip alone would do (`allowBreakSystemPackages: true`
  *     installs where pip refuses: PEP 668),
+ *   - run pixi on the user's own pixi project (`onPixiEnv: pixi-add`),
  *   - touch the audit trail (`audit.*`: silence it, or name a file for
  *     pipwarden to append to), which is the user's and the org's.
  * Those keys are dropped with a line naming the file and the trust command
@@ -70,6 +71,15 @@ function riskyKeys(values: PartialConfig, root: string): Risky[] {
       key: 'allowBreakSystemPackages',
       what: 'would install where pip alone refuses (PEP 668)',
       drop: () => delete values.allowBreakSystemPackages,
+    });
+  }
+  if (values.onPixiEnv?.action === 'pixi-add') {
+    // pixi add edits the active pixi project's manifest and lock: a place
+    // the user activated, outside this tree.
+    risky.push({
+      key: 'onPixiEnv',
+      what: "runs pixi add, which edits the active pixi project's manifest",
+      drop: () => delete values.onPixiEnv,
     });
   }
   if (values.audit !== undefined && Object.keys(values.audit).length > 0) {

@@ -1,8 +1,9 @@
 import { readdirSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Env } from '../../core/env.js';
-import type { ActiveEnv } from '../../core/facts.js';
+import type { ActiveEnv, PixiProject } from '../../core/facts.js';
 import { exists, isDir, isExecutableFile, samePlace } from '../fs-checks.js';
+import { findOnPath } from './which.js';
 
 const PIXI_VARS = ['PIXI_ENVIRONMENT_NAME', 'PIXI_PROJECT_ROOT', 'PIXI_IN_SHELL'] as const;
 
@@ -38,9 +39,27 @@ export function detectActiveEnv(env: Env): ActiveEnv | null {
       ...tools(prefix),
       // Pixi never makes a base env, and names project envs "default".
       isCondaBase: !pixi && isCondaBase(prefix, env),
+      ...(pixi ? { pixi: pixiProject(env) } : {}),
     };
   }
   return null;
+}
+
+/**
+ * The pixi project behind the active env, as its activation exported it,
+ * and pixi itself. Only absolute PATH entries are searched: a relative one
+ * (or an empty one, the cwd) would find a `pixi` the cwd's tree supplies,
+ * and pipwarden never runs a file the tree supplies (docs/security.md).
+ */
+function pixiProject(env: Env): PixiProject {
+  const absolute = (v: string | undefined) => (v && isAbsolute(v) ? v : null);
+  const path = (env.PATH ?? '').split(':').filter((d) => isAbsolute(d));
+  return {
+    root: absolute(env.PIXI_PROJECT_ROOT),
+    manifest: absolute(env.PIXI_PROJECT_MANIFEST),
+    environment: env.PIXI_ENVIRONMENT_NAME || null,
+    exe: path.length > 0 ? findOnPath('pixi', path.join(':'), { exclude: [] }) : null,
+  };
 }
 
 /** uv's heuristics for a conda base (root) env, plus the condabin dir only a base install has. */

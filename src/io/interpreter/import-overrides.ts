@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PythonFlags } from '../../core/argv/types.js';
 import type { Env } from '../../core/env.js';
+import type { ImportOverride } from '../../core/import-override.js';
 import { isDir, isFile, safeRealpath } from '../fs-checks.js';
 
 export interface ImportOverridesInput {
@@ -27,10 +28,10 @@ export interface ImportOverridesInput {
  * probe runs with -E from / and sees none of these. A PYTHONPATH entry that
  * is a file (a zip) counts: its contents are not looked into.
  */
-export function importOverrides(input: ImportOverridesInput): string[] {
+export function importOverrides(input: ImportOverridesInput): ImportOverride[] {
   const { env, flags } = input;
   const useEnv = !flags.ignoreEnvironment && !flags.isolated;
-  const out: string[] = [];
+  const out: ImportOverride[] = [];
   const own = new Set(input.sitePackages.map(safeRealpath));
   const holdsPip = (dir: string) => !own.has(safeRealpath(dir)) && hasPip(dir);
   const safe =
@@ -42,22 +43,22 @@ export function importOverrides(input: ImportOverridesInput): string[] {
         ? [input.cwd]
         : [dirname(input.path), dirname(safeRealpath(input.path))];
     for (const dir of new Set(first)) {
-      if (holdsPip(dir)) out.push(`${dir} holds a pip that python imports first`);
+      if (holdsPip(dir)) out.push({ kind: 'first-dir', dir });
     }
   }
   if (useEnv && env.PYTHONPATH) {
     for (const entry of env.PYTHONPATH.split(':')) {
       const dir = isAbsolute(entry) ? entry : resolve(input.cwd, entry);
-      if (isFile(dir)) out.push(`PYTHONPATH names ${entry}, an archive python imports from`);
-      else if (holdsPip(dir)) out.push(`PYTHONPATH names ${entry}, which holds a pip`);
+      if (isFile(dir)) out.push({ kind: 'pythonpath', entry, archive: true });
+      else if (holdsPip(dir)) out.push({ kind: 'pythonpath', entry, archive: false });
     }
   }
-  if (useEnv && env.PYTHONHOME) out.push(`PYTHONHOME=${env.PYTHONHOME} (another prefix)`);
+  if (useEnv && env.PYTHONHOME) out.push({ kind: 'pythonhome', home: env.PYTHONHOME });
   const userSite = useEnv && !flags.noUserSite && !env.PYTHONNOUSERSITE && !input.inVirtualenv;
   if (userSite && env.PYTHONUSERBASE) {
     const [major, minor] = input.version;
     const site = join(env.PYTHONUSERBASE, 'lib', `python${major}.${minor}`, 'site-packages');
-    if (holdsPip(site)) out.push(`PYTHONUSERBASE=${env.PYTHONUSERBASE} holds a pip`);
+    if (holdsPip(site)) out.push({ kind: 'userbase', base: env.PYTHONUSERBASE });
   }
   return out;
 }

@@ -40,7 +40,7 @@ export function writeAtomic(
 ): void {
   // Unique by pid and clock, made with O_EXCL ('wx'): never another file's. Not
   // node:crypto's randomBytes, whose load is a share of a shim's miss.
-  const temp = join(dir, `.${name}.${process.pid}.${process.hrtime.bigint().toString(36)}.tmp`);
+  const temp = join(dir, `.${name}.${process.pid}.${process.hrtime.bigint().toString(16)}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
