@@ -13,6 +13,10 @@
 #   /etc/fish/conf.d/pipwarden.fish  fish
 #   /etc/sudoers.d/pipwarden         the shims first on sudo's secure_path, so `sudo pip` is seen
 #   /etc/pipwarden/config.yaml       the org policy (the preset), unless one is already there
+#   pipwarden org apply              pip's own EXTERNALLY-MANAGED marker in each governed Python
+#                                    (venv-only), /etc/pip.conf settings; re-run by the units
+#                                    /etc/systemd/system/pipwarden-org-apply.{service,path,timer}
+#                                    and the apt hook /etc/apt/apt.conf.d/80pipwarden-org-apply
 # --uninstall keeps the org policy once someone edited it and the shared
 # audit file (a record is worth keeping); --purge removes those too.
 # Safe to run again. A user's own ./install.sh stays in front of it in their shells.
@@ -115,6 +119,8 @@ fishconf=/etc/fish/conf.d/pipwarden.fish
 sudoers=/etc/sudoers.d/pipwarden
 orgdir=/etc/pipwarden
 org=$orgdir/config.yaml
+units=/etc/systemd/system
+apt_hook=/etc/apt/apt.conf.d/80pipwarden-org-apply
 # Directories (and empty files) this script made, so --uninstall removes exactly those.
 made=$lib/made-dirs
 pending=$(mktemp)
@@ -204,6 +210,91 @@ copy_package() {
   say "copied pipwarden to $lib"
 }
 
+# ---- org apply: the org policy at pip's own level (docs/organisations.md,
+# "A backstop at pip's own level"). `pipwarden org apply` now, and again when
+# a Python appears later: a systemd path unit on the PATH dirs, an hourly
+# timer (a shared pyenv root), and an apt hook after every dpkg run.
+org_units() {
+  cat >"$units/pipwarden-org-apply.service" <<EOF
+$MARK
+[Unit]
+Description=pipwarden org apply: pip's EXTERNALLY-MANAGED marker in each governed Python
+ConditionPathExists=$org
+
+[Service]
+Type=oneshot
+ExecStart=$link org apply
+EOF
+  cat >"$units/pipwarden-org-apply.path" <<EOF
+$MARK
+[Unit]
+Description=pipwarden org apply when a Python appears on the system PATH
+
+[Path]
+PathChanged=/usr/local/bin
+PathChanged=/usr/bin
+Unit=pipwarden-org-apply.service
+
+[Install]
+WantedBy=paths.target
+EOF
+  cat >"$units/pipwarden-org-apply.timer" <<EOF
+$MARK
+[Unit]
+Description=pipwarden org apply every hour (Pythons under a shared pyenv root)
+
+[Timer]
+OnBootSec=5min
+OnUnitActiveSec=1h
+
+[Install]
+WantedBy=timers.target
+EOF
+  chmod 644 "$units"/pipwarden-org-apply.*
+}
+
+# The apt hook's marker line: apt.conf comments start with //.
+apt_mark() { echo "$MARK" | sed 's|^#|//|'; }
+
+org_apply() {
+  "$node" "$main" org apply || say "warning: pipwarden org apply failed; pip's own backstop is not in place (next: $link org apply --check)"
+  if command -v systemctl >/dev/null 2>&1 && [ -d "$units" ]; then
+    org_units
+    # Offline (no running systemd: a container, an image build) enable only makes the links.
+    systemctl enable pipwarden-org-apply.path pipwarden-org-apply.timer >/dev/null 2>&1 || :
+    if [ -d /run/systemd/system ]; then
+      systemctl daemon-reload >/dev/null 2>&1 || :
+      systemctl start pipwarden-org-apply.path pipwarden-org-apply.timer >/dev/null 2>&1 || :
+    fi
+    say "wrote $units/pipwarden-org-apply.{service,path,timer} (org apply again when a Python appears)"
+  fi
+  if [ -d "$(dirname -- "$apt_hook")" ]; then
+    {
+      apt_mark
+      echo "// After each dpkg run (a new python3.X): pip's own backstop for it, docs/organisations.md."
+      echo "DPkg::Post-Invoke { \"if [ -x $link ]; then $link org apply >/dev/null || true; fi\"; };"
+    } >"$apt_hook"
+    chmod 644 "$apt_hook"
+    say "wrote $apt_hook"
+  fi
+}
+
+org_unapply() {
+  if [ -f "$main" ]; then
+    "$node" "$main" org apply --undo || say "warning: pipwarden org apply --undo failed (next: $link org apply --check)"
+  fi
+  if [ -f "$units/pipwarden-org-apply.service" ] && grep -qF "$MARK" "$units/pipwarden-org-apply.service"; then
+    if [ -d /run/systemd/system ]; then systemctl stop pipwarden-org-apply.path pipwarden-org-apply.timer >/dev/null 2>&1 || :; fi
+    systemctl disable pipwarden-org-apply.path pipwarden-org-apply.timer >/dev/null 2>&1 || :
+    rm -f "$units/pipwarden-org-apply.service" "$units/pipwarden-org-apply.path" "$units/pipwarden-org-apply.timer"
+    say "removed $units/pipwarden-org-apply.{service,path,timer}"
+  fi
+  if [ -f "$apt_hook" ] && grep -qF "$(apt_mark)" "$apt_hook"; then
+    rm -f "$apt_hook" && say "removed $apt_hook"
+  fi
+}
+# ---- end org apply
+
 do_install() {
   command -v node >/dev/null 2>&1 || die 'Node.js 20.5 or newer is needed' 'install Node.js for all users (e.g. apt install nodejs), then rerun'
   node=$(command -v node)
@@ -292,10 +383,18 @@ EOF
     echo "$audit_file" >"$lib/audit-file"
   fi
   cat "$pending" >>"$made"
+
+  # ---- org apply (see org_apply above), once the org config is in place.
+  org_apply
+
   say 'done. New shells of every user route pip through pipwarden; sudo pip too.'
 }
 
 do_uninstall() {
+  # ---- org apply --undo (see org_unapply above), while pipwarden is still here.
+  node=$(command -v node || echo node)
+  org_unapply
+
   kept=
   # An --uninstall that kept files left its records in $orgdir, since $lib
   # went: a later --purge finds the audit file and the dirs made there.

@@ -18,13 +18,13 @@ _pipwarden() {
     fi
   done
   if ((COMP_CWORD == 1)); then
-    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user trust setup --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'explain run init rehash completion config doctor user trust setup org --help --version' -- "$cur"))
     return
   fi
   case ${COMP_WORDS[1]} in
     explain) COMPREPLY=($(compgen -W '--json --set --' -- "$cur")) ;;
     run) COMPREPLY=($(compgen -W '--quiet --set --' -- "$cur")) ;;
-    init) COMPREPLY=($(compgen -W '--write bash zsh fish sh' -- "$cur")) ;;
+    init) COMPREPLY=($(compgen -W '--write --ci bash zsh fish sh' -- "$cur")) ;;
     completion) if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")); fi ;;
     rehash)
       if [[ $prev == --dir ]]; then
@@ -42,6 +42,14 @@ _pipwarden() {
       fi
       ;;
     doctor) COMPREPLY=($(compgen -W '--json' -- "$cur")) ;;
+    org)
+      # org apply [--check] [--undo]
+      if ((COMP_CWORD == 2)); then
+        COMPREPLY=($(compgen -W 'apply' -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W '--check --undo' -- "$cur"))
+      fi
+      ;;
     trust) COMPREPLY=($(compgen -W '--revoke' -- "$cur") $(compgen -f -- "$cur")) ;;
     setup)
       if [[ $prev == --bin-dir || $prev == --prefix ]]; then

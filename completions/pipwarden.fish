@@ -22,6 +22,7 @@ complete -c pipwarden -n __fish_use_subcommand -a doctor -d 'what pip install wi
 complete -c pipwarden -n __fish_use_subcommand -a user -d 'list or clean what user installs left'
 complete -c pipwarden -n __fish_use_subcommand -a trust -d 'let a project config file run code or name programs'
 complete -c pipwarden -n __fish_use_subcommand -a setup -d 'set up shims, init files and rc lines after npm i -g'
+complete -c pipwarden -n __fish_use_subcommand -a org -d "the org policy at pip's own level (as root)"
 
 complete -c pipwarden -n '__fish_seen_subcommand_from explain; and not __pipwarden_after_dashdash' -l json -d 'print the plan as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -a -- -d 'the pip command follows'
@@ -39,6 +40,7 @@ complete -c pipwarden -n '__fish_seen_subcommand_from validate trust' -F
 complete -c pipwarden -n '__fish_seen_subcommand_from trust' -l revoke -d 'take the trust back'
 complete -c pipwarden -n '__fish_seen_subcommand_from explain run; and not __pipwarden_after_dashdash' -l set -r -d 'a config value for this call (KEY=VALUE)'
 complete -c pipwarden -n '__fish_seen_subcommand_from init' -l write -d 'write the static init files'
+complete -c pipwarden -n '__fish_seen_subcommand_from init' -l ci -d 'the shims on PATH for the later steps of a CI job'
 complete -c pipwarden -n '__fish_seen_subcommand_from doctor' -l json -d 'print as JSON'
 complete -c pipwarden -n '__fish_seen_subcommand_from run; and not __pipwarden_after_dashdash' -l quiet -d 'silence notices'
 complete -c pipwarden -n '__fish_seen_subcommand_from user; and not __fish_seen_subcommand_from list clean' -a 'list clean'
@@ -56,3 +58,7 @@ complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l preset -r -d 'wi
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l audit-file -r -F -d 'with --system: a shared audit file'
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l syslog -d 'with --system: audit to syslog too'
 complete -c pipwarden -n '__fish_seen_subcommand_from setup' -l prefix -r -F -d 'with --system: where pipwarden goes'
+# org apply [--check] [--undo]
+complete -c pipwarden -n '__fish_seen_subcommand_from org; and not __fish_seen_subcommand_from apply' -a apply -d 'markers and pip.conf for the org policy'
+complete -c pipwarden -n '__fish_seen_subcommand_from apply' -l check -d 'change nothing, report each gap'
+complete -c pipwarden -n '__fish_seen_subcommand_from apply' -l undo -d 'remove what org apply wrote'

@@ -160,6 +160,19 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'org apply',
+    operands: '',
+    summary:
+      "the org policy at pip's own level: EXTERNALLY-MANAGED markers, /etc/pip.conf (as root)",
+    flags: [
+      {
+        flag: '--check',
+        help: 'change nothing; one line per uncovered interpreter (exit 0 covered, 79 not)',
+      },
+      { flag: '--undo', help: 'remove exactly what org apply wrote, where unchanged since' },
+    ],
+  },
+  {
     name: 'shell-plan',
     operands: '-- <args…>',
     summary: "the shims' entry: the plan as sh",

@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trust: async () => (await import('./commands/trust.js')).trust,
   user: async () => (await import('./commands/user.js')).user,
   setup: async () => (await import('./commands/setup.js')).setup,
+  org: async () => (await import('./commands/org.js')).org,
 };
 
 // Commands that still work when the cwd is gone: the plan commands pass the

@@ -33,6 +33,7 @@ describe('one table of config keys (keys.ts CONFIG_KEYS)', () => {
       'rules',
       'presets',
       'lock',
+      'backstop',
     ]);
   });
 });

@@ -10,6 +10,8 @@ import { freshClone } from './fresh-clone.js';
 const LIB = '/usr/lib/pipwarden';
 const SHIMS = `${LIB}/shims`;
 const CONFIG = '/etc/pipwarden/config.yaml';
+const UNITS = '/etc/systemd/system';
+const APT_HOOK = '/etc/apt/apt.conf.d/80pipwarden-org-apply';
 const tools = ['/usr/bin/dpkg-deb', '/usr/bin/lintian', '/usr/bin/pip', '/usr/bin/zsh'];
 const missing = [
   ...(canStage ? [] : ['root and unshare -m']),
@@ -136,6 +138,24 @@ describe.skipIf(!ready)('the .deb (staged: /usr, /etc, /var overlaid)', () => {
       `secure_path="${SHIMS}:`,
     );
     expect(stage.run(['visudo', '-c']).status).toBe(0);
+    // org apply ran, and its triggers are in place (docs/organisations.md).
+    const check = stage.run(['pipwarden', 'org', 'apply', '--check']);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(stage.run(['cat', `${UNITS}/pipwarden-org-apply.service`]).stdout).toContain(
+      'ExecStart=/usr/bin/pipwarden org apply\n',
+    );
+    for (const link of [
+      'paths.target.wants/pipwarden-org-apply.path',
+      'timers.target.wants/pipwarden-org-apply.timer',
+    ]) {
+      expect({ link, status: stage.run(['test', '-L', `${UNITS}/${link}`]).status }).toEqual({
+        link,
+        status: 0,
+      });
+    }
+    expect(stage.run(['cat', APT_HOOK]).stdout).toContain(
+      'DPkg::Post-Invoke { "if [ -x /usr/bin/pipwarden ]; then /usr/bin/pipwarden org apply',
+    );
   });
 
   it('upgrade: the org edits to the conffile stay; the shims carry the new version', () => {
@@ -176,6 +196,11 @@ describe.skipIf(!ready)('the .deb (staged: /usr, /etc, /var overlaid)', () => {
       '/usr/bin/pipwarden',
       '/etc/profile.d/pipwarden.sh',
       '/etc/sudoers.d/pipwarden',
+      `${UNITS}/pipwarden-org-apply.service`,
+      `${UNITS}/pipwarden-org-apply.path`,
+      `${UNITS}/pipwarden-org-apply.timer`,
+      `${UNITS}/timers.target.wants/pipwarden-org-apply.timer`,
+      APT_HOOK,
     ]) {
       expect({ gone, status: stage.run(['test', '-e', gone]).status }).toEqual({ gone, status: 1 });
     }

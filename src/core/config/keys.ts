@@ -48,7 +48,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
 ];
 
 /** Keys a config file may hold that are not config values: they bring in other settings. */
-export const FILE_ONLY_KEYS = ['presets', 'lock'] as const;
+export const FILE_ONLY_KEYS = ['presets', 'lock', 'backstop'] as const;
 
 /** Every top-level key of a config file, in CONFIG_KEYS order (`venv.path` → `venv`). */
 export const TOP_LEVEL_KEYS: readonly string[] = [

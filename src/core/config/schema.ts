@@ -92,6 +92,17 @@ export function configSchema(): Schema {
     type: 'array',
     items: { enum: [...LOCK_ENTRIES] },
   };
+  properties.backstop = {
+    description:
+      'Org only: the base interpreters pipwarden org apply governs (docs/organisations.md).',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      marker: { type: 'boolean' },
+      dirs: { type: 'array', items: { type: 'string', pattern: '^/' } },
+      roots: { type: 'array', items: { type: 'string', pattern: '^/' } },
+    },
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'pipwarden config',

@@ -289,6 +289,8 @@ export interface ConfigLayer {
   preset?: string;
   /** Org layers only: keys (`onNoEnv`, `venv.python`), sections (`venv`), `*` or `disable`. */
   locks?: string[];
+  /** Org layers only: the `backstop` section (`pipwarden org apply`). */
+  backstop?: Partial<BackstopConfig>;
   /** Project layers only: the user ran `pipwarden trust` on exactly this file (docs/security.md). */
   trusted?: boolean;
 }
@@ -309,8 +311,23 @@ export interface ResolvedConfig {
   blocked: string[];
 }
 
+/**
+ * `backstop:` (org layer only): the base interpreters `pipwarden org apply`
+ * governs, docs/organisations.md.
+ */
+export interface BackstopConfig {
+  /** Put pip's EXTERNALLY-MANAGED marker into each governed base interpreter when the org refuses installs outside envs (venv-only). @default true */
+  marker: boolean;
+  /** Dirs whose `python`, `python3` and `python3.X` are governed. @default the system PATH dirs (/usr/local/sbin … /bin) */
+  dirs: string[];
+  /** Dirs whose every child is an interpreter prefix (a shared pyenv's `versions/`): `<root>/<name>/bin/python3*`. @default [] */
+  roots: string[];
+}
+
 export interface ValidationResult {
   values: PartialConfig;
+  /** The `backstop` section, checked (only the org layer applies it). */
+  backstop?: Partial<BackstopConfig>;
   /** The `lock` list, checked (only the org layer applies it). */
   locks: string[];
   /** Preset names from `presets`, checked. */

@@ -15,6 +15,7 @@ import {
   type VenvConfig,
 } from './types.js';
 import { checkAudit } from './validate-audit.js';
+import { checkBackstop } from './validate-backstop.js';
 import { checkRules } from './validate-rules.js';
 
 export const BOOLEAN_KEYS = [
@@ -124,6 +125,9 @@ export function validate(raw: unknown, file: string, home: string | null = null)
       result.presets = checkPresets(value, at, result.errors);
     } else if (key === 'lock') {
       result.locks = checkLocks(value, at, result.errors);
+    } else if (key === 'backstop') {
+      const backstop = checkBackstop(value, at, result);
+      if (backstop) result.backstop = backstop;
     } else if (key === '$schema') {
       // Editors read it (see schema/config.schema.json); pipwarden has no use for it.
     } else if (key === 'promptDefault') {

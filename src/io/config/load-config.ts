@@ -108,6 +108,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         `${displayPath(f.file, home)}: lock: only the org config can lock keys, ignored`,
       );
     }
+    if (f.level !== 'org' && checked.backstop) {
+      warnings.push(
+        `${displayPath(f.file, home)}: backstop: only the org config says which interpreters pipwarden org apply governs, ignored`,
+      );
+    }
     const trusted =
       f.level === 'project' &&
       (await guardProject(checked.values, f.file, home, warnings, options.env));
@@ -118,6 +123,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       file: f.file,
       values: checked.values,
       locks: checked.locks,
+      ...(f.level === 'org' && checked.backstop ? { backstop: checked.backstop } : {}),
       ...(trusted ? { trusted } : {}),
     });
   }
