@@ -5,17 +5,9 @@ import type { Result } from './runner.js';
  * matches one is reported with its number but does not fail the test. Delete
  * an entry when its fix lands; the test then holds the fix.
  */
-const KNOWN: { id: string; matches: (r: Result) => boolean }[] = [
-  {
-    // `python -m pip` in an env without pip, in user mode: another pip runs
-    // with --python but keeps user mode, so it lands in the user site.
-    id: 'issue 17 defect 2',
-    matches: (r) =>
-      r.scenario.kind.endsWith('-nopip') &&
-      r.scenario.form.endsWith('-m pip') &&
-      r.warden.places.includes('user'),
-  },
-];
+// Empty: issue 17's defects 1–4 and 6–9 have landed, so every scenario
+// holds the contract. A new entry needs an open issue, and goes when it lands.
+const KNOWN: { id: string; matches: (r: Result) => boolean }[] = [];
 
 /** The known defect a failing scenario reproduces, or null. */
 export function knownDefect(r: Result): string | null {
