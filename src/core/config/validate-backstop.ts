@@ -1,5 +1,5 @@
-import { describeValue, isPlainObject } from './display.js';
-import { closest } from './suggest.js';
+import { checkSection, type SectionChecks } from './check-section.js';
+import { describeValue } from './display.js';
 import type { BackstopConfig, ValidationResult } from './types.js';
 
 /**
@@ -33,13 +33,12 @@ const absoluteDirs = (v: unknown): string | null => {
 };
 
 /** Per backstop key: what is wrong with a value, or null when it is fine. */
-const CHECKS: Record<keyof BackstopConfig, (v: unknown) => string | null> = {
+const CHECKS: SectionChecks<BackstopConfig> = {
   marker: (v) =>
     typeof v === 'boolean' ? null : `expected true or false, got ${describeValue(v)}`,
   dirs: absoluteDirs,
   roots: absoluteDirs,
 };
-const KEYS = Object.keys(CHECKS);
 
 /**
  * The `backstop` section (`pipwarden org apply`): which base interpreters
@@ -52,25 +51,5 @@ export function checkBackstop(
   at: string,
   result: ValidationResult,
 ): Partial<BackstopConfig> | null {
-  if (!isPlainObject(value)) {
-    result.errors.push(
-      `${at}: expected a mapping with ${KEYS.join(', ')}, got ${describeValue(value)}`,
-    );
-    return null;
-  }
-  const backstop: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof BackstopConfig] : undefined;
-    if (!check) {
-      const guess = closest(key, KEYS);
-      result.warnings.push(
-        `${at}.${key}: unknown key, ignored (${guess ? `did you mean ${guess}?` : `known keys: ${KEYS.join(', ')}`})`,
-      );
-      continue;
-    }
-    const problem = check(v);
-    if (problem) result.errors.push(`${at}.${key}: ${problem}`);
-    else backstop[key] = v;
-  }
-  return backstop as Partial<BackstopConfig>;
+  return checkSection(CHECKS, value, at, result);
 }
