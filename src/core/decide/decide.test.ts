@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCall } from '../call.js';
-import { merge } from '../config/merge.js';
-import type { ConfigLayer, PartialConfig } from '../config/types.js';
+import { decideArgv, factsOf, interpAt } from '../../../test/helpers/core-facts.js';
+import type { PartialConfig } from '../config/types.js';
 import { type Facts, type InterpreterFacts, noPipSettings } from '../facts.js';
 import type { Decision } from '../plan.js';
-import { decide } from './decide.js';
 
 const SYS = '/usr/local';
 
-function interp(over: Partial<InterpreterFacts> = {}): InterpreterFacts {
-  return {
-    executable: `${SYS}/bin/python3.12`,
-    realpath: `${SYS}/bin/python3.12`,
-    version: [3, 12, 1],
-    prefix: SYS,
-    basePrefix: SYS,
-    purelib: `${SYS}/lib/python3.12/site-packages`,
-    platlib: `${SYS}/lib/python3.12/site-packages`,
-    stdlib: `${SYS}/lib/python3.12`,
-    scripts: `${SYS}/bin`,
-    sitePackagesWritable: true,
-    enableUserSite: true,
-    userBase: '/home/u/.local',
-    userSite: '/home/u/.local/lib/python3.12/site-packages',
-    userScripts: '/home/u/.local/bin',
-    userScriptsOnPath: false,
-    externallyManaged: null,
-    pipVersion: '24.2',
-    envKind: 'system',
-    includeSystemSitePackages: null,
-    ...over,
-  };
-}
+const interp = (over: Partial<InterpreterFacts> = {}) => interpAt(SYS, 12, over);
 
 const VENV = '/p/.venv';
 const venvInterp = (over: Partial<InterpreterFacts> = {}) =>
@@ -46,36 +21,11 @@ const venvInterp = (over: Partial<InterpreterFacts> = {}) =>
     ...over,
   });
 
-function facts(over: Partial<Facts> = {}, i: InterpreterFacts | null = interp()): Facts {
-  return {
-    tool: { kind: 'pip', name: 'pip', path: `${i?.prefix ?? SYS}/bin/pip` },
-    interpreter: i,
-    activeEnv: null,
-    pipSettings: noPipSettings(),
-    user: { uid: 1000, isRoot: false, sudoUser: null },
-    projectVenv: null,
-    projectRoot: '/p',
-    cwd: '/p',
-    configuredVenv: { path: '/p/.venv', exists: false },
-    ...over,
-  };
-}
+const facts = (over: Partial<Facts> = {}, i: InterpreterFacts | null = interp()) =>
+  factsOf(i, over);
 
-function config(values: PartialConfig = {}) {
-  const layer: ConfigLayer = {
-    level: 'user',
-    file: '/home/u/.config/pipwarden/config.yaml',
-    values,
-  };
-  return merge([layer]);
-}
-
-function plan(cmd: string, f: Facts, values: PartialConfig = {}): Decision {
-  const [name = '', ...args] = cmd.split(' ');
-  const call = classifyCall(name, args);
-  if (!call) throw new Error(`not handled: ${cmd}`);
-  return decide(call, f, config(values));
-}
+const plan = (cmd: string, f: Facts, values: PartialConfig = {}): Decision =>
+  decideArgv(cmd.split(' '), f, values);
 
 const envSetting = (value: boolean) => ({
   value,

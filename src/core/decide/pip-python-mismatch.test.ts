@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { decideArgv, factsOf, interpAt } from '../../../test/helpers/core-facts.js';
 import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
 import type { PartialConfig } from '../config/types.js';
-import { type Facts, type Importer, type InterpreterFacts, noPipSettings } from '../facts.js';
+import type { Facts, Importer, InterpreterFacts } from '../facts.js';
 import { decide } from './decide.js';
 
 // onPipPythonMismatch, decided from hand-built facts: which action runs
@@ -10,61 +11,20 @@ import { decide } from './decide.js';
 // test/engine/pip-python-mismatch.test.ts and jupyter-kernel.test.ts run
 // the real thing.
 
-function interp(
-  prefix: string,
-  minor: number,
-  over: Partial<InterpreterFacts> = {},
-): InterpreterFacts {
-  const lib = `${prefix}/lib/python3.${minor}`;
-  return {
-    executable: `${prefix}/bin/python3.${minor}`,
-    realpath: `${prefix}/bin/python3.${minor}`,
-    version: [3, minor, 1],
-    prefix,
-    basePrefix: prefix,
-    purelib: `${lib}/site-packages`,
-    platlib: `${lib}/site-packages`,
-    stdlib: lib,
-    scripts: `${prefix}/bin`,
-    sitePackagesWritable: true,
-    enableUserSite: true,
-    userBase: '/home/u/.local',
-    userSite: `/home/u/.local/lib/python3.${minor}/site-packages`,
-    userScripts: '/home/u/.local/bin',
-    userScriptsOnPath: true,
-    externallyManaged: null,
-    pipVersion: '24.2',
-    envKind: 'system',
-    includeSystemSitePackages: null,
-    ...over,
-  };
-}
+const interp = (prefix: string, minor: number, over: Partial<InterpreterFacts> = {}) =>
+  interpAt(prefix, minor, { userScriptsOnPath: true, ...over });
 
 const PIP = interp('/usr/local', 11);
 const PY3 = interp('/opt/py', 12);
 
-function facts(over: Partial<Facts> = {}, importer: Partial<Importer> = {}): Facts {
-  return {
-    tool: { kind: 'pip', name: 'pip', path: '/usr/local/bin/pip' },
-    interpreter: PIP,
-    activeEnv: null,
-    pipSettings: noPipSettings(),
-    user: { uid: 1000, isRoot: false, sudoUser: null },
-    projectVenv: null,
-    projectRoot: '/p',
-    cwd: '/p',
-    configuredVenv: { path: '/p/.venv', exists: false },
+const facts = (over: Partial<Facts> = {}, importer: Partial<Importer> = {}): Facts =>
+  factsOf(PIP, {
     importer: { via: 'path', name: 'python3', interpreter: PY3, ...importer },
     ...over,
-  };
-}
+  });
 
-function run(f: Facts, values: PartialConfig = {}, cmd = 'pip install x') {
-  const [name = '', ...args] = cmd.split(' ');
-  const call = classifyCall(name, args);
-  if (!call) throw new Error(cmd);
-  return decide(call, f, merge([{ level: 'user', file: '/c.yaml', values }]));
-}
+const run = (f: Facts, values: PartialConfig = {}, cmd = 'pip install x') =>
+  decideArgv(cmd.split(' '), f, values);
 
 const rule = (action: 'python' | 'warn' | 'pip' | 'refuse' | 'prompt') => ({
   onPipPythonMismatch: { action, message: null },

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decideArgv, factsOf, interpAt } from '../../../test/helpers/core-facts.js';
 import { parsePipArgv } from '../argv/index.js';
-import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
-import type { PartialConfig } from '../config/types.js';
 import { type ActiveEnv, type Facts, type InterpreterFacts, noPipSettings } from '../facts.js';
-import type { Decision } from '../plan.js';
 import { planToSh } from '../render/plan-sh.js';
 import { replayable } from '../replayable.js';
-import { decide } from './decide.js';
 import { pixiSpecs, plainRequirement } from './pixi-specs.js';
 
 // The pure side of onPixiEnv: which forms `pixi add --pypi` takes as pip
@@ -19,30 +16,8 @@ const ENV = `${ROOT}/.pixi/envs/default`;
 const MANIFEST = `${ROOT}/pixi.toml`;
 const PIXI = '/opt/pixi/bin/pixi';
 
-function interp(over: Partial<InterpreterFacts> = {}): InterpreterFacts {
-  return {
-    executable: `${ENV}/bin/python3.12`,
-    realpath: `${ENV}/bin/python3.12`,
-    version: [3, 12, 1],
-    prefix: ENV,
-    basePrefix: ENV,
-    purelib: `${ENV}/lib/python3.12/site-packages`,
-    platlib: `${ENV}/lib/python3.12/site-packages`,
-    stdlib: `${ENV}/lib/python3.12`,
-    scripts: `${ENV}/bin`,
-    sitePackagesWritable: true,
-    enableUserSite: true,
-    userBase: '/home/u/.local',
-    userSite: '/home/u/.local/lib/python3.12/site-packages',
-    userScripts: '/home/u/.local/bin',
-    userScriptsOnPath: false,
-    externallyManaged: null,
-    pipVersion: '24.2',
-    envKind: 'pixi',
-    includeSystemSitePackages: null,
-    ...over,
-  };
-}
+const interp = (over: Partial<InterpreterFacts> = {}) =>
+  interpAt(ENV, 12, { envKind: 'pixi', ...over });
 
 function active(over: Partial<ActiveEnv['pixi']> = {}): ActiveEnv {
   return {
@@ -56,27 +31,16 @@ function active(over: Partial<ActiveEnv['pixi']> = {}): ActiveEnv {
   };
 }
 
-function facts(over: Partial<Facts> = {}, i: InterpreterFacts = interp()): Facts {
-  return {
-    tool: { kind: 'pip', name: 'pip', path: `${i.prefix}/bin/pip` },
-    interpreter: i,
+const facts = (over: Partial<Facts> = {}, i: InterpreterFacts = interp()) =>
+  factsOf(i, {
     activeEnv: active(),
-    pipSettings: noPipSettings(),
-    user: { uid: 1000, isRoot: false, sudoUser: null },
-    projectVenv: null,
     projectRoot: '/tmp/cloned',
     cwd: '/tmp/cloned',
     configuredVenv: { path: '/tmp/cloned/.venv', exists: false },
     ...over,
-  };
-}
+  });
 
-function plan(argv: string[], f: Facts, values: PartialConfig = {}): Decision {
-  const [name = '', ...args] = argv;
-  const call = classifyCall(name, args);
-  if (!call) throw new Error(`not handled: ${argv.join(' ')}`);
-  return decide(call, f, merge([{ level: 'user', file: '/u/config.yaml', values }]));
-}
+const plan = decideArgv;
 
 const LOCK =
   "pixi's lock file does not record it, so the next pixi command may undo it (prefix-dev/pixi#1233)";
