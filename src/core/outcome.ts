@@ -1,6 +1,5 @@
 import type { SettingSource } from './facts.js';
 import type { ExplicitLocation } from './location.js';
-import type { UserOff } from './reason.js';
 
 /**
  * A next step, as a value: what the user could do, never the sentence that
@@ -153,3 +152,8 @@ export type Outcome =
 
 /** Where the prompt's answer came from, when nobody was asked. */
 export type AnswerHow = 'remembered' | 'default-no-tty' | 'default-explain';
+
+/** Turned user mode off for an env: who had turned it on (null: --user). */
+export interface UserOff {
+  from: SettingSource | null;
+}

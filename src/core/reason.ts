@@ -1,7 +1,7 @@
 import type { SettingSource } from './facts.js';
 import type { ImportOverride } from './import-override.js';
 import type { ExplicitLocation } from './location.js';
-import type { Interpreter, NextStep } from './outcome.js';
+import type { Interpreter, NextStep, UserOff } from './outcome.js';
 
 /**
  * Why a plan is what it is, as a value: what was found and what was done
@@ -105,11 +105,6 @@ export interface RuleRef {
   file: string | null;
 }
 
-/** Turned user mode off for an env: who had turned it on (null: --user). */
-export interface UserOff {
-  from: SettingSource | null;
-}
-
 /** The active env pip did not belong to. */
 export interface ForeignEnv {
   envKind: string;
@@ -205,3 +200,5 @@ export type FoundDid =
   | { kind: 'venv-no-pip'; path: string }
   | { kind: 'venv-pipless'; path: string; pipVersion: string | null; rebuild: NextStep }
   | { kind: 'venv'; path: string; exists: boolean };
+
+export type { UserOff } from './outcome.js';

@@ -1,6 +1,6 @@
 import type { NextStep } from '../outcome.js';
 import { shQuote } from './quote.js';
-import { locationText } from './reasons.js';
+import { locationText } from './source-text.js';
 
 /** The alternatives of one `next:` line, in the order given. */
 export function stepsText(steps: NextStep[]): string {

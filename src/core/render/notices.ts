@@ -3,7 +3,8 @@ import type { Notice, Plan } from '../plan.js';
 import type { Why } from '../reason.js';
 import { targetText } from './mismatch-text.js';
 import { stepsText, stepText } from './next-steps.js';
-import { describeSource, reasonText, userOffText } from './reasons.js';
+import { reasonText, userOffText } from './reasons.js';
+import { describeSource } from './source-text.js';
 
 /** What the renderer reads of a plan: everything it says, as values. */
 export type Said = Pick<Plan, 'outcomes' | 'reasons' | 'nextSteps'> & { refused?: Why };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Why } from '../reason.js';
 import { stepText } from './next-steps.js';
-import { condense, importOverrideText, locationText, reasonText } from './reasons.js';
+import { condense, importOverrideText, reasonText } from './reasons.js';
+import { locationText } from './source-text.js';
 
 describe('reasonText', () => {
   it('writes a found-then-did reason from its parts', () => {

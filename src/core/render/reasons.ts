@@ -1,6 +1,5 @@
 import type { SettingSource } from '../facts.js';
 import type { ImportOverride } from '../import-override.js';
-import type { ExplicitLocation } from '../location.js';
 import type {
   ForeignDid,
   ForeignEnv,
@@ -16,6 +15,7 @@ import type {
 } from '../reason.js';
 import { mismatchText } from './mismatch-text.js';
 import { stepsText, stepText } from './next-steps.js';
+import { describeSource, locationText } from './source-text.js';
 
 /**
  * A reason in words: the long sentence `explain` lists under `reasons:`,
@@ -263,24 +263,6 @@ function foundWhat(found: Found): string {
 
 function venvMissingPip(path: string): string {
   return `the venv ${path} has no pip (python -m venv stopped in ensurepip, or it was made --without-pip)`;
-}
-
-/** Where a pip setting came from: `--user`, `PIP_USER in the environment`, `/etc/pip.conf [install]`. */
-export function describeSource(source: SettingSource): string {
-  switch (source.kind) {
-    case 'argv':
-      return source.where;
-    case 'env':
-      return `${source.where} in the environment`;
-    case 'file':
-      return source.section ? `${source.where} [${source.section}]` : source.where;
-  }
-}
-
-/** As the user gave it: `--prefix /usr/local`, `target = x (PIP_TARGET in the environment)`. */
-export function locationText(location: ExplicitLocation): string {
-  const { kind, value, source } = location;
-  return source.kind === 'argv' ? source.where : `${kind} = ${value} (${describeSource(source)})`;
 }
 
 /** `PIP_INDEX_URL in the environment`, `/etc/pip.conf [global]`, `--index-url X`. */
