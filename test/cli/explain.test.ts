@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathWith, world } from '../engine/fixtures.js';
 import { pipwarden } from '../helpers/cli.js';
@@ -15,7 +15,13 @@ describe.skipIf(noPy)('pipwarden explain', () => {
   it('prints the plan for people: action, env, command, facts, reasons with sources', () => {
     const w = world();
     const venv = makeVenv(py as string, join(w.root, 'venv'), { withoutPip: true });
-    const env = w.env({ PATH: pathWith(join(venv, 'bin')), VIRTUAL_ENV: venv, PIP_USER: '1' });
+    // pyenv 3.12's own pip (23.2.1) after the venv: one that can run under
+    // 3.12 (Debian's pip 23.0.1 cannot: its pkg_resources needs ImpImporter).
+    const env = w.env({
+      PATH: pathWith(join(venv, 'bin'), dirname(py as string)),
+      VIRTUAL_ENV: venv,
+      PIP_USER: '1',
+    });
     const r = pipwarden(['explain', '--', 'python3', '-I', '-m', 'pip', 'install', 'x'], { env });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');

@@ -31,7 +31,11 @@ if (skipWhy && process.env.CI === 'true') throw new Error(`policy-escapes: ${ski
 /** Every shipped preset, read from presets/ so a new one is covered. */
 const PRESETS = readdirSync(join(ROOT, 'presets'))
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => f.slice(0, -'.yaml'.length));
+  .map((f) => f.slice(0, -'.yaml'.length))
+  // no-conda-base forbids installs into a conda base env, which this world
+  // (a system interpreter) has none of; test/engine/user-mode-in-env.test.ts
+  // holds its refusals through pip, pip3 and python -m pip.
+  .filter((p) => p !== 'no-conda-base');
 
 /**
  * Every variable pipwarden reads or sets: the `PIPWARDEN_*` and

@@ -167,6 +167,7 @@ describe('completion for pipwarden itself', () => {
         'user',
         'trust',
         'setup',
+        'org',
         '--help',
         '--version',
       ],
@@ -182,7 +183,7 @@ describe('completion for pipwarden itself', () => {
     ],
     [
       ['pipwarden', 'init', ''],
-      ['--write', 'bash', 'zsh', 'fish', 'sh'],
+      ['--write', '--ci', 'bash', 'zsh', 'fish', 'sh'],
     ],
     [['pipwarden', 'completion', 'f'], ['fish']],
     [
@@ -207,6 +208,7 @@ describe('completion for pipwarden itself', () => {
         'doctor',
         'explain',
         'init',
+        'org',
         'rehash',
         'run',
         'setup',

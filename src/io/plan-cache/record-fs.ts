@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onlyWhatItIs } from '../read-hints.js';
-import { builtinLoaded } from './builtin-loaded.js';
 import type { Inputs } from './inputs.js';
 import { type ObserveFs, observePath, resolutionSteps } from './observe-path.js';
 import { patchMethod } from './patch-method.js';
@@ -98,16 +97,14 @@ export function recordFs(
     }
   };
   const fsObj = fs as unknown as Record<string, unknown>;
-  // fs.promises loads node:fs/promises (and readline, streams) on first use:
-  // wrapped only when something has loaded it, else the decision is spoilt
-  // at its end if something did meanwhile (record-spawn.ts does the same).
-  const promises = builtinLoaded('internal/fs/promises')
-    ? (fs.promises as unknown as Record<string, unknown>)
-    : spoilIfLoaded('internal/fs/promises', spoil, restore);
+  // Always wrapped, though that loads node:fs/promises: a module the
+  // decision loads may take it (cosmiconfig's loaders do, to parse YAML) and
+  // read through it later, and a read unseen would be a stale replay.
+  const promises = fs.promises as unknown as Record<string, unknown>;
   const patch = (obj: Record<string, unknown>, name: string, before: (a: unknown[]) => void) =>
     patchMethod(obj, name, before, restore);
   for (const [name, need] of Object.entries(LOOKS)) {
-    for (const obj of [fsObj, promises]) if (obj) patch(obj, name, (a) => note(a[0], need));
+    for (const obj of [fsObj, promises]) patch(obj, name, (a) => note(a[0], need));
     patch(fsObj, `${name}Sync`, (a) => note(a[0], need));
   }
   for (const name of WRITES) {
@@ -117,21 +114,12 @@ export function recordFs(
   }
   for (const name of ['open', 'openSync'] as const) {
     for (const obj of name === 'open' ? [fsObj, promises] : [fsObj]) {
-      if (!obj) continue;
       patch(obj, name, (a) => {
         if (opensForWriting(a[1])) spoil(`it opened ${String(a[0])} for writing`);
         else note(a[0], 'full');
       });
     }
   }
-}
-
-/** No module to wrap yet: spoil the decision if `id` is loaded by the time it ends. */
-function spoilIfLoaded(id: string, spoil: (why: string) => void, restore: (() => void)[]): null {
-  restore.push(() => {
-    if (builtinLoaded(id)) spoil(`it loaded node:${id.replace('internal/', '')}`);
-  });
-  return null;
 }
 
 function pathOf(p: unknown, cwd: string): string | null {
