@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { factsOf, interpAt } from '../../../test/helpers/core-facts.js';
 import { classifyCall } from '../call.js';
 import { merge } from '../config/merge.js';
-import { type Facts, noPipSettings } from '../facts.js';
+import type { Facts } from '../facts.js';
 import { decide } from './decide.js';
 import { offersFor, withUser } from './prompt.js';
 
@@ -60,38 +61,9 @@ describe('withUser', () => {
 
 describe('decide with a prompt: a question, then the answer as a value', () => {
   const sys = '/usr/local';
-  const world = {
-    tool: { kind: 'pip', name: 'pip', path: `${sys}/bin/pip` },
-    interpreter: {
-      executable: `${sys}/bin/python3.12`,
-      realpath: `${sys}/bin/python3.12`,
-      version: [3, 12, 1],
-      prefix: sys,
-      basePrefix: sys,
-      purelib: `${sys}/lib/python3.12/site-packages`,
-      platlib: `${sys}/lib/python3.12/site-packages`,
-      stdlib: `${sys}/lib/python3.12`,
-      scripts: `${sys}/bin`,
-      sitePackagesWritable: true,
-      enableUserSite: true,
-      userBase: '/home/u/.local',
-      userSite: '/home/u/.local/lib/python3.12/site-packages',
-      userScripts: '/home/u/.local/bin',
-      userScriptsOnPath: true,
-      externallyManaged: null,
-      pipVersion: '24.2',
-      envKind: 'system',
-      includeSystemSitePackages: null,
-    },
-    activeEnv: null,
-    pipSettings: noPipSettings(),
-    user: { uid: 1000, isRoot: false, sudoUser: null },
-    projectVenv: null,
-    projectRoot: '/p',
-    cwd: '/p',
-    configuredVenv: { path: '/p/.venv', exists: false },
+  const world = factsOf(interpAt(sys, 12, { userScriptsOnPath: true }), {
     disposableUserBase: '/d/python3.12',
-  } as Facts;
+  });
   const config = merge([
     { level: 'user', file: '/u.yaml', values: { onNoEnv: { action: 'prompt', message: null } } },
   ]);
