@@ -108,8 +108,7 @@ export function recordFs(
     patch(fsObj, `${name}Sync`, (a) => note(a[0], need));
   }
   for (const name of WRITES) {
-    for (const obj of [fsObj, promises])
-      if (obj) patch(obj, name, () => spoil(`it called fs.${name}`));
+    for (const obj of [fsObj, promises]) patch(obj, name, () => spoil(`it called fs.${name}`));
     patch(fsObj, `${name}Sync`, () => spoil(`it called fs.${name}Sync`));
   }
   for (const name of ['open', 'openSync'] as const) {
