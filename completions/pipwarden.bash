@@ -30,7 +30,7 @@ _pipwarden() {
       if [[ $prev == --dir ]]; then
         COMPREPLY=($(compgen -d -- "$cur"))
       else
-        COMPREPLY=($(compgen -W '--dir --remove' -- "$cur"))
+        COMPREPLY=($(compgen -W '--dir --remove --follow' -- "$cur"))
       fi
       ;;
     config)

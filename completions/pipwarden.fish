@@ -32,6 +32,7 @@ complete -c pipwarden -n '__fish_seen_subcommand_from init; and not __fish_seen_
 complete -c pipwarden -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'
 complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l dir -r -F -d 'write the shims here'
 complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l remove -d 'remove the shims and the shim dir'
+complete -c pipwarden -n '__fish_seen_subcommand_from rehash' -l follow -d 'only follow shims for the NAMEs given'
 complete -c pipwarden -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from validate' -l json -d 'print as JSON'
 # config validate [--strict] [FILE]
 complete -c pipwarden -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from validate' -a validate -d 'check a config file'

@@ -69,11 +69,15 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     name: 'rehash',
-    operands: '',
+    operands: '[NAME…]',
     summary: '(re)write the shims, or remove them',
     flags: [
       { flag: '--dir', value: 'DIR', help: 'the shim dir (default: the per-user one)' },
       { flag: '--remove', help: 'delete the shims and the shim dir' },
+      {
+        flag: '--follow',
+        help: 'only write follow shims for NAME… (on this PATH, no shim yet); the prompt hook runs it',
+      },
     ],
   },
   {

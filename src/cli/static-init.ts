@@ -31,6 +31,7 @@ export function initOptions(shell: string, shimDir: string, env: Env): InitOptio
     shimDir,
     completionsDir: shell !== 'sh' && exists(COMPLETIONS_DIR) ? COMPLETIONS_DIR : null,
     binDir: exists(join(bin, 'pipwarden')) ? bin : null,
+    engine: { node: process.execPath, main: cliMain() },
   };
 }
 

@@ -38,6 +38,14 @@ export function toolOf(nameOrPath: string): 'pip' | 'python' | null {
   return m ? (m[1] as 'pip' | 'python') : null;
 }
 
+/**
+ * A bare command name pipwarden shims (no `/`, so no path): what `rehash
+ * --follow` accepts and the prompt hook looks for, the same pattern as toolOf.
+ */
+export function isShimName(name: string): boolean {
+  return NAME.test(name);
+}
+
 export function classifyCall(nameOrPath: string, args: string[]): Call | null {
   const tool = toolOf(nameOrPath);
   if (tool === null) return null;

@@ -188,7 +188,7 @@ describe('completion for pipwarden itself', () => {
     [['pipwarden', 'completion', 'f'], ['fish']],
     [
       ['pipwarden', 'rehash', '--'],
-      ['--dir', '--remove'],
+      ['--dir', '--remove', '--follow'],
     ],
     [
       ['pipwarden', 'config', ''],
@@ -219,7 +219,7 @@ describe('completion for pipwarden itself', () => {
     ['pipwarden init ', ['bash', 'fish', 'sh', 'zsh']],
     ['pipwarden completion ', ['bash', 'fish', 'zsh']],
     ['pipwarden explain --', ['--', '--json', '--set']],
-    ['pipwarden rehash --', ['--dir', '--remove']],
+    ['pipwarden rehash --', ['--dir', '--follow', '--remove']],
     ['pipwarden run -- p', ['pip', 'pip3', 'python', 'python3']],
   ])('fish: %j → %j', (line, expected) => {
     const s = setup();

@@ -1,26 +1,42 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isShimName, toolOf } from '../../core/call.js';
 import { PipwardenError } from '../../core/errors.js';
-import { renderShim } from '../../core/render/shim.js';
+import { FOLLOW_DIR, renderShim } from '../../core/render/shim.js';
 import type { Out } from '../../io/fd-out.js';
 import { exists } from '../../io/fs-checks.js';
+import { findOnPath } from '../../io/interpreter/which.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
 import { removeCache } from '../../io/plan-cache/save-plan.js';
 import { removeInitFiles, staticInitFile } from '../../io/shell/init-files.js';
-import { removeShimDir, type ShimDirChanges, syncShimDir } from '../../io/shims/shim-dir.js';
+import { followDir, syncFollowDirs, writeFollowShims } from '../../io/shims/follow-dirs.js';
+import { shimDirsToSkip } from '../../io/shims/marked-shim-dirs.js';
+import {
+  ensureDir,
+  isOurs,
+  removeShimDir,
+  type ShimDirChanges,
+  syncShimDir,
+} from '../../io/shims/shim-dir.js';
 import { discoverShimNames } from '../../io/shims/shim-names.js';
-import type { Command } from '../context.js';
+import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';
 import { writeStaticInit } from '../static-init.js';
 
 /**
- * `pipwarden rehash [--dir DIR] [--remove]`: write a shim for every pip and
- * python name on PATH and in pyenv's versions, each baking this node and this
- * CLI, and drop shims no longer wanted. `--remove` takes the shims and the
- * shim dir away (install.sh --uninstall uses it).
+ * `pipwarden rehash [--dir DIR] [--remove] [--follow] [NAME…]`: write a shim
+ * for every pip and python name on PATH and in pyenv's versions, each baking
+ * this node and this CLI, and drop shims no longer wanted. `--remove` takes
+ * the shims and the shim dir away (install.sh --uninstall uses it).
+ * `--follow NAME…` writes only follow shims (follow-dirs.ts) for names on
+ * this PATH that have no shim: the prompt hook runs it.
  */
 export const rehash: Command = async (args, ctx) => {
   const { flags, values, rest } = splitArgs('rehash', args);
+  if (flags.has('--follow')) {
+    const dir = resolve(ctx.cwd, values.get('--dir') ?? shimDir(ctx.env));
+    return rehashFollow(dir, rest, ctx);
+  }
   if (rest.length > 0) {
     throw new PipwardenError(
       'usage',
@@ -67,31 +83,17 @@ export function writeShims(
   dir: string,
   env: NodeJS.ProcessEnv,
 ): { names: { name: string }[]; changes: ShimDirChanges; staticError: string | null } {
-  const main = cliMain();
-  if (!exists(main)) {
-    throw new PipwardenError(
-      'internal',
-      `rehash: ${main} does not exist, and every shim would run it`,
-      'npm run build, then pipwarden rehash',
-    );
-  }
-  const version = packageVersion();
   const names = discoverShimNames(env, dir);
-  // Baked like node: the shim, the engine, doctor and rehash --remove share one layout.
-  const cache = cacheDir(env);
-  const shims = names.map(({ name, kind }) => ({
-    name,
-    text: renderShim({
-      kind,
-      name,
-      shimDir: dir,
-      node: process.execPath,
-      main,
-      version,
-      cacheDir: cache,
-    }),
-  }));
+  const shims = names.map(({ name }) => ({ name, text: renderFor(name, dir, env) }));
   const changes = syncShimDir(dir, shims);
+  const follow = syncFollowDirs(
+    dir,
+    new Set(changes.written.concat(changes.unchanged)),
+    (name, followDir) => renderFor(name, followDir, env),
+  );
+  changes.written.push(...follow.written.map((n) => `${FOLLOW_DIR}/${n}/${n}`));
+  changes.removed.push(...follow.removed);
+  changes.foreign.push(...follow.foreign);
   // Only for the dir init would pick: a --dir elsewhere is not what the rc line wants.
   let staticError: string | null = null;
   if (dir === resolve(shimDir(env))) {
@@ -103,6 +105,87 @@ export function writeShims(
     }
   }
   return { names, changes, staticError };
+}
+
+/**
+ * The text of a shim for `name` written into `dir` (the shim dir or a
+ * follow dir), baking this node, this CLI, the version and the cache dir:
+ * the shim, the engine, doctor and rehash --remove share one layout.
+ */
+function renderFor(name: string, dir: string, env: NodeJS.ProcessEnv): string {
+  const main = cliMain();
+  if (!exists(main)) {
+    throw new PipwardenError(
+      'internal',
+      `rehash: ${main} does not exist, and every shim would run it`,
+      'npm run build, then pipwarden rehash',
+    );
+  }
+  return renderShim({
+    kind: toolOf(name) ?? 'python',
+    name,
+    shimDir: dir,
+    node: process.execPath,
+    main,
+    version: packageVersion(),
+    cacheDir: cacheDir(env),
+  });
+}
+
+/**
+ * `rehash --follow NAME…`: a follow shim for each name that has no shim in
+ * the main dir and is on this PATH (absolute entries outside shim dirs).
+ * Bad names stop everything before anything is written.
+ */
+function rehashFollow(dir: string, names: string[], ctx: CommandContext): number {
+  const usage = 'pipwarden rehash [--dir DIR] --follow NAME…';
+  if (names.length === 0) {
+    throw new PipwardenError('usage', 'rehash --follow: no NAME given', usage);
+  }
+  const bad = names.find((n) => !isShimName(n));
+  if (bad !== undefined) {
+    throw new PipwardenError(
+      'usage',
+      `rehash --follow: "${bad}" is not a pip or python command name (pip, pip3, pip3.X, python, python3, python3.X)`,
+      usage,
+    );
+  }
+  ensureDir(dir);
+  const skip = shimDirsToSkip({ ...ctx.env, PIPWARDEN_SHIM_DIR: dir }, ctx.cwd);
+  const want: { name: string; text: string }[] = [];
+  for (const name of [...new Set(names)]) {
+    if (isOurs(join(dir, name))) {
+      ctx.stdout.write(`pipwarden: rehash --follow: ${name} has a shim in ${dir} already\n`);
+      continue;
+    }
+    // Absolute entries only: a relative one is the cwd's, which a cloned tree supplies.
+    const found = findOnPath(name, absoluteEntries(ctx.env.PATH), { exclude: skip, cwd: ctx.cwd });
+    if (found === null) {
+      ctx.stderr.write(
+        `pipwarden: rehash --follow: ${name} is not on PATH (outside pipwarden's shim dirs), so there is nothing to follow\n`,
+      );
+      continue;
+    }
+    want.push({ name, text: renderFor(name, followDir(dir, name), ctx.env) });
+  }
+  const changes = want.length ? writeFollowShims(dir, want) : null;
+  if (changes !== null) {
+    report(ctx.stdout, 'rehash --follow', changes);
+    if (changes.blocked.length > 0) {
+      ctx.stderr.write(
+        `pipwarden: rehash --follow: ${changes.blocked.map((n) => `${followDir(dir, n)}/${n}`).join(', ')}: not a pipwarden shim, left alone\n` +
+          `pipwarden: next: remove it, then pipwarden rehash --follow ${changes.blocked.join(' ')}\n`,
+      );
+    }
+  }
+  return 0;
+}
+
+function absoluteEntries(path: string | undefined): string {
+  return (path ?? '')
+    .split(':')
+    .filter((d) => isAbsolute(d))
+    .join(':');
 }
 
 function report(out: Out, verb: string, c: ShimDirChanges): void {

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
+import { followBash } from './init-follow.js';
 import type { InitOptions } from './init-options.js';
 import { shQuote } from './quote.js';
 
@@ -15,6 +16,7 @@ export function initBash(opts: InitOptions): string {
   const lines = [
     '# pipwarden shell integration for bash: eval "$(pipwarden init bash)"',
     `__pipwarden_shims=${shQuote(opts.shimDir)}`,
+    ...followBash(opts),
     '__pipwarden_path() {',
     '  local s=$?',
     ...shimDirGone(),
@@ -25,6 +27,11 @@ export function initBash(opts: InitOptions): string {
     '    p=${p%:}',
     '    PATH=$__pipwarden_shims${p:+:$p}',
     '    hash -r',
+    '  fi',
+    // Only when PATH changed since the hook last ran: one compare a prompt otherwise.
+    '  if [[ $PATH != "$__pipwarden_seen" ]]; then',
+    '    __pipwarden_follow',
+    '    __pipwarden_seen=$PATH',
     '  fi',
     '  return $s',
     '}',

@@ -1,3 +1,4 @@
+import { followFish } from './init-follow.js';
 import type { InitOptions } from './init-options.js';
 import { fishQuote } from './quote.js';
 
@@ -12,6 +13,7 @@ export function initFish(opts: InitOptions): string {
   const lines = [
     '# pipwarden shell integration for fish: pipwarden init fish | source',
     `set -g __pipwarden_shims ${fishQuote(opts.shimDir)}`,
+    ...followFish(opts),
     'function __pipwarden_path --on-event fish_prompt',
     '    if test "$PATH[1]" != "$__pipwarden_shims"',
     '        set -l keep',
@@ -19,6 +21,11 @@ export function initFish(opts: InitOptions): string {
     '            test "$d" = "$__pipwarden_shims"; or set -a keep $d',
     '        end',
     '        set -gx PATH $__pipwarden_shims $keep',
+    '    end',
+    // Only when PATH changed since the hook last ran: one compare a prompt otherwise.
+    '    if test "$PATH" != "$__pipwarden_seen"',
+    '        __pipwarden_follow',
+    '        set -g __pipwarden_seen "$PATH"',
     '    end',
     'end',
     '__pipwarden_path',

@@ -10,4 +10,11 @@ export interface InitOptions {
    * @default null (PATH gets only the shim dir)
    */
   binDir?: string | null;
+  /**
+   * The node binary and CLI entry the prompt hook runs `rehash --follow`
+   * with (absolute, baked like the shims', so no `pipwarden` found on PATH
+   * ever runs from a prompt).
+   * @default null (the hook puts existing follow dirs on PATH, writes none)
+   */
+  engine?: { node: string; main: string } | null;
 }

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell code, where ${…} is parameter expansion
 
 import { binOnPath } from './init-bash.js';
+import { followZsh } from './init-follow.js';
 import type { InitOptions } from './init-options.js';
 import { shQuote } from './quote.js';
 
@@ -15,6 +16,7 @@ export function initZsh(opts: InitOptions): string {
   const lines = [
     '# pipwarden shell integration for zsh: eval "$(pipwarden init zsh)"',
     `typeset -g __pipwarden_shims=${shQuote(opts.shimDir)}`,
+    ...followZsh(opts),
     '__pipwarden_path() {',
     '  local s=$?',
     '  emulate -L zsh',
@@ -30,6 +32,11 @@ export function initZsh(opts: InitOptions): string {
     '  if [[ ${path[1]-} != "$__pipwarden_shims" ]]; then',
     '    path=("$__pipwarden_shims" "${(@)path:#${(b)__pipwarden_shims}}")',
     '    rehash',
+    '  fi',
+    // Only when PATH changed since the hook last ran: one compare a prompt otherwise.
+    '  if [[ $PATH != "$__pipwarden_seen" ]]; then',
+    '    __pipwarden_follow',
+    '    __pipwarden_seen=$PATH',
     '  fi',
     '  return $s',
     '}',

@@ -11,6 +11,14 @@ export const SHIM_FORMAT = 3;
 /** The marker file that makes a dir a pipwarden shim dir to every shim. */
 export const SHIM_DIR_MARKER = '.pipwarden-shims';
 
+/**
+ * Inside the shim dir: `.follow/<name>/<name>`, a shim for a name the last
+ * full rehash did not see on PATH (a venv's `python`). Each follow dir holds
+ * the marker too, so every search that skips shim dirs skips it, and the
+ * prompt hook puts it on PATH only while `<name>` is on PATH further on.
+ */
+export const FOLLOW_DIR = '.follow';
+
 export interface ShimSpec {
   /** `pip` for pip, pip3, pip3.X; `python` for python, python3, python3.X. */
   kind: 'pip' | 'python';

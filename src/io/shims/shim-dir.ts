@@ -1,9 +1,10 @@
 import { lstatSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
-import { parseShimStamp, SHIM_DIR_MARKER } from '../../core/render/shim.js';
+import { FOLLOW_DIR, parseShimStamp, SHIM_DIR_MARKER } from '../../core/render/shim.js';
 import { lexists, readHead } from '../fs-checks.js';
 import { makeDirs } from '../make-dirs.js';
+import { removeFollowDirs } from './follow-dirs.js';
 import { removeDeadTemp, unlinkQuietly, writeIfChanged } from './write-atomic.js';
 
 export interface ShimFile {
@@ -23,7 +24,8 @@ export interface ShimDirChanges {
 }
 
 const MODE = 0o755;
-const MARKER_TEXT = 'This directory holds pipwarden shims; `pipwarden rehash` rewrites it.\n';
+export const MARKER_TEXT =
+  'This directory holds pipwarden shims; `pipwarden rehash` rewrites it.\n';
 
 /**
  * Make `dir` hold exactly `shims`: each written atomically (temp file in the
@@ -49,7 +51,8 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
     (changed ? changes.written : changes.unchanged).push(shim.name);
   }
   for (const entry of readdirSync(dir)) {
-    if (wanted.has(entry) || entry === SHIM_DIR_MARKER) continue;
+    // .follow is synced by syncFollowDirs (follow-dirs.ts), never a stray here.
+    if (wanted.has(entry) || entry === SHIM_DIR_MARKER || entry === FOLLOW_DIR) continue;
     // Before the stamp test: a temp file holds a stamped shim, maybe another rehash's.
     if (removeDeadTemp(dir, entry)) continue;
     if (isOurs(join(dir, entry))) {
@@ -61,7 +64,7 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
   return changes;
 }
 
-function noChanges(dir: string): ShimDirChanges {
+export function noChanges(dir: string): ShimDirChanges {
   return { dir, written: [], unchanged: [], removed: [], foreign: [], blocked: [] };
 }
 
@@ -76,6 +79,12 @@ export function removeShimDir(dir: string): ShimDirChanges {
   }
   for (const entry of entries) {
     const path = join(dir, entry);
+    if (entry === FOLLOW_DIR) {
+      const follow = removeFollowDirs(dir);
+      changes.removed.push(...follow.removed);
+      changes.foreign.push(...follow.foreign);
+      continue;
+    }
     if (removeDeadTemp(dir, entry)) continue;
     if (entry === SHIM_DIR_MARKER || isOurs(path)) {
       if (unlinkQuietly(path)) changes.removed.push(entry);
@@ -98,7 +107,7 @@ export function removeShimDir(dir: string): ShimDirChanges {
  * shim dir would let any local user replace `pip` for this user. We report
  * it rather than chmod it: someone may already have planted files there.
  */
-function ensureDir(dir: string): void {
+export function ensureDir(dir: string): void {
   // The umask can only take bits away from 0755, so a dir we create is fine.
   try {
     makeDirs(dir, MODE);
@@ -129,7 +138,7 @@ function ensureDir(dir: string): void {
 }
 
 /** A regular file carrying our stamp: a shim some rehash wrote. */
-function isOurs(path: string): boolean {
+export function isOurs(path: string): boolean {
   try {
     if (!lstatSync(path).isFile()) return false;
   } catch {
