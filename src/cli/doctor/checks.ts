@@ -38,39 +38,72 @@ export function shimChecks(r: Facts): Check[] {
   if (ours.length === 0)
     return [{ status: 'fail', what: `no shims in ${dir}`, next: 'pipwarden rehash' }];
   const out: Check[] = [];
-  const stale = ours.filter(
+  const follow = shims.follow.filter((s) => s.stamp !== null);
+  const stale = [...ours, ...follow].filter(
     (s) => s.stamp?.format !== SHIM_FORMAT || s.stamp.version !== r.pipwarden.version,
   );
   if (stale.length) {
     const names = stale.slice(0, 3).map((s) => s.name);
     out.push({
       status: 'warn',
-      what: `${stale.length} of ${ours.length} shims in ${dir} were written by another pipwarden version (${names.join(', ')}${stale.length > 3 ? ', …' : ''})`,
+      what: `${stale.length} of ${ours.length + follow.length} shims in ${dir} were written by another pipwarden version (${names.join(', ')}${stale.length > 3 ? ', …' : ''})`,
       next: 'pipwarden rehash',
     });
   } else if (r.pipwarden.unshimmed.length === 0) {
     out.push({ status: 'ok', what: `${ours.length} shims in ${dir}, all current` });
   }
-  const missing = r.pipwarden.unshimmed;
-  if (missing.length) {
-    const named = missing
-      .slice(0, 3)
-      .map((m) => `${m.from}/${m.name}`)
-      .join(', ');
-    out.push({
-      status: 'warn',
-      what: `${missing.length === 1 ? 'a command' : `${missing.length} commands`} on PATH with no shim in ${dir}, so ${missing.length === 1 ? 'it runs' : 'they run'} without pipwarden: ${named}${missing.length > 3 ? ', …' : ''}`,
-      next: r.pipwarden.shimDirWritable
-        ? 'pipwarden rehash'
-        : `${dir} is not yours to rewrite: ask whoever installed it to run its rehash again (a system install: ./install.sh --system), or ./install.sh for shims of your own`,
-    });
-  }
+  out.push(...unshimmedChecks(r));
   const gone = ours.find((s) => s.node !== null && !s.nodeExists);
   if (gone) {
     out.push({
       status: 'fail',
       what: `the shims run ${gone.node}, which is gone`,
       next: 'pipwarden rehash',
+    });
+  }
+  return out;
+}
+
+/**
+ * Commands on this PATH (or in pyenv's versions) that no shim routes here,
+ * one line per fix: a follow shim this shell's PATH lacks (no prompt hook
+ * ran), a name on PATH with no shim (`rehash --follow`, which the hook runs
+ * at the next prompt), a pyenv version's name (`rehash`).
+ */
+function unshimmedChecks(r: Facts): Check[] {
+  const { unshimmed, shims, shimDirWritable } = r.pipwarden;
+  const dir = shims.dir;
+  const groups: { of: typeof unshimmed; where: string; next: string }[] = [
+    {
+      of: unshimmed.filter((m) => m.onPath && m.followShim),
+      where: `whose follow shim in ${dir}/.follow is not on this PATH`,
+      next: 'the prompt hook puts follow shims on PATH: open a new shell (or run the pipwarden init line of your rc file in this one)',
+    },
+    {
+      of: unshimmed.filter((m) => m.onPath && !m.followShim),
+      where: `with no shim in ${dir}`,
+      next: '',
+    },
+    {
+      of: unshimmed.filter((m) => !m.onPath),
+      where: `with no shim in ${dir}`,
+      next: 'pipwarden rehash',
+    },
+  ];
+  const out: Check[] = [];
+  for (const { of, where, next } of groups) {
+    if (of.length === 0) continue;
+    const named = of
+      .slice(0, 3)
+      .map((m) => `${m.from}/${m.name}`)
+      .join(', ');
+    const follow = `pipwarden rehash --follow ${[...new Set(of.map((m) => m.name))].join(' ')}`;
+    out.push({
+      status: 'warn',
+      what: `${of.length === 1 ? 'a command' : `${of.length} commands`} on PATH ${where}, so ${of.length === 1 ? 'it runs' : 'they run'} without pipwarden: ${named}${of.length > 3 ? ', …' : ''}`,
+      next: !shimDirWritable
+        ? `${dir} is not yours to rewrite: ask whoever installed it to run its rehash again (a system install: ./install.sh --system), or ./install.sh for shims of your own`
+        : next || `${follow} (the prompt hook runs it at the next prompt of a shell that has it)`,
     });
   }
   return out;

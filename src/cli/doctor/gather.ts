@@ -61,16 +61,25 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
   }
   const shims = inspectShimDir(dir);
   const shimmed = new Set(shims.shims.filter((s) => s.stamp !== null).map((s) => s.name));
+  const followed = new Set(shims.follow.filter((s) => s.stamp !== null).map((s) => s.name));
+  const entries = pathValue.split(':');
   return {
     pipwarden: {
       version: packageVersion(),
       node: process.versions.node,
       shims,
       shimDirFirstOnPath: first !== '' && samePlace(first, dir),
+      // Routed: a main shim, or this PATH finds a pipwarden shim (a follow dir) first.
       unshimmed: shims.exists
         ? discoverShimNames(env, dir)
             .filter((n) => !shimmed.has(n.name))
-            .map(({ name, from }) => ({ name, from }))
+            .filter((n) => allOnPath(n.name, pathValue, cwd)[0]?.pipwardenShim !== true)
+            .map(({ name, from }) => ({
+              name,
+              from,
+              onPath: entries.includes(from),
+              followShim: followed.has(name),
+            }))
         : [],
       shimDirWritable: isWritableDir(dir),
       initLines: findInitLines(home, env),

@@ -35,7 +35,14 @@ export interface DoctorReport {
      * pip and python names on this PATH (and in pyenv's versions) that the
      * shim dir has no shim for: they run without pipwarden until a rehash.
      */
-    unshimmed: { name: string; from: string }[];
+    unshimmed: {
+      name: string;
+      from: string;
+      /** Found in a PATH entry (not only in pyenv's versions): `rehash --follow` can shim it. */
+      onPath: boolean;
+      /** It has a follow shim, which this shell's PATH lacks (no prompt hook ran here). */
+      followShim: boolean;
+    }[];
     /** Whether this user can rewrite the shim dir (pipwarden rehash); not so for the system install's. */
     shimDirWritable: boolean;
     /** Start-up files holding a `pipwarden init` line. */

@@ -1,6 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isShimName } from '../../core/call.js';
 import {
+  FOLLOW_DIR,
   parseShimBaked,
   parseShimStamp,
   SHIM_DIR_MARKER,
@@ -25,23 +27,41 @@ export interface ShimDirReport {
   /** The marker file every shim checks for. */
   marked: boolean;
   shims: ShimEntry[];
+  /** The follow shims, `.follow/<name>/<name>` (follow-dirs.ts), by name. */
+  follow: ShimEntry[];
 }
 
 /** What is in the shim dir, for `doctor`: every entry with its stamp and baked node. */
 export function inspectShimDir(dir: string): ShimDirReport {
-  if (!isDir(dir)) return { dir, exists: false, notADir: exists(dir), marked: false, shims: [] };
+  if (!isDir(dir))
+    return { dir, exists: false, notADir: exists(dir), marked: false, shims: [], follow: [] };
   const names = safeList(dir).filter((n) => !n.startsWith('.'));
-  const shims = names.sort().map((name): ShimEntry => {
-    const head = readHead(join(dir, name), 2048) ?? '';
-    const { node } = parseShimBaked(head);
-    return {
-      name,
-      stamp: parseShimStamp(head),
-      node,
-      nodeExists: node !== null && isExecutableFile(node),
-    };
-  });
-  return { dir, exists: true, marked: isFile(join(dir, SHIM_DIR_MARKER)), shims };
+  const shims = names.sort().map((name) => entry(join(dir, name), name));
+  const root = join(dir, FOLLOW_DIR);
+  const follow = (isRealDir(root) ? safeList(root) : [])
+    .filter((n) => isShimName(n) && isRealDir(join(root, n)) && isFile(join(root, n, n)))
+    .sort()
+    .map((name) => entry(join(root, name, name), name));
+  return { dir, exists: true, marked: isFile(join(dir, SHIM_DIR_MARKER)), shims, follow };
+}
+
+function entry(path: string, name: string): ShimEntry {
+  const head = readHead(path, 2048) ?? '';
+  const { node } = parseShimBaked(head);
+  return {
+    name,
+    stamp: parseShimStamp(head),
+    node,
+    nodeExists: node !== null && isExecutableFile(node),
+  };
+}
+
+function isRealDir(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function safeList(dir: string): string[] {
