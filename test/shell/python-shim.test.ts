@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../helpers/cli.js';
@@ -14,7 +14,7 @@ import { basePython } from './support/world.js';
 // must say so, with the step that fixes it, instead of "all current".
 
 describe('a python on PATH that the shims do not cover', () => {
-  it('doctor names it and says pipwarden rehash; after that python -m pip is routed', () => {
+  it('doctor names it and says pipwarden rehash --follow; with the follow dir on PATH python -m pip is routed', () => {
     const m = machine();
     const base = { ...m.env, PATH: '/usr/bin:/bin' };
     const install = runCommand(['sh', join(m.checkout, 'install.sh'), '--yes'], {
@@ -45,15 +45,32 @@ describe('a python on PATH that the shims do not cover', () => {
 
     let doctor = runCommand([pipwarden, 'doctor'], { env, cwd: m.root });
     expect(doctor.stdout).not.toMatch(/all current/);
-    expect(doctor.stdout).toContain(
-      `warn 3 commands on PATH with no shim in ${m.shims}, so they run without pipwarden: `,
+    const missing = doctor.stdout.match(
+      /warn (\d+) commands on PATH with no shim in .*, so they run without pipwarden: (.*)\n\s+next: pipwarden rehash --follow ([^(]*) \(the prompt hook/,
     );
-    expect(doctor.stdout).toContain(`${join(tool, 'bin')}/python,`);
-    expect(doctor.stdout).toMatch(/\n\s+next: pipwarden rehash\n/);
+    expect(missing, doctor.stdout).not.toBeNull();
+    expect(missing?.[2]).toContain(`${join(tool, 'bin')}/python,`);
+    const names = (missing?.[3] ?? '').trim().split(' ');
+    expect(names).toContain('python');
 
-    expect(runCommand([pipwarden, 'rehash'], { env, cwd: m.root }).status).toBe(0);
+    // What the hook runs at the next prompt; this shell has no hook to put the dirs on PATH.
+    expect(
+      runCommand([pipwarden, 'rehash', '--follow', ...names], { env, cwd: m.root }).status,
+    ).toBe(0);
+    doctor = runCommand([pipwarden, 'doctor'], { env, cwd: m.root });
+    expect(doctor.stdout).not.toMatch(/all current/);
+    expect(doctor.stdout).toMatch(/whose follow shim in .*\.follow is not on this PATH/);
+    expect(doctor.stdout).toMatch(
+      /next: the prompt hook puts follow shims on PATH: open a new shell/,
+    );
+
+    // The PATH the hook makes: each follow dir right after the shim dir.
+    const follow = names.map((n) => join(m.shims, '.follow', n));
+    env.PATH = `${m.shims}:${follow.join(':')}:${join(tool, 'bin')}:/usr/bin:/bin`;
     doctor = runCommand([pipwarden, 'doctor'], { env, cwd: m.root });
     expect(doctor.stdout).toMatch(/ok +\d+ shims in .*, all current/);
+    // No main python shim: a shell without python still has none.
+    expect(existsSync(join(m.shims, 'python'))).toBe(false);
     const r = runCommand(pipInstall, { env, cwd: m.root });
     expect(r.status, r.stderr).toBe(78);
     expect(installedIn(tool, 'pwpy')).toBe(false);
