@@ -1,14 +1,17 @@
-import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pipwarden } from '../helpers/cli.js';
+import { pipwarden, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
+import { needs } from '../helpers/prereq.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
 import { writeExecutable } from './support/fake-shims.js';
 import { fastVenv } from './support/fast-venv.js';
 import { startShell } from './support/interactive.js';
+import { BASH32_DIR } from './support/shells.js';
 import type { ShellName } from './support/tmux.js';
 import type { ShellWorld } from './support/world.js';
 import { basePython } from './support/world.js';
@@ -21,10 +24,10 @@ import { basePython } from './support/world.js';
 
 const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-function world() {
+function world(shimDirName = 'shims') {
   const root = tempDir('pipwarden-follow-hook-');
   const home = join(root, 'home');
-  const shims = join(root, 'shims');
+  const shims = join(root, shimDirName);
   const base = join(root, 'base');
   mkdirSync(base, { recursive: true });
   // python3 and nothing else: Debian's /usr/bin, or pyenv's bin dir with python hidden.
@@ -133,4 +136,73 @@ describe.each<ShellName>(['bash', 'zsh', 'fish'])('%s: shims follow the names on
       .match(/pipwarden: no follow shim for pip3\.99 .*next: pipwarden rehash --follow pip3\.99/g);
     expect(failed).toHaveLength(1);
   });
+});
+
+/** The hook as a prompt would run it, in `bash` given as a path: source the static init, change PATH, call it. */
+function hookScript(
+  t: ReturnType<typeof world>,
+  shell: 'bash' | 'zsh' | 'fish',
+  lines: string[],
+): string {
+  const init = join(t.root, 'home', '.local', 'share', 'pipwarden', 'init', `init.${shell}`);
+  const fish = shell === 'fish';
+  return [
+    fish ? `source ${q(init)}; or exit 9` : `. ${q(init)} || exit 9`,
+    fish ? `set -g __pipwarden_node ${q(t.counter)}` : `__pipwarden_node=${q(t.counter)}`,
+    `source ${q(join(t.venv, 'bin', fish ? 'activate.fish' : 'activate'))}`,
+    '__pipwarden_path',
+    ...lines,
+  ].join('\n');
+}
+
+describe('the follow step in bash 3.2, and for root with a user`s shim dir', () => {
+  const bash32 = join(BASH32_DIR, 'bash');
+  it.skipIf(needs('GNU bash 3.2', existsSync(bash32)))('bash 3.2 follows a venv`s python', () => {
+    const t = world();
+    const r = runCommand([bash32, '-c', hookScript(t, 'bash', ['command -v python'])], {
+      env: t.env,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(`${t.shims}/.follow/python/python`);
+    expect(r.stderr).toBe('');
+    expect(runs(t.log)).toHaveLength(1);
+  });
+
+  it('root with a user-owned shim dir puts nothing new on PATH and runs no Node', () => {
+    const t = world();
+    // The user's shim dir, reached by root with that user's HOME (sudo -E).
+    execFileSync('chown', ['-R', 'nobody:nogroup', t.shims]);
+    const r = runCommand(
+      ['bash', '-c', hookScript(t, 'bash', ['command -v python', 'echo "$PATH"'])],
+      { env: t.env },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    // The venv's own python, as without the hook: root writes nothing of the user's.
+    expect(r.stdout).toContain(`${t.venv}/bin/python\n`);
+    expect(r.stdout).not.toContain('.follow');
+    expect(r.stderr).toBe('');
+    expect(runs(t.log)).toEqual([]);
+    expect(existsSync(join(t.shims, '.follow'))).toBe(false);
+  });
+
+  it.each(['bash', 'zsh', 'fish'] as const)(
+    '%s: a shim dir with quotes, spaces and glob characters is matched literally',
+    (shell) => {
+      const t = world("it's a [x]* dir");
+      const path = shell === 'fish' ? 'string join : $PATH' : 'echo "$PATH"';
+      const lines = ['command -v python', 'deactivate', '__pipwarden_path', path];
+      const r = runCommand([shell, '-c', hookScript(t, shell, lines)], { env: t.env });
+      expect(r.status, r.stderr).toBe(0);
+      const [python, after] = r.stdout.trim().split('\n');
+      expect(python).toBe(`${t.shims}/.follow/python/python`);
+      // Once, first, and no follow dir left.
+      expect(after?.split(':')).toEqual([
+        t.shims,
+        t.base,
+        '/usr/bin',
+        '/bin',
+        join(t.root, 'home', '.local', 'share', 'pipwarden', 'bin'),
+      ]);
+    },
+  );
 });

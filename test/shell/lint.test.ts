@@ -21,8 +21,13 @@ function check(argv: string[]): string {
 const PLAIN = {
   shimDir: '/home/me/.local/share/pipwarden/shims',
   completionsDir: '/opt/pw/completions',
+  engine: { node: '/usr/bin/node', main: '/opt/pw/dist/cli/main.js' },
 };
-const AWKWARD = { shimDir: "/tmp/it's a $dir `x`", completionsDir: '/opt/pw "c"/completions' };
+const AWKWARD = {
+  shimDir: "/tmp/it's a $dir `x`",
+  completionsDir: '/opt/pw "c"/completions',
+  engine: { node: "/opt/n's $node", main: '/opt/pw "c"/main.js' },
+};
 
 describe('lint: shellcheck and syntax checks', () => {
   it('install.sh', () => {

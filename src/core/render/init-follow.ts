@@ -42,7 +42,7 @@ export function followBash(opts: InitOptions): string[] {
     ...shState(opts, ''),
     '__pipwarden_follow() {',
     "  local f=$__pipwarden_shims/.follow re='^(pip|python)(3(\\.[0-9]+)?)?$' IFS=' '",
-    '  local rest=$PATH: keep= d x n seen=: add= new= o=',
+    "  local rest=$PATH: keep='' d x n seen=: add='' new='' o=''",
     // The user's shell options must not bend the scan: failglob would abort
     // the loop, nocasematch and nocaseglob would take PIP for pip, set -f
     // would glob nothing. Each is put back below.
@@ -102,7 +102,7 @@ export function followZsh(opts: InitOptions): string[] {
     '  local f=$__pipwarden_shims/.follow d x n seen=:',
     '  local -a keep add new',
     '  for d in "${path[@]}"; do',
-    '    if [[ $d == ${(b)f}/* ]]; then continue; fi',
+    '    if [[ $d == ${~${(b)f}}/* ]]; then continue; fi',
     '    keep+=("$d")',
     '    if [[ $d != /* || $d == "$__pipwarden_shims" || -e $d/.pipwarden-shims ]]; then continue; fi',
     '    for x in $d/p[iy][pt]*(N); do',
@@ -127,7 +127,7 @@ export function followZsh(opts: InitOptions): string[] {
     '    fi',
     '  fi',
     '  local -a want',
-    '  want=("$__pipwarden_shims" "${add[@]}" "${(@)keep:#${(b)__pipwarden_shims}}")',
+    '  want=("$__pipwarden_shims" "${add[@]}" "${(@)keep:#${~${(b)__pipwarden_shims}}}")',
     '  if [[ "${(j.:.)want}" != "$PATH" ]]; then',
     '    path=("${want[@]}")',
     '    rehash',
@@ -145,23 +145,28 @@ export function followFish(opts: InitOptions): string[] {
     'set -g __pipwarden_tried',
     'function __pipwarden_follow',
     '    set -l f $__pipwarden_shims/.follow',
-    '    set -l flen (string length -- "$f/")',
     '    set -l keep',
     '    set -l add',
     '    set -l new',
     '    set -l seen',
-    '    for d in $PATH',
-    '        if test (string sub -l $flen -- "$d") = "$f/"',
-    '            continue',
-    '        end',
-    '        set -a keep $d',
+    // Every `<shims>/.follow/` entry dropped in one call (a command
+    // substitution per entry cost more than the rest of the hook); the
+    // prefix escaped so the shim dir's own characters match literally.
+    '    if set -q PATH[1]',
+    '        set keep (string match -rv -- "^"(string escape --style=regex -- "$f/") $PATH)',
+    '    end',
+    '    for d in $keep',
     '        if not string match -q -- "/*" "$d"; or test "$d" = "$__pipwarden_shims"; or test -e "$d/.pipwarden-shims"',
     '            continue',
     '        end',
-    // A wildcard that matches nothing gives an empty list in a for loop.
-    '        for x in $d/pip* $d/python*',
-    "            set -l n (string replace -r '.*/' '' -- $x)",
-    "            string match -rq '^(pip|python)(3(\\.[0-9]+)?)?$' -- $n; or continue",
+    // One wildcard a dir (each costs a directory read: two doubled the hook's
+    // time), and `set` takes one that matches nothing as an empty list;
+    // `string` with no argument would read stdin, hence the guard. One
+    // `string` call a dir, not one a file.
+    '        set -l xs $d/p*',
+    '        set -q xs[1]; or continue',
+    "        for n in (string match -r -- '^(?:pip|python)(?:3(?:\\.[0-9]+)?)?$' (string replace -r '.*/' '' -- $xs))",
+    '            set -l x $d/$n',
     '            contains -- $n $seen; and continue',
     '            test -f $x -a -x $x; or continue',
     '            set -a seen $n',

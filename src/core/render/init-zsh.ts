@@ -10,7 +10,9 @@ import { shQuote } from './quote.js';
  * PATH, re-asserted from a precmd hook (add-zsh-hook adds it only once),
  * `$?` kept, `rehash` after a change because zsh caches command paths. The
  * hook runs under `emulate -L zsh` so KSH_ARRAYS and friends cannot bend it;
- * `(b)` quotes the dir so glob characters in it are taken literally.
+ * `${~${(b)dir}}` quotes the dir so glob characters in it are taken literally
+ * (`(b)` alone leaves its backslashes literal without GLOB_SUBST, so a dir
+ * with `[` or `*` in it was never removed from PATH and piled up).
  */
 export function initZsh(opts: InitOptions): string {
   const lines = [
@@ -23,14 +25,14 @@ export function initZsh(opts: InitOptions): string {
     // Removed while this shell was open (install.sh --uninstall): zsh would
     // keep its hashed path to the shim; drop the dir, rehash, say so once.
     '  if [[ ! -d $__pipwarden_shims ]]; then',
-    '    path=("${(@)path:#${(b)__pipwarden_shims}}")',
+    '    path=("${(@)path:#${~${(b)__pipwarden_shims}}}")',
     '    rehash',
     '    print -ru2 -- "pipwarden: $__pipwarden_shims is gone (pipwarden uninstalled?), so this shell runs pip without pipwarden now"',
     '    add-zsh-hook -d precmd __pipwarden_path',
     '    return $s',
     '  fi',
     '  if [[ ${path[1]-} != "$__pipwarden_shims" ]]; then',
-    '    path=("$__pipwarden_shims" "${(@)path:#${(b)__pipwarden_shims}}")',
+    '    path=("$__pipwarden_shims" "${(@)path:#${~${(b)__pipwarden_shims}}}")',
     '    rehash',
     '  fi',
     // Only when PATH changed since the hook last ran: one compare a prompt otherwise.
@@ -49,7 +51,7 @@ export function initZsh(opts: InitOptions): string {
     lines.push(
       `typeset -g __pipwarden_completions=${shQuote(opts.completionsDir)}`,
       // On fpath for a compinit that runs later; registered now if it already ran.
-      'fpath=("$__pipwarden_completions" "${(@)fpath:#${(b)__pipwarden_completions}}")',
+      'fpath=("$__pipwarden_completions" "${(@)fpath:#${~${(b)__pipwarden_completions}}}")',
       'if (( ${+functions[compdef]} )); then autoload -Uz _pipwarden && compdef _pipwarden pipwarden; fi',
     );
   }
