@@ -1,8 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings here are shell scripts
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isShimName } from '../../src/core/call.js';
 import { pipwarden, ROOT } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -25,6 +26,12 @@ function setup(): Setup {
   const shims = join(dir, 'shim dir');
   mkdirSync(shims);
   writeFileSync(join(shims, '.pipwarden-shims'), '');
+  // A main shim (a stand-in) for every pip and python name on the PATHs used
+  // here, as rehash would write: else the hook's follow step gives each one a
+  // follow shim (test/shell/follow-hook.test.ts), which is not what these test.
+  for (const d of ['/usr/bin', '/bin']) {
+    for (const n of readdirSync(d)) if (isShimName(n)) writeFileSync(join(shims, n), '');
+  }
   const env = hermeticEnv(join(dir, 'home'), { PIPWARDEN_SHIM_DIR: shims, PATH: '/usr/bin:/bin' });
   return {
     dir,

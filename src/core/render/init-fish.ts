@@ -15,6 +15,8 @@ export function initFish(opts: InitOptions): string {
     `set -g __pipwarden_shims ${fishQuote(opts.shimDir)}`,
     ...followFish(opts),
     'function __pipwarden_path --on-event fish_prompt',
+    // Called by hand (sh-style, after an activate) it keeps `$status` too.
+    '    set -l s $status',
     '    if test "$PATH[1]" != "$__pipwarden_shims"',
     '        set -l keep',
     '        for d in $PATH',
@@ -27,6 +29,7 @@ export function initFish(opts: InitOptions): string {
     '        __pipwarden_follow',
     '        set -g __pipwarden_seen "$PATH"',
     '    end',
+    '    return $s',
     'end',
     '__pipwarden_path',
   ];
