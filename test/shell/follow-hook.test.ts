@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipwarden, runCommand } from '../helpers/cli.js';
@@ -8,6 +16,7 @@ import { needs } from '../helpers/prereq.js';
 import { tempDir } from '../helpers/tmp.js';
 import { installedIn } from '../helpers/venv.js';
 import { buildWheel } from '../helpers/wheel.js';
+import { makeWholeEnv } from '../helpers/whole-env.js';
 import { writeExecutable } from './support/fake-shims.js';
 import { fastVenv } from './support/fast-venv.js';
 import { startShell } from './support/interactive.js';
@@ -205,4 +214,35 @@ describe('the follow step in bash 3.2, and for root with a user`s shim dir', () 
       ]);
     },
   );
+
+  it('a conda env (a whole interpreter) found by python: routed once the hook follows it', () => {
+    const t = world();
+    const conda = makeWholeEnv(basePython(), join(t.root, 'conda'), { kind: 'conda' });
+    // A config only the engine reads: a routed install stops with 78 (unrouted, this env
+    // without pip would end in python's "No module named pip", 1).
+    mkdirSync(join(t.root, 'home', '.config', 'pipwarden'), { recursive: true });
+    writeFileSync(
+      join(t.root, 'home', '.config', 'pipwarden', 'config.yaml'),
+      'onNotWritable: usr\n',
+    );
+    const init = join(t.root, 'home', '.local', 'share', 'pipwarden', 'init', 'init.bash');
+    const script = [
+      `. ${q(init)} || exit 9`,
+      ...Object.entries(conda.activation).map(([k, v]) => `export ${k}=${q(v)}`),
+      `PATH=${q(join(conda.prefix, 'bin'))}:$PATH`,
+      // Before the next prompt: the env's own python, unrouted.
+      'command -v python',
+      '__pipwarden_path',
+      'command -v python',
+      `python -m pip install --no-index --find-links ${q(t.wheels)} pwfollow`,
+      'echo "rc=$?"',
+    ].join('\n');
+    const r = runCommand(['bash', '-c', script], { env: t.env });
+    const [before, after] = r.stdout.split('\n');
+    expect(before).toBe(join(conda.prefix, 'bin', 'python'));
+    expect(after).toBe(`${t.shims}/.follow/python/python`);
+    expect(r.stdout).toContain('rc=78');
+    expect(r.stderr).toContain('onNotWritable');
+    expect(existsSync(join(conda.sitePackages, 'pwfollow'))).toBe(false);
+  });
 });
