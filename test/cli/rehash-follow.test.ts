@@ -74,11 +74,17 @@ describe('pipwarden rehash --follow', () => {
     expect(existsSync(join(w.shims, '.follow'))).toBe(false);
   });
 
-  it('needs a NAME', () => {
+  it('needs a NAME, and a dir a full rehash made', () => {
     const w = world();
-    const r = pipwarden(['rehash', '--follow'], { env: w.withVenv });
+    let r = pipwarden(['rehash', '--follow'], { env: w.withVenv });
     expect(r.status).toBe(64);
     expect(r.stderr).toContain('rehash --follow: no NAME given');
+    const other = join(w.root, 'other');
+    mkdirSync(other);
+    r = pipwarden(['rehash', '--dir', other, '--follow', 'python'], { env: w.withVenv });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain(`${other} is not a pipwarden shim dir (no .pipwarden-shims in it)`);
+    expect(readdirSync(other)).toEqual([]);
   });
 
   it('writes nothing for a name not on PATH, only in a relative PATH entry, or with a main shim', () => {

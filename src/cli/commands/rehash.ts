@@ -1,9 +1,9 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isShimName, toolOf } from '../../core/call.js';
 import { PipwardenError } from '../../core/errors.js';
-import { FOLLOW_DIR, renderShim } from '../../core/render/shim.js';
+import { FOLLOW_DIR, renderShim, SHIM_DIR_MARKER } from '../../core/render/shim.js';
 import type { Out } from '../../io/fd-out.js';
-import { exists } from '../../io/fs-checks.js';
+import { exists, isFile } from '../../io/fs-checks.js';
 import { findOnPath } from '../../io/interpreter/which.js';
 import { cliMain, packageVersion } from '../../io/package-paths.js';
 import { cacheDir, shimDir } from '../../io/paths.js';
@@ -83,14 +83,11 @@ export function writeShims(
   dir: string,
   env: NodeJS.ProcessEnv,
 ): { names: { name: string }[]; changes: ShimDirChanges; staticError: string | null } {
+  const render = shimRenderer(env);
   const names = discoverShimNames(env, dir);
-  const shims = names.map(({ name }) => ({ name, text: renderFor(name, dir, env) }));
+  const shims = names.map(({ name }) => ({ name, text: render(name, dir) }));
   const changes = syncShimDir(dir, shims);
-  const follow = syncFollowDirs(
-    dir,
-    new Set(changes.written.concat(changes.unchanged)),
-    (name, followDir) => renderFor(name, followDir, env),
-  );
+  const follow = syncFollowDirs(dir, new Set(changes.written.concat(changes.unchanged)), render);
   changes.written.push(...follow.written.map((n) => `${FOLLOW_DIR}/${n}/${n}`));
   changes.removed.push(...follow.removed);
   changes.foreign.push(...follow.foreign);
@@ -108,11 +105,11 @@ export function writeShims(
 }
 
 /**
- * The text of a shim for `name` written into `dir` (the shim dir or a
- * follow dir), baking this node, this CLI, the version and the cache dir:
- * the shim, the engine, doctor and rehash --remove share one layout.
+ * Renders the shim for a name written into a dir (the shim dir or a follow
+ * dir), baking this node, this CLI, the version and the cache dir, read
+ * once: the shim, the engine, doctor and rehash --remove share one layout.
  */
-function renderFor(name: string, dir: string, env: NodeJS.ProcessEnv): string {
+function shimRenderer(env: NodeJS.ProcessEnv): (name: string, dir: string) => string {
   const main = cliMain();
   if (!exists(main)) {
     throw new PipwardenError(
@@ -121,15 +118,18 @@ function renderFor(name: string, dir: string, env: NodeJS.ProcessEnv): string {
       'npm run build, then pipwarden rehash',
     );
   }
-  return renderShim({
-    kind: toolOf(name) ?? 'python',
-    name,
-    shimDir: dir,
-    node: process.execPath,
-    main,
-    version: packageVersion(),
-    cacheDir: cacheDir(env),
-  });
+  const version = packageVersion();
+  const cache = cacheDir(env);
+  return (name, dir) =>
+    renderShim({
+      kind: toolOf(name) ?? 'python',
+      name,
+      shimDir: dir,
+      node: process.execPath,
+      main,
+      version,
+      cacheDir: cache,
+    });
 }
 
 /**
@@ -150,7 +150,16 @@ function rehashFollow(dir: string, names: string[], ctx: CommandContext): number
       usage,
     );
   }
+  // Only beside shims a full rehash wrote: never a .follow in some other dir.
+  if (!isFile(join(dir, SHIM_DIR_MARKER))) {
+    throw new PipwardenError(
+      'config',
+      `rehash --follow: ${dir} is not a pipwarden shim dir (no ${SHIM_DIR_MARKER} in it)`,
+      'pipwarden rehash, then pipwarden rehash --follow NAME…',
+    );
+  }
   ensureDir(dir);
+  const render = shimRenderer(ctx.env);
   const skip = shimDirsToSkip({ ...ctx.env, PIPWARDEN_SHIM_DIR: dir }, ctx.cwd);
   const want: { name: string; text: string }[] = [];
   for (const name of [...new Set(names)]) {
@@ -166,7 +175,7 @@ function rehashFollow(dir: string, names: string[], ctx: CommandContext): number
       );
       continue;
     }
-    want.push({ name, text: renderFor(name, followDir(dir, name), ctx.env) });
+    want.push({ name, text: render(name, followDir(dir, name)) });
   }
   const changes = want.length ? writeFollowShims(dir, want) : null;
   if (changes !== null) {
