@@ -69,6 +69,8 @@ describe('a python on PATH that the shims do not cover', () => {
     env.PATH = `${m.shims}:${follow.join(':')}:${join(tool, 'bin')}:/usr/bin:/bin`;
     doctor = runCommand([pipwarden, 'doctor'], { env, cwd: m.root });
     expect(doctor.stdout).toMatch(/ok +\d+ shims in .*, all current/);
+    // What the follow shim hands over to: the real python past every shim dir.
+    expect(doctor.stdout).toContain(`caught by the shim; runs ${join(tool, 'bin')}/python\n`);
     // No main python shim: a shell without python still has none.
     expect(existsSync(join(m.shims, 'python'))).toBe(false);
     const r = runCommand(pipInstall, { env, cwd: m.root });

@@ -12,6 +12,7 @@ import { planCacheStats } from '../../io/plan-cache/save-plan.js';
 import { allOnPath } from '../../io/shell/path-commands.js';
 import { findInitLines, zshrcRunsCompinit } from '../../io/shell/shell-rc.js';
 import { inspectShimDir } from '../../io/shims/inspect-shim-dir.js';
+import { shimDirsToSkip } from '../../io/shims/marked-shim-dirs.js';
 import { discoverShimNames } from '../../io/shims/shim-names.js';
 import type { CommandContext } from '../context.js';
 import type { DoctorReport, PathCommand } from './report.js';
@@ -27,9 +28,11 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
   const pathValue = env.PATH ?? '';
   const first = pathValue.split(':')[0] ?? '';
   const loaded = await loadConfig({ cwd, env, home });
-  const path = NAMES.map((name) => pathCommand(name, pathValue, cwd, dir));
+  // The shim dir and every marked dir on PATH (follow dirs, another rehash --dir's).
+  const skip = shimDirsToSkip(env, cwd);
+  const path = NAMES.map((name) => pathCommand(name, pathValue, cwd, skip));
   const pipCmd = path.find((p) => p.name === 'pip' && p.resolvesTo !== null) ? 'pip' : 'python3';
-  const real = findOnPath(pipCmd, pathValue, { exclude: [dir], cwd });
+  const real = findOnPath(pipCmd, pathValue, { exclude: skip, cwd });
   const call = classifyCall(
     pipCmd,
     pipCmd === 'pip' ? ['install', PKG] : ['-m', 'pip', 'install', PKG],
@@ -103,12 +106,12 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
   };
 }
 
-function pathCommand(name: string, pathValue: string, cwd: string, dir: string): PathCommand {
+function pathCommand(name: string, pathValue: string, cwd: string, skip: string[]): PathCommand {
   const hits = allOnPath(name, pathValue, cwd);
   const head = hits[0];
   const caught = head?.pipwardenShim === true;
   const resolvesTo = caught
-    ? findOnPath(name, pathValue, { exclude: [dir], cwd })
+    ? findOnPath(name, pathValue, { exclude: skip, cwd })
     : (head?.path ?? null);
   return { name, hits, caught, resolvesTo };
 }
