@@ -73,37 +73,35 @@ export function shimChecks(r: Facts): Check[] {
 function unshimmedChecks(r: Facts): Check[] {
   const { unshimmed, shims, shimDirWritable } = r.pipwarden;
   const dir = shims.dir;
-  const groups: { of: typeof unshimmed; where: string; next: string }[] = [
-    {
-      of: unshimmed.filter((m) => m.onPath && m.followShim),
-      where: `whose follow shim in ${dir}/.follow is not on this PATH`,
-      next: 'the prompt hook puts follow shims on PATH: open a new shell (or run the pipwarden init line of your rc file in this one)',
-    },
-    {
-      of: unshimmed.filter((m) => m.onPath && !m.followShim),
-      where: `with no shim in ${dir}`,
-      next: '',
-    },
-    {
-      of: unshimmed.filter((m) => !m.onPath),
-      where: `with no shim in ${dir}`,
-      next: 'pipwarden rehash',
-    },
-  ];
+  const groups = [
+    { fix: 'hook', of: unshimmed.filter((m) => m.onPath && m.followShim) },
+    { fix: 'follow', of: unshimmed.filter((m) => m.onPath && !m.followShim) },
+    { fix: 'rehash', of: unshimmed.filter((m) => !m.onPath) },
+  ] as const;
   const out: Check[] = [];
-  for (const { of, where, next } of groups) {
+  for (const { fix, of } of groups) {
     if (of.length === 0) continue;
     const named = of
       .slice(0, 3)
       .map((m) => `${m.from}/${m.name}`)
       .join(', ');
-    const follow = `pipwarden rehash --follow ${[...new Set(of.map((m) => m.name))].join(' ')}`;
+    const where =
+      fix === 'hook'
+        ? `whose follow shim in ${dir}/.follow is not on this PATH`
+        : `with no shim in ${dir}`;
+    const names = [...new Set(of.map((m) => m.name))].join(' ');
     out.push({
       status: 'warn',
       what: `${of.length === 1 ? 'a command' : `${of.length} commands`} on PATH ${where}, so ${of.length === 1 ? 'it runs' : 'they run'} without pipwarden: ${named}${of.length > 3 ? ', …' : ''}`,
-      next: !shimDirWritable
-        ? `${dir} is not yours to rewrite: ask whoever installed it to run its rehash again (a system install: ./install.sh --system), or ./install.sh for shims of your own`
-        : next || `${follow} (the prompt hook runs it at the next prompt of a shell that has it)`,
+      // A follow shim that exists needs only a hook; the others need a write to the dir.
+      next:
+        fix === 'hook'
+          ? 'the prompt hook puts follow shims on PATH: open a new shell (or run the pipwarden init line of your rc file in this one)'
+          : !shimDirWritable
+            ? `${dir} is not yours to rewrite: ask whoever installed it to run its rehash again (a system install: ./install.sh --system), or ./install.sh for shims of your own`
+            : fix === 'follow'
+              ? `pipwarden rehash --follow ${names} (the prompt hook runs it at the next prompt of a shell that has it)`
+              : 'pipwarden rehash',
     });
   }
   return out;
