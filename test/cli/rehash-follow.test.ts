@@ -166,4 +166,16 @@ describe('pipwarden rehash --follow', () => {
     expect(gone.status, gone.stderr).toBe(0);
     expect(existsSync(w.shims)).toBe(false);
   });
+
+  it('user list --python python looks past follow dirs on PATH, as the shims do', () => {
+    const w = world();
+    const dir = join(w.shims, '.follow', 'python');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.pipwarden-shims'), '');
+    const mark = join(w.root, 'ran-follow-python');
+    writeExecutable(join(dir, 'python'), `#!/bin/sh\n: > '${mark}'\nexit 1\n`);
+    const env = w.env(`${w.shims}:${dir}:${w.venv}:${w.base}`);
+    pipwarden(['user', 'list', '--python', 'python'], { env });
+    expect(existsSync(mark)).toBe(false);
+  });
 });

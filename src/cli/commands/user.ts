@@ -12,7 +12,8 @@ import { readAudit } from '../../io/audit/read-audit.js';
 import { loadConfig } from '../../io/config/load-config.js';
 import { isDir } from '../../io/fs-checks.js';
 import { findOnPath } from '../../io/interpreter/which.js';
-import { auditLogPath, shimDir } from '../../io/paths.js';
+import { auditLogPath } from '../../io/paths.js';
+import { shimDirsToSkip } from '../../io/shims/marked-shim-dirs.js';
 import { disposableBase } from '../../io/user-site/disposable-base.js';
 import { removeByRecord } from '../../io/user-site/remove-by-record.js';
 import {
@@ -216,7 +217,9 @@ async function bothSites(
 function pythonFor(named: string | undefined, ctx: CommandContext): string {
   const name = named ?? 'python3';
   if (name.includes('/')) return isAbsolute(name) ? name : resolve(ctx.cwd, name);
-  const found = findOnPath(name, ctx.env.PATH ?? '', { exclude: [shimDir(ctx.env)], cwd: ctx.cwd });
+  // Past every shim dir on PATH: the shim dir, follow dirs, another rehash --dir's.
+  const exclude = shimDirsToSkip(ctx.env, ctx.cwd);
+  const found = findOnPath(name, ctx.env.PATH ?? '', { exclude, cwd: ctx.cwd });
   if (found === null) {
     throw new PipwardenError(
       'not-found',
