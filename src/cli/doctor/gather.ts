@@ -44,6 +44,7 @@ export async function gatherDoctor(ctx: CommandContext): Promise<Omit<DoctorRepo
       tool: { kind: pipCmd === 'pip' ? 'pip' : 'python', name: pipCmd, path: real },
       env,
       cwd,
+      exclude: skip,
       pipSubcommand: 'install',
       cacheDir: cacheDir(env),
       venvPath: loaded.resolved.config.venv.path,
