@@ -177,22 +177,25 @@ describe('the follow step in bash 3.2, and for root with a user`s shim dir', () 
     expect(runs(t.log)).toHaveLength(1);
   });
 
-  it('root with a user-owned shim dir puts nothing new on PATH and runs no Node', () => {
-    const t = world();
-    // The user's shim dir, reached by root with that user's HOME (sudo -E).
-    execFileSync('chown', ['-R', 'nobody:nogroup', t.shims]);
-    const r = runCommand(
-      ['bash', '-c', hookScript(t, 'bash', ['command -v python', 'echo "$PATH"'])],
-      { env: t.env },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    // The venv's own python, as without the hook: root writes nothing of the user's.
-    expect(r.stdout).toContain(`${t.venv}/bin/python\n`);
-    expect(r.stdout).not.toContain('.follow');
-    expect(r.stderr).toBe('');
-    expect(runs(t.log)).toEqual([]);
-    expect(existsSync(join(t.shims, '.follow'))).toBe(false);
-  });
+  it.each(['bash', 'zsh', 'fish'] as const)(
+    '%s: root with a user-owned shim dir puts nothing new on PATH and runs no Node',
+    (shell) => {
+      const t = world();
+      // The user's shim dir, reached by root with that user's HOME (sudo -E).
+      execFileSync('chown', ['-R', 'nobody:nogroup', t.shims]);
+      const path = shell === 'fish' ? 'string join : $PATH' : 'echo "$PATH"';
+      const r = runCommand([shell, '-c', hookScript(t, shell, ['command -v python', path])], {
+        env: t.env,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      // The venv's own python, as without the hook: root writes nothing of the user's.
+      expect(r.stdout).toContain(`${t.venv}/bin/python\n`);
+      expect(r.stdout).not.toContain('.follow');
+      expect(r.stderr).toBe('');
+      expect(runs(t.log)).toEqual([]);
+      expect(existsSync(join(t.shims, '.follow'))).toBe(false);
+    },
+  );
 
   it.each(['bash', 'zsh', 'fish'] as const)(
     '%s: a shim dir with quotes, spaces and glob characters is matched literally',
