@@ -58,6 +58,9 @@ export type Why =
       from: SettingSource | null;
     }
   | { kind: 'user-off-in-conda-env'; envKind: string; prefix: string; userOff: UserOff }
+  // ── userWithLocation ──
+  /** User mode from the environment or a pip.conf, turned off for `--target`/`--prefix` on the command line. */
+  | { kind: 'user-off-for-location'; location: ExplicitLocation; from: SettingSource }
   // ── foreignEnv ──
   /** A conda/pixi env is active but pip requires a virtualenv (`required`: where from). */
   | { kind: 'env-requires-virtualenv'; envKind: string; prefix: string; required: SettingSource }

@@ -99,6 +99,16 @@ const CASES: Record<string, Setup> = {
       argv: ['pip', ...dry(w), '--user'],
     };
   },
+  // PIP_USER=1 set once, --target typed: pip alone cannot combine them.
+  'user-with-location': (w) => {
+    const venv = w.venv('venv');
+    return {
+      env: w.env({ PATH: w.path(join(venv, 'bin')), VIRTUAL_ENV: venv, PIP_USER: '1' }),
+      cwd: project(w),
+      says: /installing into --target .*, not the user site: user mode \(PIP_USER in the environment\) is turned off/,
+      argv: ['pip', ...dry(w), '--target', join(w.root, 'target')],
+    };
+  },
   'foreign-env': (w) => {
     const conda = w.condaPrefix('conda');
     return {

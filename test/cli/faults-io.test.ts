@@ -147,7 +147,7 @@ describe.skipIf(noPy)('faults: a huge config of unknown keys', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      'pipwarden: warning: ~/.config/pipwarden/config.json: 200000 unknown keys, ignored (someUnknownKey0, someUnknownKey1, someUnknownKey2, …); is this a pipwarden config? known keys: onUserInVenv, onUserInCondaEnv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop\n',
+      'pipwarden: warning: ~/.config/pipwarden/config.json: 200000 unknown keys, ignored (someUnknownKey0, someUnknownKey1, someUnknownKey2, …); is this a pipwarden config? known keys: onUserInVenv, onUserInCondaEnv, onUserWithLocation, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop\n',
     );
     expect(JSON.parse(r.stdout).facts.interpreter.prefix).toBe(venv);
   });

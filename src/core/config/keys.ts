@@ -89,6 +89,7 @@ export function unflatten(flat: FlatConfig): Config {
   return {
     onUserInVenv: { ...flat.onUserInVenv },
     onUserInCondaEnv: { ...flat.onUserInCondaEnv },
+    onUserWithLocation: { ...flat.onUserWithLocation },
     onForeignEnv: { ...flat.onForeignEnv },
     onNoEnv: { ...flat.onNoEnv },
     onExternallyManaged: { ...flat.onExternallyManaged },

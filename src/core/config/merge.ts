@@ -17,6 +17,7 @@ const rule = (action: SituationRule['action']): SituationRule => ({ action, mess
 export const DEFAULT_CONFIG: Readonly<Config> = deepFreeze({
   onUserInVenv: rule(SITUATIONS.userInVenv.default),
   onUserInCondaEnv: rule(SITUATIONS.userInCondaEnv.default),
+  onUserWithLocation: rule(SITUATIONS.userWithLocation.default),
   onForeignEnv: rule(SITUATIONS.foreignEnv.default),
   onNoEnv: rule(SITUATIONS.noEnv.default),
   onExternallyManaged: rule(SITUATIONS.externallyManaged.default),

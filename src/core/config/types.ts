@@ -24,7 +24,9 @@ export type Action =
   /** Run pip as typed, with a warning line (onPipPythonMismatch). */
   | 'warn'
   /** Install for the interpreter that will import it (onPipPythonMismatch: `python3` on PATH, or the Jupyter kernel). */
-  | 'python';
+  | 'python'
+  /** Install at the `--target`/`--prefix` the command line names, user mode off (onUserWithLocation). */
+  | 'location';
 
 export const ACTIONS: readonly Action[] = [
   'pip',
@@ -36,11 +38,13 @@ export const ACTIONS: readonly Action[] = [
   'pixi-add',
   'warn',
   'python',
+  'location',
 ];
 
 export type SituationId =
   | 'userInVenv'
   | 'userInCondaEnv'
+  | 'userWithLocation'
   | 'foreignEnv'
   | 'notWritable'
   | 'externallyManaged'
@@ -73,6 +77,13 @@ export const SITUATIONS: Record<SituationId, SituationSpec> = {
     default: 'env',
     summary:
       'user mode inside the active conda or pixi env, a whole interpreter: pip would install into the user site, outside the env',
+  },
+  userWithLocation: {
+    key: 'onUserWithLocation',
+    allowed: ['location', 'pip'],
+    default: 'location',
+    summary:
+      'user mode from PIP_USER or pip.conf meets --target or --prefix on the command line: pip refuses to combine them',
   },
   foreignEnv: {
     key: 'onForeignEnv',
@@ -185,6 +196,8 @@ export interface Config {
   onUserInVenv: SituationRule;
   /** @default { action: 'env' } */
   onUserInCondaEnv: SituationRule;
+  /** @default { action: 'location' } */
+  onUserWithLocation: SituationRule;
   /** @default { action: 'env' } */
   onForeignEnv: SituationRule;
   /** @default { action: 'pip' } */

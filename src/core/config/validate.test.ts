@@ -226,7 +226,7 @@ describe('validate: unknown keys are warnings', () => {
       'unrelated key',
       { colour: true },
       [
-        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onUserInCondaEnv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
+        `${F}: colour: unknown key, ignored (known keys: onUserInVenv, onUserInCondaEnv, onUserWithLocation, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [
@@ -239,7 +239,7 @@ describe('validate: unknown keys are warnings', () => {
       { venv: { constructor: 1 }, toString: 2 },
       [
         `${F}: venv.constructor: unknown key, ignored (known keys: path, create, python)`,
-        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onUserInCondaEnv, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
+        `${F}: toString: unknown key, ignored (known keys: onUserInVenv, onUserInCondaEnv, onUserWithLocation, onForeignEnv, onNoEnv, onExternallyManaged, onNotWritable, onSudo, onPixiEnv, onPipPythonMismatch, condaBase, allowBreakSystemPackages, notices, announce, disposableUserSite, promptDefault, venv, audit, rules, presets, lock, backstop)`,
       ],
     ],
     [

@@ -34,6 +34,7 @@ import { newSituation } from './situations/situation.js';
 import { sudo } from './situations/sudo.js';
 import { userInCondaEnv } from './situations/user-in-conda-env.js';
 import { userInVenv } from './situations/user-in-venv.js';
+import { userWithLocation } from './situations/user-with-location.js';
 import { refuseUnseenPip } from './unseen-pip.js';
 import { useDisposableBase } from './use-disposable-base.js';
 import { explicitLocation } from './user-mode.js';
@@ -133,7 +134,9 @@ function decideOnce(call: Call, facts: Facts, config: ResolvedConfig): Plan {
   if (location !== null) {
     // The location is the user's; only a missing pip is ours to supply.
     const s = newSituation(inv, facts, interp, config);
-    if (noPipAtLocation(s, location)) return assemblePlan(call, inv, facts, config, s.draft);
+    userWithLocation(s, location);
+    const pipless = noPipAtLocation(s, location);
+    if (pipless || s.draft.userOff !== null) return assemblePlan(call, inv, facts, config, s.draft);
     const plan = passPlan(call, facts, inv, { kind: 'explicit-location', location });
     const target = config.config.announce ? explicitLanding(inv, facts) : null;
     return target ? announced(plan, target, config) : plan;

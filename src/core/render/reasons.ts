@@ -71,6 +71,8 @@ export function reasonText(why: Why): string {
     }
     case 'user-off-in-conda-env':
       return `installing into the active ${why.envKind} env ${why.prefix}, not the user site${userOffText(why.userOff)}`;
+    case 'user-off-for-location':
+      return `installing into ${locationText(why.location)}, not the user site: user mode (${describeSource(why.from)}) is turned off, as pip cannot combine it with --${why.location.kind}`;
     case 'env-requires-virtualenv':
       return `${why.envKind} env ${why.prefix} is active, but pip requires a virtualenv (${describeSource(why.required)}) and would refuse it, so pip runs as typed`;
     case 'foreign-env':
