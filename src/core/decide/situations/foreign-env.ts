@@ -77,6 +77,7 @@ function virtualenvRequiredElsewhere(s: Situation, env: TargetEnv): boolean {
   return true;
 }
 
+/** The env as found (whose pip would have run, from which variables), for every reason below. */
 function foreignWhy(s: Situation, env: TargetEnv): WhatDid {
   const found: ForeignEnv = {
     envKind: env.kind,
