@@ -9,50 +9,17 @@
 //   BENCH_RUNS=40 node bench/miss.mjs        more runs (default 20)
 //
 // bench/LEVERS.md keeps what this printed before and after each lever.
-import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { childCpu, makeWorld, must, NODE, ROOT, shimHarness } from './world.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const NODE = process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const argv = process.argv.slice(2);
 const against = argv.includes('--against') ? argv[argv.indexOf('--against') + 1] : null;
 const profile = argv.includes('--profile');
-const PYENV_ROOT = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
-const version = readdirSync(join(PYENV_ROOT, 'versions'))
-  .filter((v) => v.startsWith('3.12'))
-  .pop();
-if (!version) throw new Error(`bench/miss.mjs needs a pyenv 3.12 under ${PYENV_ROOT}`);
-const pyBin = join(PYENV_ROOT, 'versions', version, 'bin');
-
-const tmp = mkdtempSync(join(tmpdir(), 'pipwarden-miss-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const home = join(tmp, 'home');
-const cache = join(home, '.cache', 'pipwarden');
-const base = {
-  HOME: home,
-  LANG: 'C.UTF-8',
-  PATH: `${pyBin}:/usr/bin:/bin`,
-  PIP_CONFIG_FILE: '/dev/null',
-  PIP_DISABLE_PIP_VERSION_CHECK: '1',
-  PIPWARDEN_CACHE_DIR: cache,
-  PIPWARDEN_ORG_CONFIG_DIR: join(tmp, 'etc'),
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: join(home, '.local', 'share'),
-  XDG_CACHE_HOME: join(home, '.cache'),
-};
-mkdirSync(home, { recursive: true });
+const { pyBin, tmp, baseEnv } = makeWorld('miss');
+const cache = baseEnv.PIPWARDEN_CACHE_DIR;
+const base = { ...baseEnv, PATH: `${pyBin}:/usr/bin:/bin` };
 const venv = join(tmp, 'venv');
 must([join(pyBin, 'python3'), '-m', 'venv', '--without-pip', venv], base);
 writeFileSync(join(venv, 'bin', 'pip'), `#!${join(venv, 'bin', 'python')}\n`);
@@ -72,11 +39,7 @@ function harness(checkout, name) {
     ...base,
     PIPWARDEN_SHIM_DIR: shims,
   });
-  const text = readFileSync(join(shims, 'pip'), 'utf8');
-  if (!text.includes('exec "$_pw_x" "$@"')) throw new Error('the shim no longer execs "$_pw_x"');
-  const file = join(tmp, `harness-${name}`);
-  writeFileSync(file, text.replace('exec "$_pw_x" "$@"', 'exit 0'), { mode: 0o755 });
-  return file;
+  return shimHarness(join(shims, 'pip'), join(tmp, `harness-${name}`));
 }
 
 const variants = [['node -e 0', [NODE, '-e', '0']]];
@@ -130,15 +93,4 @@ function top(call) {
   for (const [k, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   }
-}
-
-function must(call, env) {
-  const r = spawnSync(call[0], call.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  if (r.status !== 0) throw new Error(`${call.join(' ')} exited ${r.status}: ${r.stderr}`);
-}
-
-/** CPU ms used by waited-for children so far (utime + stime; 10 ms ticks on Linux). */
-function childCpu() {
-  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-  return (Number(f[13]) + Number(f[14])) * 10;
 }

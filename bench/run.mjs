@@ -6,57 +6,27 @@
 // `--smoke`: one sample, no RESULTS.md, no verdict (.ci/run checks it runs).
 // Not a test: timing depends on the machine, so targets live here.
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { cpus, freemem, homedir, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, homedir, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { childCpu, makeWorld, must, NODE, PYENV_ROOT, ROOT, shimHarness } from './world.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The bundle: what the shims run (cliMain prefers it), so the engine rows measure what they pay.
 const MAIN = join(ROOT, 'dist', 'bundle', 'main.js');
-const NODE = process.execPath;
-const PYENV_ROOT = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
 const SMOKE = process.argv.includes('--smoke');
 const RUNS = SMOKE ? 1 : Number(process.env.BENCH_RUNS ?? 20);
 const WARM = SMOKE ? 1 : 3;
 const log = (s) => process.stderr.write(`${s}\n`);
 
-const versions = readdirSync(join(PYENV_ROOT, 'versions')).sort();
-const version = versions.filter((v) => v.startsWith('3.12')).pop();
-if (!version) throw new Error(`bench needs a pyenv 3.12 under ${PYENV_ROOT}`);
-const pyBin = join(PYENV_ROOT, 'versions', version, 'bin');
+const { versions, version, pyBin, tmp, baseEnv: world } = makeWorld('bench');
 const hasPyenv =
   existsSync(join(PYENV_ROOT, 'shims', 'python3')) && existsSync(join(PYENV_ROOT, 'bin', 'pyenv'));
 
 // ---------------------------------------------------------------- the world
-const tmp = mkdtempSync(join(tmpdir(), 'pipwarden-bench-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
-const home = join(tmp, 'home');
 const shims = join(tmp, 'shims');
-const data = join(home, '.local', 'share');
+const data = world.XDG_DATA_HOME;
 mkdirSync(join(data, 'fish', 'generated_completions'), { recursive: true });
-const baseEnv = {
-  HOME: home,
-  TERM: 'xterm',
-  PIP_CONFIG_FILE: '/dev/null',
-  PIP_DISABLE_PIP_VERSION_CHECK: '1',
-  PIP_NO_INPUT: '1',
-  PIPWARDEN_SHIM_DIR: shims,
-  PIPWARDEN_CACHE_DIR: join(home, '.cache', 'pipwarden'),
-  PIPWARDEN_ORG_CONFIG_DIR: join(tmp, 'etc'),
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: data,
-  XDG_CACHE_HOME: join(home, '.cache'),
-  LANG: 'C.UTF-8',
-};
+const baseEnv = { ...world, TERM: 'xterm', PIP_NO_INPUT: '1', PIPWARDEN_SHIM_DIR: shims };
 const directPath = `${pyBin}:/usr/bin:/bin`;
 const direct = { ...baseEnv, PATH: directPath };
 const viaShim = { ...baseEnv, PATH: `${shims}:${directPath}` };
@@ -66,12 +36,6 @@ const pyenvEnv = {
   PYENV_ROOT,
   PYENV_VERSION: version,
 };
-
-function must(argv, env, what) {
-  const r = spawnSync(argv[0], argv.slice(1), { env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${what}: ${argv.join(' ')} → ${r.status}\n${r.stderr}`);
-  return r.stdout;
-}
 
 log('bench: rehash, wheel, venv');
 must([NODE, MAIN, 'rehash'], direct, 'rehash');
@@ -102,12 +66,6 @@ const inVenv = { ...baseEnv, VIRTUAL_ENV: venv, PATH: `${join(venv, 'bin')}:${di
 const inVenvShim = { ...inVenv, PATH: `${shims}:${join(venv, 'bin')}:${directPath}` };
 
 // ---------------------------------------------------------------- timing
-/** CPU ms used by waited-for children so far (utime + stime; 10 ms ticks on Linux). */
-function childCpu() {
-  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-  return (Number(f[13]) + Number(f[14])) * 10;
-}
-
 /** One run: wall ms, and the CPU ms its process tree used. */
 function once([argv, env, opts = {}]) {
   opts.before?.();
@@ -344,14 +302,8 @@ const rewriteEnv = { ...inVenvShim, PIP_USER: '1' };
 const plan = must(planArgv(), rewriteEnv, 'shell-plan');
 if (!/PIP_USER|--user|exec /.test(plan)) throw new Error(`unexpected plan:\n${plan}`);
 
-// The shim's whole decision, up to pip: a copy of the pip shim whose exec
-// of the real pip is `exit 0`. It finds the same real pip and builds the
-// same key as the shim, so it replays the same plan cache entry.
-const harness = join(tmp, 'harness', 'pip');
-mkdirSync(dirname(harness));
-const shimText = readFileSync(join(shims, 'pip'), 'utf8');
-if (!shimText.includes('exec "$_pw_x" "$@"')) throw new Error('the shim no longer execs "$_pw_x"');
-writeFileSync(harness, shimText.replace('exec "$_pw_x" "$@"', 'exit 0'), { mode: 0o755 });
+// The shim's whole decision, up to pip (world.mjs), replaying the plan cache entry.
+const harness = shimHarness(join(shims, 'pip'), join(tmp, 'harness', 'pip'));
 {
   const call = [harness, ...installArgs];
   const [floor, decision] = timeTogether([

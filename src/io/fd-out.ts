@@ -19,7 +19,12 @@ export function fdOut(fd: 1 | 2): Out {
   let tty: boolean | undefined;
   return {
     write(text: string) {
-      writeAll(fd, Buffer.from(text));
+      try {
+        writeAll(fd, Buffer.from(text));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(141);
+        throw error;
+      }
       return true;
     },
     get isTTY() {
@@ -29,18 +34,25 @@ export function fdOut(fd: 1 | 2): Out {
   };
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+/**
+ * Every byte of `bytes`, looping over short writes (a pipe, a nearly full
+ * disk). An fd left non-blocking by whoever started us waits for room on
+ * EAGAIN; a write that makes no progress throws (ENOSPC, EDQUOT, EFBIG), as
+ * does any other error (EPIPE: the caller's call).
+ */
+export function writeAll(fd: number, bytes: Buffer): void {
   let done = 0;
   while (done < bytes.length) {
+    let n: number;
     try {
-      done += writeSync(fd, bytes, done);
+      n = writeSync(fd, bytes, done, bytes.length - done);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(141);
-      // An fd left non-blocking by whoever started us: wait for room.
-      if (code !== 'EAGAIN') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      continue;
     }
+    if (n <= 0) throw Object.assign(new Error('write made no progress'), { code: 'ENOSPC' });
+    done += n;
   }
 }
 

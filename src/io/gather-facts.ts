@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import type { PythonFlags } from '../core/argv/types.js';
 import { samePrefix } from '../core/decide/same-path.js';
 import type { Env } from '../core/env.js';
-import type { ActiveEnv, Facts, InterpreterFacts, ToolFacts } from '../core/facts.js';
+import type { ActiveEnv, Facts, InterpreterFacts, PipSettings, ToolFacts } from '../core/facts.js';
+import type { ImportOverride } from '../core/import-override.js';
 import { safeRealpath } from './fs-checks.js';
 import { detectActiveEnv } from './interpreter/active-env.js';
 import { inspectConfiguredVenv } from './interpreter/configured-venv.js';
@@ -64,102 +65,22 @@ const NO_FLAGS: PythonFlags = { isolated: false, ignoreEnvironment: false, noUse
  */
 export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
   const { env, cwd, tool } = opts;
-  const resolution: string[] = [];
-  let pyenvSpawned = false;
-  let probe: ProbeResult | null = null;
-  let interpreter: InterpreterFacts | null = null;
-  let importOverrideList: ReturnType<typeof importOverrides> = [];
-  if (tool.path !== null && !opts.skipInterpreter) {
-    const resolved = await resolveInterpreter(tool.path, {
-      env,
-      cwd,
-      exclude: opts.exclude ?? [shimDir(env)],
-    });
-    resolution.push(...resolved.steps);
-    pyenvSpawned = resolved.pyenvSpawned;
-    if (resolved.interpreter !== null) {
-      const problem =
-        resolved.interpreter === tool.path
-          ? null
-          : interpreterProblem(tool.path, resolved.interpreter);
-      if (problem) throw problem;
-      probe = await probeInterpreter(resolved.interpreter, {
-        env,
-        cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
-        ...(opts.spawn ? { spawn: opts.spawn } : {}),
-      });
-      const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
-      // The user's own call imports a PYTHONPATH entry's pip ahead of the probed one.
-      const pip = pythonPathPip({
-        env,
-        flags,
-        first: firstOnSysPath(tool, cwd, flags, env, probe),
-      });
-      if (pip !== null) resolution.push(`pip ${pip.version} from PYTHONPATH entry ${pip.dir}`);
-      interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd, pip });
-      importOverrideList = importOverrides({
-        env,
-        cwd,
-        kind: tool.kind,
-        path: tool.path,
-        flags,
-        version: [probe.version[0], probe.version[1]],
-        inVirtualenv: inVirtualenv(probe),
-        sitePackages: [probe.purelib, probe.platlib],
-      });
-      if (interpreter.externallyManaged !== null) {
-        interpreter.externallyManagedMessage = readPep668Message(
-          interpreter.externallyManaged,
-          env,
-        );
-      }
-    }
-  }
-  const settingsInput = {
-    env,
-    cwd,
-    isolated: opts.isolated ?? false,
-    subcommand: opts.pipSubcommand ?? null,
-    sysPrefix: probe?.prefix ?? null,
-    inVirtualenv: probe !== null && inVirtualenv(probe),
-    pipVersion: probe?.pipVersion ?? null,
-    pythonVersion: probe ? ([probe.version[0], probe.version[1]] as [number, number]) : null,
-  };
-  const pipSettings = readPipSettings(settingsInput);
-  // pip's main parser (named "global") is never isolated: it reads every
-  // config file's [global] and PIP_* even under --isolated, and re-executes
-  // under PIP_PYTHON / `python = …` (pip/_internal/cli/main_parser.py).
-  pipSettings.python = readPipSettings({
-    ...settingsInput,
-    isolated: false,
-    subcommand: null,
-  }).python;
-  pipSettings.userVars = opts.isolated ? [] : userVars(env);
+  const lookup = tool.path === null || opts.skipInterpreter ? null : pipLookup(opts);
+  const { resolution, pyenvSpawned, probe, interpreter, importOverrideList } =
+    tool.path === null || lookup === null
+      ? NO_INTERPRETER
+      : await gatherInterpreter(tool.path, opts, lookup);
+  const pipSettings = gatherPipSettings(opts, probe);
   const projectVenv = findProjectVenv(cwd);
   const projectRoot = findProjectRoot(cwd);
-  const exclude = opts.exclude ?? [shimDir(env)];
   const activeEnv = detectActiveEnv(env);
-  const target = interpreter === null ? undefined : fallbackTarget(interpreter, activeEnv, tool);
   const fallbackPip =
-    interpreter !== null && target !== undefined
-      ? await findFallbackPip(interpreter, {
-          env,
-          cwd,
-          exclude,
-          target,
-          cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
-          ...(opts.spawn ? { spawn: opts.spawn } : {}),
-        })
-      : undefined;
+    interpreter === null || lookup === null
+      ? undefined
+      : await gatherFallbackPip(interpreter, activeEnv, tool, lookup);
   const found =
-    interpreter !== null && tool.kind === 'pip'
-      ? await findImporter(tool, interpreter, {
-          env,
-          cwd,
-          exclude,
-          cacheDir: opts.cacheDir === undefined ? defaultCacheDir(env) : opts.cacheDir,
-          ...(opts.spawn ? { spawn: opts.spawn } : {}),
-        })
+    interpreter !== null && lookup !== null && tool.kind === 'pip'
+      ? await findImporter(tool, interpreter, lookup)
       : { importer: null };
   const uid = process.getuid?.() ?? -1;
   return {
@@ -188,6 +109,124 @@ export async function gatherFacts(opts: GatherOptions): Promise<Facts> {
       : {}),
     ...(env.SHELL === undefined ? {} : { shell: env.SHELL }),
   };
+}
+
+/** Where other pips and importers are looked for, and the probe cache they share. */
+interface PipLookup {
+  env: Env;
+  cwd: string;
+  exclude: string[];
+  cacheDir: string | null;
+  spawn?: Spawner;
+}
+
+/** Read only for a call whose interpreter is gathered: the others never look for a pip. */
+function pipLookup(opts: GatherOptions): PipLookup {
+  return {
+    env: opts.env,
+    cwd: opts.cwd,
+    exclude: opts.exclude ?? [shimDir(opts.env)],
+    cacheDir: opts.cacheDir === undefined ? defaultCacheDir(opts.env) : opts.cacheDir,
+    ...(opts.spawn ? { spawn: opts.spawn } : {}),
+  };
+}
+
+interface InterpreterGathered {
+  /** How the tool led to its interpreter (explain's debug lines). */
+  resolution: string[];
+  pyenvSpawned: boolean;
+  probe: ProbeResult | null;
+  interpreter: InterpreterFacts | null;
+  importOverrideList: ImportOverride[];
+}
+
+const NO_INTERPRETER: InterpreterGathered = {
+  resolution: [],
+  pyenvSpawned: false,
+  probe: null,
+  interpreter: null,
+  importOverrideList: [],
+};
+
+/**
+ * The interpreter the tool runs, probed, with what this call changes about
+ * it: the flags in effect, a PYTHONPATH entry's pip, and whatever puts
+ * another pip or prefix on the way to pip (import-overrides.ts).
+ */
+async function gatherInterpreter(
+  toolPath: string,
+  opts: GatherOptions,
+  lookup: PipLookup,
+): Promise<InterpreterGathered> {
+  const { env, cwd, tool } = opts;
+  const resolved = await resolveInterpreter(toolPath, { env, cwd, exclude: lookup.exclude });
+  const resolution = [...resolved.steps];
+  const pyenvSpawned = resolved.pyenvSpawned;
+  if (resolved.interpreter === null) return { ...NO_INTERPRETER, resolution, pyenvSpawned };
+  const problem =
+    resolved.interpreter === toolPath ? null : interpreterProblem(toolPath, resolved.interpreter);
+  if (problem) throw problem;
+  const probe = await probeInterpreter(resolved.interpreter, {
+    env,
+    cacheDir: lookup.cacheDir,
+    ...(lookup.spawn ? { spawn: lookup.spawn } : {}),
+  });
+  const flags = orFlags(opts.pythonFlags ?? NO_FLAGS, resolved.flags);
+  // The user's own call imports a PYTHONPATH entry's pip ahead of the probed one.
+  const pip = pythonPathPip({ env, flags, first: firstOnSysPath(tool, cwd, flags, env, probe) });
+  if (pip !== null) resolution.push(`pip ${pip.version} from PYTHONPATH entry ${pip.dir}`);
+  const interpreter = interpreterFacts(resolved.interpreter, probe, { env, flags, cwd, pip });
+  if (interpreter.externallyManaged !== null) {
+    interpreter.externallyManagedMessage = readPep668Message(interpreter.externallyManaged, env);
+  }
+  const importOverrideList = importOverrides({
+    env,
+    cwd,
+    kind: tool.kind,
+    path: toolPath,
+    flags,
+    version: [probe.version[0], probe.version[1]],
+    inVirtualenv: inVirtualenv(probe),
+    sitePackages: [probe.purelib, probe.platlib],
+  });
+  return { resolution, pyenvSpawned, probe, interpreter, importOverrideList };
+}
+
+/** pip's settings from its config files and `PIP_*`, as the pip of `probe` reads them. */
+function gatherPipSettings(opts: GatherOptions, probe: ProbeResult | null): PipSettings {
+  const settingsInput = {
+    env: opts.env,
+    cwd: opts.cwd,
+    isolated: opts.isolated ?? false,
+    subcommand: opts.pipSubcommand ?? null,
+    sysPrefix: probe?.prefix ?? null,
+    inVirtualenv: probe !== null && inVirtualenv(probe),
+    pipVersion: probe?.pipVersion ?? null,
+    pythonVersion: probe ? ([probe.version[0], probe.version[1]] as [number, number]) : null,
+  };
+  const pipSettings = readPipSettings(settingsInput);
+  // pip's main parser (named "global") is never isolated: it reads every
+  // config file's [global] and PIP_* even under --isolated, and re-executes
+  // under PIP_PYTHON / `python = …` (pip/_internal/cli/main_parser.py).
+  pipSettings.python = readPipSettings({
+    ...settingsInput,
+    isolated: false,
+    subcommand: null,
+  }).python;
+  pipSettings.userVars = opts.isolated ? [] : userVars(opts.env);
+  return pipSettings;
+}
+
+/** Another pip, when this call's pip cannot serve (fallbackTarget); undefined when none is needed. */
+async function gatherFallbackPip(
+  interpreter: InterpreterFacts,
+  activeEnv: ActiveEnv | null,
+  tool: ToolFacts,
+  lookup: PipLookup,
+): Promise<Facts['fallbackPip']> {
+  const target = fallbackTarget(interpreter, activeEnv, tool);
+  if (target === undefined) return undefined;
+  return findFallbackPip(interpreter, { ...lookup, target });
 }
 
 /**

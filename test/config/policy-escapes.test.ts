@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +20,7 @@ import { hermeticEnv, SYSTEM_PATH } from '../helpers/env.js';
 import { canUnshare, inPrivateEtc, staged } from '../helpers/private-etc.js';
 import { DEBIAN_PYTHON, pyenvPython } from '../helpers/pythons.js';
 import { buildWheel } from '../helpers/wheel.js';
+import { makeWholeEnv } from '../helpers/whole-env.js';
 
 // Issue 16, "a user under an org policy": the actor controls its variables,
 // PATH, HOME, XDG dirs, pip.conf files and argv, and must never get an install
@@ -23,6 +32,9 @@ import { buildWheel } from '../helpers/wheel.js';
 // actor controls, and nothing may land. Out of scope (docs/security.md): the
 // real pip called by its path, the shim dir taken off PATH, and files of code
 // the user writes (a plan cache entry, usercustomize, a pip/ of its own).
+// no-conda-base's world is a conda base env of its own (a whole interpreter
+// with condabin/, activated), whose prefix each attempt overlays, so an
+// install into base lands in the attempt's stage.
 
 const py = pyenvPython('3.12');
 const skipWhy = !canUnshare ? 'needs root and unshare -m' : !py ? 'needs pyenv 3.12' : '';
@@ -31,11 +43,7 @@ if (skipWhy && process.env.CI === 'true') throw new Error(`policy-escapes: ${ski
 /** Every shipped preset, read from presets/ so a new one is covered. */
 const PRESETS = readdirSync(join(ROOT, 'presets'))
   .filter((f) => f.endsWith('.yaml'))
-  .map((f) => f.slice(0, -'.yaml'.length))
-  // no-conda-base forbids installs into a conda base env, which this world
-  // (a system interpreter) has none of; test/engine/user-mode-in-env.test.ts
-  // holds its refusals through pip, pip3 and python -m pip.
-  .filter((p) => p !== 'no-conda-base');
+  .map((f) => f.slice(0, -'.yaml'.length));
 
 /**
  * Every variable pipwarden reads or sets: the `PIPWARDEN_*` and
@@ -55,9 +63,11 @@ function pipwardenVariables(): string[] {
     }
   };
   walk(join(ROOT, 'src'));
-  // pipwarden's own variables, and the XDG dirs the engine lays its files and configs out by.
+  // pipwarden's own variables, the XDG dirs the engine lays its files and
+  // configs out by, and the conda and pixi activation it tells envs by.
   for (const t of texts)
-    for (const m of t.matchAll(/\b(?:_?PIPWARDEN|XDG)_[A-Z0-9_]*[A-Z0-9]\b/g)) names.add(m[0]);
+    for (const m of t.matchAll(/\b(?:_?PIPWARDEN|XDG|_?CONDA|PIXI)_[A-Z0-9_]*[A-Z0-9]\b/g))
+      names.add(m[0]);
   const shim = renderShim({
     kind: 'python',
     name: 'python3',
@@ -87,12 +97,29 @@ const OUTSIDE = [
   'SUDO_USER',
 ];
 
+/** The interpreter a preset's forbidden install runs, as the shell has it. */
+interface Place {
+  /** Its bin dir, on PATH after the shims. */
+  bin: string;
+  /** The variables of its activation. */
+  activation: Record<string, string>;
+  /** Dirs each attempt overlays, so that what lands in them lands in its stage. */
+  overlays: string[];
+}
+
 interface World {
   root: string;
   wheels: string;
   shims: string;
   site312: string;
   prefix312: string;
+  /** pyenv's 3.12, no env: every preset's but no-conda-base's. */
+  system: Place;
+  /**
+   * An activated conda base env, a whole 3.12 of its own with pip. pyenv's
+   * 3.12 is overlaid too: PYTHONHOME and PYTHONPATH attempts point there.
+   */
+  condaBase: Place;
   /** A permissive pipwarden config and a pip.conf that points at the wheels. */
   loose: { home: string; xdgHome: string; orgDir: string; pipConf: string };
 }
@@ -132,12 +159,23 @@ beforeAll(() => {
   writeFileSync(join(root, 'pip.conf'), pipConf);
   // The actor is not root: what it writes is its own (these tests run as root).
   execFileSync('chown', ['-R', 'nobody:nogroup', home, orgDir]);
+  const base = makeWholeEnv(py as string, join(root, 'miniconda3'), {
+    kind: 'conda',
+    pip: true,
+    condaBase: true,
+  });
   W = {
     root,
     wheels,
     shims,
     site312,
     prefix312,
+    system: { bin: bin312, activation: {}, overlays: [] },
+    condaBase: {
+      bin: join(base.prefix, 'bin'),
+      activation: base.activation,
+      overlays: [base.prefix, realpathSync(prefix312)],
+    },
     loose: { home, xdgHome: join(home, '.config'), orgDir, pipConf: join(root, 'pip.conf') },
   };
 });
@@ -147,13 +185,13 @@ afterAll(() => {
 });
 
 /** The tempting value of a variable: the one most likely to loosen the policy. */
-function tempting(name: string, home: string): Record<string, string> {
+function tempting(name: string, home: string, place: Place): Record<string, string> {
   const L = W.loose;
   const fixed: Record<string, string> = {
     PIPWARDEN_DISABLE: '1',
     _PIPWARDEN_SHIM: '1',
     // The shim's re-entry marker, as if its parent (this process) had exec'd it.
-    _PIPWARDEN_EXEC: `${process.pid} pip ${join(dirname(py as string), 'pip')}`,
+    _PIPWARDEN_EXEC: `${process.pid} pip ${join(place.bin, 'pip')}`,
     _PIPWARDEN_PLAN_FILE: join(home, 'forged-plan'),
     _PIPWARDEN_PLAN_KEY: 'forged',
     PIPWARDEN_ORG_CONFIG_DIR: L.orgDir,
@@ -168,7 +206,7 @@ function tempting(name: string, home: string): Record<string, string> {
     XDG_DATA_HOME: join(home, 'other-xdg-data'),
     XDG_STATE_HOME: join(home, 'other-xdg-state'),
     PIP_CONFIG_FILE: L.pipConf,
-    PATH: `${W.shims}:${dirname(py as string)}:${W.wheels}:${SYSTEM_PATH}`,
+    PATH: `${W.shims}:${place.bin}:${W.wheels}:${SYSTEM_PATH}`,
     PYTHONPATH: W.site312,
     PYTHONHOME: W.prefix312,
     PYTHONUSERBASE: join(home, 'userbase'),
@@ -177,6 +215,11 @@ function tempting(name: string, home: string): Record<string, string> {
     COMP_CWORD: '2',
     PWD: '/',
     SUDO_USER: '',
+    // Another env than base, by name or by place (a dir that is no conda env).
+    CONDA_DEFAULT_ENV: 'project',
+    CONDA_PREFIX: L.home,
+    CONDA_ROOT: L.home,
+    _CONDA_ROOT: L.home,
   };
   if (name in fixed) return { [name]: fixed[name] as string };
   if (/^PIPWARDEN_(ON_|ALLOW_)/.test(name))
@@ -184,19 +227,29 @@ function tempting(name: string, home: string): Record<string, string> {
   return { [name]: '1' };
 }
 
-type Route = 'pip shim' | 'python shim' | 'run';
+/** The routes the policy holds on; `pip by path` (out of scope) is the control that pip alone installs. */
+type Route = 'pip shim' | 'python shim' | 'run' | 'pip by path';
 const ROUTES: Route[] = ['pip shim', 'python shim', 'run'];
 
 interface Forbidden {
   /** pip's argv after `install`. */
   args: (target: string) => string[];
   env?: Record<string, string>;
+  place: Place;
 }
 
 /** One install per preset that the preset forbids and real pip completes alone. */
 function forbidden(preset: string): Forbidden {
+  const f = forbiddenArgs(preset);
+  return { ...f, place: preset === 'no-conda-base' ? W.condaBase : W.system };
+}
+
+function forbiddenArgs(preset: string): Omit<Forbidden, 'place'> {
   const links = ['--no-index', '--find-links', W.wheels, 'pwdemo'];
   switch (preset) {
+    case 'no-conda-base':
+      // `pip install x` into the active base, where real pip puts it.
+      return { args: () => links };
     case 'no-user-site':
       return { args: () => ['--user', ...links] };
     case 'no-break-system-packages':
@@ -249,10 +302,11 @@ function attempt(a: Attempt): { r: RunResult; landed: string[] } {
   const target = join(dir, 'target');
   const f = forbidden(a.preset);
   const env = hermeticEnv(home, {
-    PATH: `${W.shims}:${dirname(py as string)}:${SYSTEM_PATH}`,
+    PATH: `${W.shims}:${f.place.bin}:${SYSTEM_PATH}`,
     PIPWARDEN_SHIM_DIR: W.shims,
     // No machine pip.conf: ~/xdg and /etc/pip.conf (a cert) only.
     XDG_CONFIG_DIRS: join(home, 'no-xdg'),
+    ...f.place.activation,
     ...f.env,
   });
   const extra = typeof a.env === 'function' ? a.env(dir) : (a.env ?? {});
@@ -270,18 +324,25 @@ function attempt(a: Attempt): { r: RunResult; landed: string[] } {
   const pipArgs = ['install', ...(a.args ?? f.args)(target)];
   const pyArgs = [...(a.pyFlags ?? ['-m', 'pip']), ...pipArgs];
   const argv =
-    a.route === 'pip shim'
-      ? ['pip', ...pipArgs]
-      : a.route === 'python shim'
-        ? ['python3', ...pyArgs]
-        : [
-            process.execPath,
-            MAIN,
-            'run',
-            '--',
-            ...(a.pyFlags ? ['python3', ...pyArgs] : ['pip', ...pipArgs]),
-          ];
-  const r = inPrivateEtc(stage, argv, { env, cwd: a.cwd ?? dir });
+    a.route === 'pip by path'
+      ? [join(f.place.bin, 'pip'), ...pipArgs]
+      : a.route === 'pip shim'
+        ? ['pip', ...pipArgs]
+        : a.route === 'python shim'
+          ? ['python3', ...pyArgs]
+          : [
+              process.execPath,
+              MAIN,
+              'run',
+              '--',
+              ...(a.pyFlags ? ['python3', ...pyArgs] : ['pip', ...pipArgs]),
+            ];
+  const r = inPrivateEtc(stage, argv, {
+    env,
+    cwd: a.cwd ?? dir,
+    dirs: ['/etc', ...f.place.overlays],
+  });
+  // The stage is in `dir`: what landed in an overlaid dir is found there.
   return { r, landed: landed([dir, W.loose.home, W.loose.orgDir]) };
 }
 
@@ -312,7 +373,13 @@ function attempts(): Attempt[] {
     for (const { preset, route } of combos) {
       // Under no-sudo-pip, SUDO_USER is the fact itself (sudo sets it; a user who can sudo is root).
       if (name === 'SUDO_USER' && preset === 'no-sudo-pip') continue;
-      out.push({ preset, route, label: name, env: (dir) => tempting(name, join(dir, 'home')) });
+      const place = forbidden(preset).place;
+      out.push({
+        preset,
+        route,
+        label: name,
+        env: (dir) => tempting(name, join(dir, 'home'), place),
+      });
     }
   }
   return out;
@@ -330,6 +397,9 @@ describe.skipIf(skipWhy !== '')(`a locked policy cannot be escaped ${skipWhy}`, 
       'PIPWARDEN_ON_NO_ENV',
       'PIP_AUTO_COMPLETE',
       'XDG_CACHE_HOME',
+      'CONDA_PREFIX',
+      'CONDA_DEFAULT_ENV',
+      'PIXI_IN_SHELL',
     ]) {
       expect(names).toContain(n);
     }
@@ -343,6 +413,18 @@ describe.skipIf(skipWhy !== '')(`a locked policy cannot be escaped ${skipWhy}`, 
         expect(got, `${preset} via ${route}`).toEqual([]);
       }
     }
+  });
+
+  it("real pip alone installs no-conda-base's forbidden install, and it is found in the stage", () => {
+    // The proof that the conda base world's overlay catches what lands in base.
+    const { r, landed: got } = attempt({
+      preset: 'no-conda-base',
+      route: 'pip by path',
+      label: 'pip alone',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain(join('lib', 'python3.12', 'site-packages', 'pwdemo'));
   });
 
   it('every variable pipwarden reads or sets, set from outside, changes nothing', () => {
@@ -359,7 +441,12 @@ describe.skipIf(skipWhy !== '')(`a locked policy cannot be escaped ${skipWhy}`, 
   });
 });
 
-/** python's options that change what it imports, each with `-m pip` under venv-only. */
+/**
+ * python's options that change what it imports, each with `-m pip` under
+ * venv-only through the python shim and run, and under no-conda-base (the
+ * active base's python) through the python shim: run decides the same way,
+ * and the second route would double the time.
+ */
 const PYTHON_FORMS: [string, string[], Record<string, string>?, 'cwd'?][] = [
   ['-S with PYTHONPATH (the issue)', ['-S', '-m', 'pip'], { PYTHONPATH: 'site312' }],
   ['-Sm pip', ['-Sm', 'pip'], { PYTHONPATH: 'site312' }],
@@ -390,21 +477,26 @@ const PYTHON_FORMS: [string, string[], Record<string, string>?, 'cwd'?][] = [
 ];
 
 describe.skipIf(skipWhy !== '')(`python's import flags cannot escape a lock ${skipWhy}`, () => {
-  it.each(PYTHON_FORMS)('%s, through the python shim and run', (label, flags, vars = {}, cwd) => {
+  it.each(PYTHON_FORMS)('%s', (label, flags, vars = {}, cwd) => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(vars))
       env[k] = v === 'site312' ? W.site312 : v === 'prefix312' ? W.prefix312 : v;
-    for (const route of ['python shim', 'run'] as const) {
+    const tries = [
+      ['venv-only', 'python shim'],
+      ['venv-only', 'run'],
+      ['no-conda-base', 'python shim'],
+    ] as const;
+    for (const [preset, route] of tries) {
       const { r, landed: got } = attempt({
-        preset: 'venv-only',
+        preset,
         route,
         label,
         env,
         pyFlags: flags,
         ...(cwd ? { cwd: W.site312 } : {}),
       });
-      expect(got, `${route}: ${r.stderr}`).toEqual([]);
-      expect(r.status, `${route}: ${r.stderr}`).not.toBe(0);
+      expect(got, `${preset} via ${route}: ${r.stderr}`).toEqual([]);
+      expect(r.status, `${preset} via ${route}: ${r.stderr}`).not.toBe(0);
     }
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pipwarden, runCommand } from '../helpers/cli.js';
+import { pipwarden, type RunResult, runCommand } from '../helpers/cli.js';
 import { hermeticEnv } from '../helpers/env.js';
 import { needs } from '../helpers/prereq.js';
 import { pyenvPython } from '../helpers/pythons.js';
@@ -128,6 +128,26 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
   const pip = (pkg: string) => ['install', '--no-index', '--find-links', s.wheels, pkg];
   const userSite = () => join(s.home, '.local', 'lib');
 
+  /** The stand-in's record of `pixi add --manifest-path <manifest> --pypi <specs>`, run in the project root. */
+  const pixiAdd = (...specs: string[]) => [
+    `cwd=${s.proj}`,
+    'arg=add',
+    'arg=--manifest-path',
+    `arg=${s.manifest}`,
+    'arg=--pypi',
+    ...specs.map((spec) => `arg=${spec}`),
+  ];
+
+  /** pixi-add not used: real pip installed `pkg` into the env, and pipwarden said why and what next. */
+  function expectPipInstead(r: RunResult, pkg: string, why: string, next: string) {
+    expect(r.status, r.stderr).toBe(0);
+    expect(installedIn(s.env.prefix, pkg)).toBe(true);
+    expect(r.stderr).toContain(
+      `pipwarden: warning: onPixiEnv: pixi-add not used: ${why}, so pip runs as typed`,
+    );
+    expect(r.stderr).toContain(`pipwarden: warning: next: ${next}`);
+  }
+
   it('default (pip): real pip installs into the env, and one line says the lock will not keep it', () => {
     const r = viaShim(['pip', ...pip('pwa')], shellEnv());
     expect(r.status, r.stderr).toBe(0);
@@ -140,15 +160,7 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
   it('pixi-add: pixi add --pypi in the project root, the names as typed, and again (no replay)', () => {
     rmSync(s.log, { force: true });
     const env = shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' });
-    const expected = [
-      `cwd=${s.proj}`,
-      'arg=add',
-      'arg=--manifest-path',
-      `arg=${s.manifest}`,
-      'arg=--pypi',
-      'arg=pwb>=0.1',
-      'arg=pwc',
-    ];
+    const expected = pixiAdd('pwb>=0.1', 'pwc');
     for (let n = 1; n <= 2; n++) {
       const r = viaShim(['pip', 'install', 'pwb>=0.1', 'pwc'], env);
       expect(r.status, r.stderr).toBe(0);
@@ -167,16 +179,7 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
     const env = shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' });
     const r = viaShim(['python', '-m', 'pip', 'install', 'Pwd[extra]'], env);
     expect(r.status, r.stderr).toBe(0);
-    expect(pixiCalls()).toEqual([
-      [
-        `cwd=${s.proj}`,
-        'arg=add',
-        'arg=--manifest-path',
-        `arg=${s.manifest}`,
-        'arg=--pypi',
-        'arg=Pwd[extra]',
-      ],
-    ]);
+    expect(pixiCalls()).toEqual([pixiAdd('Pwd[extra]')]);
   });
 
   it('pixi-add through pipwarden run: the same command, in the project root', () => {
@@ -184,29 +187,18 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
     const env = shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' });
     const r = pipwarden(['run', '--', 'pip', 'install', 'pwc'], { env, cwd: s.cloned });
     expect(r.status, r.stderr).toBe(0);
-    expect(pixiCalls()).toEqual([
-      [
-        `cwd=${s.proj}`,
-        'arg=add',
-        'arg=--manifest-path',
-        `arg=${s.manifest}`,
-        'arg=--pypi',
-        'arg=pwc',
-      ],
-    ]);
+    expect(pixiCalls()).toEqual([pixiAdd('pwc')]);
     expect(existsSync(s.mark)).toBe(false);
   });
 
   it('pixi-add, a form pixi cannot take (--no-index --find-links): real pip installs, and says why', () => {
     rmSync(s.log, { force: true });
     const r = viaShim(['pip', ...pip('pwb')], shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' }));
-    expect(r.status, r.stderr).toBe(0);
-    expect(installedIn(s.env.prefix, 'pwb')).toBe(true);
-    expect(r.stderr).toContain(
-      'pipwarden: warning: onPixiEnv: pixi-add not used: pixi add --pypi has no equivalent for --no-index, so pip runs as typed',
-    );
-    expect(r.stderr).toContain(
-      'pipwarden: warning: next: add the packages to [pypi-dependencies] in the pixi manifest, then pixi install',
+    expectPipInstead(
+      r,
+      'pwb',
+      'pixi add --pypi has no equivalent for --no-index',
+      'add the packages to [pypi-dependencies] in the pixi manifest, then pixi install',
     );
     expect(pixiCalls()).toEqual([]);
   });
@@ -214,13 +206,11 @@ describe.skipIf(noPy312)('a pixi env (a whole interpreter), through the shims', 
   it('pixi-add without pixi on PATH: real pip installs, and the next step names pixi', () => {
     const env = shellEnv({ PIPWARDEN_ON_PIXI_ENV: 'pixi-add' }, false);
     const r = viaShim(['pip', ...pip('pwc')], env);
-    expect(r.status, r.stderr).toBe(0);
-    expect(installedIn(s.env.prefix, 'pwc')).toBe(true);
-    expect(r.stderr).toContain(
-      'pipwarden: warning: onPixiEnv: pixi-add not used: pixi is not on PATH (absolute entries only), so pip runs as typed',
-    );
-    expect(r.stderr).toContain(
-      'pipwarden: warning: next: install pixi (https://pixi.sh) or put it on PATH',
+    expectPipInstead(
+      r,
+      'pwc',
+      'pixi is not on PATH (absolute entries only)',
+      'install pixi (https://pixi.sh) or put it on PATH',
     );
     // The tree's own `pixi`, found only through `.` on PATH, never ran.
     expect(existsSync(s.mark)).toBe(false);

@@ -14,9 +14,10 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { EMPTY_STATE, type OrgState } from '../../core/org/org-facts.js';
+import { writeAll } from '../fd-out.js';
 import { makeDirs } from '../make-dirs.js';
 import { readBoundedOrNull } from '../read-bounded.js';
-import { unlinkQuietly, writeAll, writeAtomic } from '../shims/write-atomic.js';
+import { unlinkQuietly, writeAtomic } from '../shims/write-atomic.js';
 
 /** Where `org apply` records what it wrote (root's; --undo reads it). */
 export const STATE_DIR = '/var/lib/pipwarden';

@@ -7,9 +7,9 @@ import {
   readFileSync,
   renameSync,
   unlinkSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { writeAll } from '../fd-out.js';
 
 // `.<name>.<pid>.<random>.tmp`: the pid lets a later rehash clean up after a crash.
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
@@ -54,16 +54,6 @@ export function writeAtomic(
   } catch (error) {
     unlinkQuietly(temp);
     throw error;
-  }
-}
-
-/** Every byte of `data`, looping over short writes; a write that makes no progress throws (ENOSPC, EDQUOT, EFBIG). */
-export function writeAll(fd: number, data: Buffer): void {
-  let done = 0;
-  while (done < data.length) {
-    const n = writeSync(fd, data, done, data.length - done);
-    if (n <= 0) throw Object.assign(new Error('write made no progress'), { code: 'ENOSPC' });
-    done += n;
   }
 }
 
