@@ -11,13 +11,8 @@ import { removeCache } from '../../io/plan-cache/save-plan.js';
 import { removeInitFiles, staticInitFile } from '../../io/shell/init-files.js';
 import { followDir, syncFollowDirs, writeFollowShims } from '../../io/shims/follow-dirs.js';
 import { shimDirsToSkip } from '../../io/shims/marked-shim-dirs.js';
-import {
-  ensureDir,
-  isOurs,
-  removeShimDir,
-  type ShimDirChanges,
-  syncShimDir,
-} from '../../io/shims/shim-dir.js';
+import { ensureDir, removeShimDir, syncShimDir } from '../../io/shims/shim-dir.js';
+import { isOurs, type ShimDirChanges } from '../../io/shims/shim-files.js';
 import { discoverShimNames } from '../../io/shims/shim-names.js';
 import type { Command, CommandContext } from '../context.js';
 import { splitArgs } from '../split-args.js';

@@ -5,7 +5,13 @@ import { PipwardenError } from '../../core/errors.js';
 import { FOLLOW_DIR, SHIM_DIR_MARKER } from '../../core/render/shim.js';
 import { lexists } from '../fs-checks.js';
 import { euid } from '../own-dirs.js';
-import { isOurs, MARKER_TEXT, noChanges, type ShimDirChanges, type ShimFile } from './shim-dir.js';
+import {
+  isOurs,
+  MARKER_TEXT,
+  noChanges,
+  type ShimDirChanges,
+  type ShimFile,
+} from './shim-files.js';
 import { removeDeadTemp, unlinkQuietly, writeIfChanged } from './write-atomic.js';
 
 const MODE = 0o755;

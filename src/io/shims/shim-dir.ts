@@ -1,31 +1,20 @@
-import { lstatSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
-import { FOLLOW_DIR, parseShimStamp, SHIM_DIR_MARKER } from '../../core/render/shim.js';
-import { lexists, readHead } from '../fs-checks.js';
+import { FOLLOW_DIR, SHIM_DIR_MARKER } from '../../core/render/shim.js';
+import { lexists } from '../fs-checks.js';
 import { makeDirs } from '../make-dirs.js';
 import { removeFollowDirs } from './follow-dirs.js';
+import {
+  isOurs,
+  MARKER_TEXT,
+  noChanges,
+  type ShimDirChanges,
+  type ShimFile,
+} from './shim-files.js';
 import { removeDeadTemp, unlinkQuietly, writeIfChanged } from './write-atomic.js';
 
-export interface ShimFile {
-  name: string;
-  text: string;
-}
-
-export interface ShimDirChanges {
-  dir: string;
-  written: string[];
-  unchanged: string[];
-  removed: string[];
-  /** Files in the dir that are not ours; left alone. */
-  foreign: string[];
-  /** Wanted shims not written because a file that is not ours has the name. */
-  blocked: string[];
-}
-
 const MODE = 0o755;
-export const MARKER_TEXT =
-  'This directory holds pipwarden shims; `pipwarden rehash` rewrites it.\n';
 
 /**
  * Make `dir` hold exactly `shims`: each written atomically (temp file in the
@@ -62,10 +51,6 @@ export function syncShimDir(dir: string, shims: ShimFile[]): ShimDirChanges {
     }
   }
   return changes;
-}
-
-export function noChanges(dir: string): ShimDirChanges {
-  return { dir, written: [], unchanged: [], removed: [], foreign: [], blocked: [] };
 }
 
 /** Remove our shims, the marker and dead temp files; then the dir if it is empty. */
@@ -135,15 +120,4 @@ export function ensureDir(dir: string): void {
       `chmod 755 ${dir} (as its owner), or set PIPWARDEN_SHIM_DIR to a dir of your own`,
     );
   }
-}
-
-/** A regular file carrying our stamp: a shim some rehash wrote. */
-export function isOurs(path: string): boolean {
-  try {
-    if (!lstatSync(path).isFile()) return false;
-  } catch {
-    return false;
-  }
-  const head = readHead(path, 512);
-  return head !== null && parseShimStamp(head) !== null;
 }
