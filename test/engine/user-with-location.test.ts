@@ -33,14 +33,8 @@ describe.skipIf(missing)(
     }, 300_000);
     afterAll(() => rmSync(w.root, { recursive: true, force: true }));
 
-    const install = (...where: string[]) => [
-      'install',
-      ...where,
-      '--no-index',
-      '--find-links',
-      w.wheels,
-      'pwdemo',
-    ];
+    // world()'s install of pwdemo, with the location options after `install`.
+    const install = (...where: string[]) => ['install', ...where, ...w.installArgs.slice(1)];
     const inVenv = (extra: Record<string, string> = {}) =>
       w.env({ PATH: pathWith(join(venv, 'bin')), ...extra });
     const landed = (dir: string) => existsSync(join(dir, 'pwdemo', '__init__.py'));
