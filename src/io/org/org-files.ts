@@ -1,23 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  lstatSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PipwardenError } from '../../core/errors.js';
 import { EMPTY_STATE, type OrgState } from '../../core/org/org-facts.js';
-import { writeAll } from '../fd-out.js';
 import { makeDirs } from '../make-dirs.js';
 import { readBoundedOrNull } from '../read-bounded.js';
-import { unlinkQuietly, writeAtomic } from '../shims/write-atomic.js';
+import { writeAtomic } from '../shims/write-atomic.js';
 
 /** Where `org apply` records what it wrote (root's; --undo reads it). */
 export const STATE_DIR = '/var/lib/pipwarden';
@@ -98,29 +86,9 @@ export function writeState(state: OrgState): void {
   writeAtomic(STATE_DIR, basename(STATE_FILE), text, 0o644, { durable: true });
 }
 
-/**
- * Writes `bytes` to `path` atomically: a temp beside it made with O_EXCL
- * (never through a planted link), every byte, fsync, renamed over.
- */
+/** Writes `bytes` to `path` atomically and durably (write-atomic.ts: O_EXCL temp, every byte, fsync, rename). */
 export function writeFileAt(path: string, bytes: Buffer, mode: number): void {
-  const temp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const fd = openSync(temp, 'wx', mode);
-  try {
-    try {
-      fchmodSync(fd, mode);
-      writeAll(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    unlinkQuietly(temp);
-    throw error;
-  }
+  writeAtomic(dirname(path), basename(path), bytes, mode, { durable: true });
 }
 
 /** The file's bytes and mode, or null when there is no regular file. */

@@ -22,7 +22,7 @@ export function writeIfChanged(dir: string, name: string, text: string, mode: nu
 }
 
 /**
- * Write a temp file beside `dir/name` and rename it over: readers see the
+ * Write a temp file beside `dir/name` (text as UTF-8, or the bytes as they are) and rename it over: readers see the
  * old file or the new one, never a part. The temp is made with O_EXCL (a
  * planted file or symlink is never written through) and renamed only once
  * every byte is in it: write(2) may write less than asked on a nearly full
@@ -34,7 +34,7 @@ export function writeIfChanged(dir: string, name: string, text: string, mode: nu
 export function writeAtomic(
   dir: string,
   name: string,
-  text: string,
+  data: string | Buffer,
   mode: number,
   opts: { durable: boolean },
 ): void {
@@ -45,7 +45,7 @@ export function writeAtomic(
   try {
     try {
       fchmodSync(fd, mode);
-      writeAll(fd, Buffer.from(text, 'utf8'));
+      writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       if (opts.durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
