@@ -5,6 +5,7 @@ import {
   fstatSync,
   lstatSync,
   openSync,
+  readdirSync,
   readSync,
   realpathSync,
   type Stats,
@@ -42,6 +43,20 @@ export function lexists(p: string): boolean {
 
 export function isDir(p: string): boolean {
   return whatIs(p)?.isDirectory() ?? false;
+}
+
+/** A directory at `p` itself, not through a symlink. */
+export function isRealDir(p: string): boolean {
+  return whatIs(p, false)?.isDirectory() ?? false;
+}
+
+/** The names in `dir`, unsorted; none when it cannot be read. */
+export function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 export function isFile(p: string): boolean {

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BackstopConfig } from '../../core/config/types.js';
 import type { GovernedInterpreter } from '../../core/org/org-facts.js';
+import { listDir } from '../fs-checks.js';
 import { markerHash } from './org-files.js';
 
 /** The names pip's users run: python, python3, python3.12 (not python3-config, python3.12m-…). */
@@ -131,14 +132,6 @@ function unsafeOwner(path: string): { path: string; detail: string } | null {
 function specificity(path: string): number {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.length;
-}
-
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 function isRunnableFile(path: string): boolean {

@@ -1,9 +1,9 @@
-import { lstatSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isShimName } from '../../core/call.js';
 import { PipwardenError } from '../../core/errors.js';
 import { FOLLOW_DIR, SHIM_DIR_MARKER } from '../../core/render/shim.js';
-import { lexists } from '../fs-checks.js';
+import { isRealDir, lexists, listDir } from '../fs-checks.js';
 import { euid } from '../own-dirs.js';
 import {
   isOurs,
@@ -67,7 +67,7 @@ export function syncFollowDirs(
     return changes;
   }
   const keep: ShimFile[] = [];
-  for (const name of list(root)) {
+  for (const name of listDir(root).sort()) {
     if (isShimName(name) && !mainNames.has(name) && isRealDir(join(root, name))) {
       keep.push({ name, text: render(name, join(root, name)) });
     } else {
@@ -88,7 +88,7 @@ export function removeFollowDirs(shimDir: string): ShimDirChanges {
     if (lexists(root)) changes.foreign.push(FOLLOW_DIR);
     return changes;
   }
-  for (const name of list(root)) {
+  for (const name of listDir(root).sort()) {
     const gone = removeOne(root, name);
     changes.removed.push(...gone.removed);
     changes.foreign.push(...gone.foreign);
@@ -105,7 +105,7 @@ function removeOne(root: string, name: string): { removed: string[]; foreign: st
     out.foreign.push(`${FOLLOW_DIR}/${name}`);
     return out;
   }
-  for (const entry of list(dir)) {
+  for (const entry of listDir(dir).sort()) {
     if (removeDeadTemp(dir, entry)) continue;
     if (entry === SHIM_DIR_MARKER || isOurs(join(dir, entry))) {
       if (unlinkQuietly(join(dir, entry)) && entry !== SHIM_DIR_MARKER) {
@@ -147,22 +147,6 @@ function ownDir(dir: string): void {
       `${dir} ${why}: pipwarden writes follow shims only into a real dir of its own`,
       `remove ${dir}, then pipwarden rehash`,
     );
-  }
-}
-
-function isRealDir(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
   }
 }
 

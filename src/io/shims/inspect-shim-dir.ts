@@ -1,4 +1,3 @@
-import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isShimName } from '../../core/call.js';
 import {
@@ -8,7 +7,15 @@ import {
   SHIM_DIR_MARKER,
   type ShimStamp,
 } from '../../core/render/shim.js';
-import { exists, isDir, isExecutableFile, isFile, readHead } from '../fs-checks.js';
+import {
+  exists,
+  isDir,
+  isExecutableFile,
+  isFile,
+  isRealDir,
+  listDir,
+  readHead,
+} from '../fs-checks.js';
 
 export interface ShimEntry {
   name: string;
@@ -35,10 +42,10 @@ export interface ShimDirReport {
 export function inspectShimDir(dir: string): ShimDirReport {
   if (!isDir(dir))
     return { dir, exists: false, notADir: exists(dir), marked: false, shims: [], follow: [] };
-  const names = safeList(dir).filter((n) => !n.startsWith('.'));
+  const names = listDir(dir).filter((n) => !n.startsWith('.'));
   const shims = names.sort().map((name) => entry(join(dir, name), name));
   const root = join(dir, FOLLOW_DIR);
-  const follow = (isRealDir(root) ? safeList(root) : [])
+  const follow = (isRealDir(root) ? listDir(root) : [])
     .filter((n) => isShimName(n) && isRealDir(join(root, n)) && isFile(join(root, n, n)))
     .sort()
     .map((name) => entry(join(root, name, name), name));
@@ -54,20 +61,4 @@ function entry(path: string, name: string): ShimEntry {
     node,
     nodeExists: node !== null && isExecutableFile(node),
   };
-}
-
-function isRealDir(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

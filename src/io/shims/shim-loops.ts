@@ -1,10 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { toolOf } from '../../core/call.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
-import { isExecutableFile } from '../fs-checks.js';
+import { isExecutableFile, listDir } from '../fs-checks.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -29,7 +29,7 @@ const SENTINEL = 'pipwarden-shim-loop-probe';
  * such a loop with 127 (see FIND_REAL), so this only reports it.
  */
 export async function findShimLoops(shimDir: string, env: Env, cwd: string): Promise<ShimLoop[]> {
-  const names = list(shimDir).filter((n) => toolOf(n) !== null);
+  const names = listDir(shimDir).filter((n) => toolOf(n) !== null);
   if (names.length === 0) return [];
   const probe = mkdtempSync(join(tmpdir(), 'pipwarden-loop-'));
   try {
@@ -78,12 +78,4 @@ function isShimDir(entry: string, cwd: string): boolean {
 
 function absolute(entry: string, cwd: string): string {
   return entry === '' ? cwd : isAbsolute(entry) ? entry : resolve(cwd, entry);
-}
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { toolOf } from '../../core/call.js';
 import type { Env } from '../../core/env.js';
 import { SHIM_DIR_MARKER } from '../../core/render/shim.js';
-import { exists, fileIdentity, isExecutableFile } from '../fs-checks.js';
+import { exists, fileIdentity, isExecutableFile, listDir } from '../fs-checks.js';
 import { homeDir } from '../paths.js';
 
 /** A command name to shim, and why: the first dir it was seen in. */
@@ -35,7 +34,7 @@ export function discoverShimNames(env: Env, shimDir: string): ShimName[] {
 }
 
 function addFrom(dir: string, accept: (name: string) => boolean, found: Map<string, ShimName>) {
-  for (const name of list(dir)) {
+  for (const name of listDir(dir)) {
     const kind = toolOf(name);
     if (kind === null || found.has(name) || !accept(name)) continue;
     if (isExecutableFile(join(dir, name))) found.set(name, { name, kind, from: dir });
@@ -46,15 +45,7 @@ function addFrom(dir: string, accept: (name: string) => boolean, found: Map<stri
 function pyenvBinDirs(env: Env): string[] {
   const root = env.PYENV_ROOT || join(homeDir(env), '.pyenv');
   const versions = join(root, 'versions');
-  return list(versions)
+  return listDir(versions)
     .sort()
     .map((v) => join(versions, v, 'bin'));
-}
-
-function list(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
