@@ -9,6 +9,7 @@ import {
   isOurs,
   MARKER_TEXT,
   noChanges,
+  openToOthers,
   type ShimDirChanges,
   type ShimFile,
 } from './shim-files.js';
@@ -136,11 +137,7 @@ function ownDir(dir: string): void {
     ? 'is a symlink'
     : !st.isDirectory()
       ? 'is not a directory'
-      : (st.mode & 0o002) !== 0
-        ? 'is world-writable'
-        : st.uid !== uid && st.uid !== 0
-          ? `belongs to uid ${st.uid}`
-          : null;
+      : openToOthers(st, uid);
   if (why !== null) {
     throw new PipwardenError(
       'config',

@@ -9,6 +9,7 @@ import {
   isOurs,
   MARKER_TEXT,
   noChanges,
+  openToOthers,
   type ShimDirChanges,
   type ShimFile,
 } from './shim-files.js';
@@ -112,8 +113,8 @@ export function ensureDir(dir: string): void {
     );
   }
   const uid = process.getuid?.() ?? 0;
-  if ((st.mode & 0o002) !== 0 || (st.uid !== uid && st.uid !== 0)) {
-    const why = (st.mode & 0o002) !== 0 ? 'is world-writable' : `belongs to uid ${st.uid}`;
+  const why = openToOthers(st, uid);
+  if (why !== null) {
     throw new PipwardenError(
       'config',
       `shim dir ${dir} ${why}: another user could replace your pip`,

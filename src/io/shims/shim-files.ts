@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { parseShimStamp } from '../../core/render/shim.js';
 import { readHead } from '../fs-checks.js';
 
@@ -40,4 +40,14 @@ export function isOurs(path: string): boolean {
   }
   const head = readHead(path, 512);
   return head !== null && parseShimStamp(head) !== null;
+}
+
+/**
+ * Why a dir with these stats could let another user replace a shim in it
+ * (world-writable, or owned by someone but `uid` and root), or null.
+ */
+export function openToOthers(st: Stats, uid: number): string | null {
+  if ((st.mode & 0o002) !== 0) return 'is world-writable';
+  if (st.uid !== uid && st.uid !== 0) return `belongs to uid ${st.uid}`;
+  return null;
 }
